@@ -1,0 +1,31 @@
+# The two commands a new machine needs: `make demo` and `make test`.  Both create the virtual
+# environment on first use and reinstall when pyproject.toml changes.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed-stamp
+
+.PHONY: install demo test eval bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/annales demo --db annales-demo.duckdb
+
+test: install
+	$(BIN)/python -m pytest -q
+
+eval: install
+	$(BIN)/annales eval --data ../shared/data
+
+bench: install
+	$(BIN)/python benchmarks/throughput.py --data ../shared/news/bbc
+
+clean:
+	rm -rf $(VENV) *.duckdb *.duckdb.wal .pytest_cache

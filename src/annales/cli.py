@@ -1,0 +1,212 @@
+"""A thin command-line layer: each command calls one library function and prints its records.
+
+Exit codes (all commands): 0 every input coded; 1 some inputs rejected (rows say why);
+2 nothing could be done (no usable input, or an error that stops the run).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from typing import Optional
+
+import click
+
+from .errors import AnnalesError
+from .output import EVENT_COLUMNS, FORMATS, TABLE_COLUMNS, RecordWriter, flatten_event
+
+EXIT_OK, EXIT_SOME_REJECTED, EXIT_NOTHING_DONE = 0, 1, 2
+
+
+def _default_format() -> str:
+    return "table" if sys.stdout.isatty() else "jsonl"
+
+
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default=None,
+    help="Output format [default: table on a terminal, jsonl when piped].")
+db_option = click.option("--db", default="annales.duckdb", show_default=True,
+                         help="DuckDB database file.")
+dict_options = [
+    click.option("--actors", "actors", multiple=True, type=click.Path(dir_okay=False),
+                 help="PETRARCH/TABARI-format actor dictionary (repeatable)."),
+    click.option("--agents", "agents", multiple=True, type=click.Path(dir_okay=False),
+                 help="PETRARCH/TABARI-format agent dictionary (repeatable)."),
+    click.option("--no-builtin-kb", is_flag=True,
+                 help="Use only the given dictionaries, not the built-in knowledge base."),
+]
+
+
+def with_dictionaries(f):
+    for opt in reversed(dict_options):
+        f = opt(f)
+    return f
+
+
+def _pipeline(actors=(), agents=(), no_builtin_kb=False):
+    from .pipeline import Pipeline
+    return Pipeline(actors=actors, agents=agents, builtin_kb=not no_builtin_kb)
+
+
+def _fail(exc: AnnalesError) -> None:
+    click.echo(f"annales: error {exc}", err=True)
+    sys.exit(EXIT_NOTHING_DONE)
+
+
+def _report_rejection(rej, sink: Optional[RecordWriter]) -> None:
+    click.echo(f"annales: rejected {rej.input}: {rej.reason_code} {rej.message}", err=True)
+    if sink is not None:
+        sink.write(rej.to_dict())
+
+
+def _exit_code(coded: int, rejected: int) -> int:
+    if coded == 0 and rejected > 0:
+        return EXIT_NOTHING_DONE
+    return EXIT_SOME_REJECTED if rejected else EXIT_OK
+
+
+class Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except AnnalesError as exc:
+            _fail(exc)
+
+
+@click.group(cls=Group, epilog="Example: annales code article.txt --published 2017-01-12")
+@click.version_option(package_name="annales")
+def main():
+    """annales: political event data from English news.
+
+    Turns news text into sourced event records: who did -- or only hoped, threatened, demanded
+    or denied doing -- what to whom, when, according to whom.
+    """
+
+
+@main.command(epilog="Examples:\n\n  annales code article.txt --published 2017-01-12\n\n"
+                     "  cat articles.jsonl | annales code - --format csv")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", help="Publication date (YYYY-MM-DD) for plain-text inputs.")
+@format_option
+@click.option("--rejections", "rejections_path", type=click.Path(dir_okay=False),
+              help="Also write rejection rows (JSONL) to this file.")
+@with_dictionaries
+def code(paths, published, fmt, rejections_path, actors, agents, no_builtin_kb):
+    """Code text files, directories, JSONL/CSV/HTML/WARC files or '-' (stdin) into event records."""
+    from .ingest import read_inputs
+    from .runners import LocalRunner
+    from .schema import Rejection
+
+    fmt = fmt or _default_format()
+    pipeline = _pipeline(actors, agents, no_builtin_kb)
+    out = RecordWriter(sys.stdout, fmt, TABLE_COLUMNS if fmt == "table" else EVENT_COLUMNS)
+    rej_file = open(rejections_path, "w", encoding="utf-8") if rejections_path else None
+    rej_sink = RecordWriter(rej_file, "jsonl") if rej_file else None
+    coded = rejected = 0
+    try:
+        for item in LocalRunner(pipeline).run(read_inputs(list(paths), published=published)):
+            if isinstance(item, Rejection):
+                rejected += 1
+                _report_rejection(item, rej_sink)
+                continue
+            coded += 1
+            for event in item.events:
+                out.write(event.to_dict(), flatten_event(event))
+    finally:
+        out.close()
+        if rej_file:
+            rej_file.close()
+    sys.exit(_exit_code(coded, rejected))
+
+
+@main.command(epilog="Example:\n\n  annales ingest corpus/ --db events.duckdb")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--published", help="Publication date (YYYY-MM-DD) for plain-text inputs.")
+@with_dictionaries
+def ingest(paths, db, published, actors, agents, no_builtin_kb):
+    """Code inputs and store articles, events, quotes and rejections in DuckDB (idempotent)."""
+    from .jobs import ingest as run_ingest
+    from .store import Store
+
+    with Store(db) as store:
+        stats = run_ingest(list(paths), store, _pipeline(actors, agents, no_builtin_kb),
+                           published=published,
+                           on_rejection=lambda r: _report_rejection(r, None))
+    click.echo(f"{stats.new_articles} new articles ({stats.skipped} already stored), "
+               f"{stats.events} events, {stats.rejected} rejected -> {db}", err=True)
+    sys.exit(_exit_code(stats.new_articles + stats.skipped, stats.rejected))
+
+
+@main.command(epilog="Example:\n\n  annales events --actor-country USA --modality asserted "
+                     "--since 2016-01-01 --format csv")
+@db_option
+@click.option("--actor-country", help="ISO3 or IGO code of an actor.")
+@click.option("--recipient-country", help="ISO3 or IGO code of a recipient.")
+@click.option("--event", "event_type", help="PLOVER event type, e.g. SANCTION.")
+@click.option("--modality", type=click.Choice(["asserted", "negated", "future", "hypothetical"]))
+@click.option("--since", help="Earliest event date (YYYY-MM-DD).")
+@click.option("--until", help="Latest event date (YYYY-MM-DD).")
+@click.option("--text", help="Words that must appear in the sentence.")
+@click.option("--limit", type=int, default=None)
+@format_option
+def events(db, actor_country, recipient_country, event_type, modality, since, until, text,
+           limit, fmt):
+    """Query stored events."""
+    from .store import Store
+
+    fmt = fmt or _default_format()
+    out = RecordWriter(sys.stdout, fmt, TABLE_COLUMNS if fmt == "table" else EVENT_COLUMNS)
+    with Store(db, read_only=True) as store:
+        for e in store.events(actor_country=actor_country, recipient_country=recipient_country,
+                              event=event_type and event_type.upper(), modality=modality,
+                              since=since, until=until, text=text, limit=limit):
+            out.write(e.to_dict(), flatten_event(e))
+    out.close()
+
+
+@main.command(name="eval", epilog="Example:\n\n  annales eval --data ../shared/data --limit 300")
+@click.option("--data", "data_dir", default="../shared/data", show_default=True,
+              envvar="ANNALES_DATA", help="Folder holding petrarch2/, ngec/, conflibert/.")
+@click.option("--set", "sets", multiple=True, help="Only these gold sets (repeatable).")
+@click.option("--limit", type=int, default=None, help="At most this many items per set.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_(data_dir, sets, limit, as_json):
+    """Score the coder against the gold sets and print one table."""
+    from . import eval as evaluation
+
+    report = evaluation.run(data_dir, sets=list(sets) or None, limit=limit)
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.table())
+
+
+@main.command(epilog="Example:\n\n  annales actors Trump --date 2017-01-12")
+@click.argument("name")
+@click.option("--date", "day", help="Resolve as of this date (YYYY-MM-DD).")
+@with_dictionaries
+def actors(name, day, actors, agents, no_builtin_kb):
+    """Show how a name resolves to an actor, and why (which entry, which rule)."""
+    from .actors import explain
+    from .normalize.dates import parse_published
+
+    pipeline = _pipeline(actors, agents, no_builtin_kb)
+    click.echo(json.dumps(explain(pipeline.kb, name, parse_published(day)), indent=2,
+                          ensure_ascii=False))
+
+
+@main.command(epilog="Example:\n\n  annales demo --db demo.duckdb")
+@click.option("--db", default="annales-demo.duckdb", show_default=True)
+@click.option("--examples", default=8, show_default=True, help="How many example records.")
+def demo(db, examples):
+    """Code the bundled sample corpus into DuckDB and print a summary."""
+    from .jobs import ingest as run_ingest
+    from .store import Store
+    from .summary import pick_examples, summarize
+
+    corpus = resources.files("annales") / "data" / "corpus" / "articles.jsonl"
+    with resources.as_file(corpus) as path, Store(db) as store:
+        stats = run_ingest([str(path)], store, _pipeline())
+        chosen = pick_examples(store.events(), examples)
+        texts = {a: store.article(a).text for a in {e.article_id for e in chosen}}
+        click.echo(summarize(store.counts(), [(e, texts[e.article_id]) for e in chosen]))
+    click.echo(f"Stored in {db} ({stats.new_articles} new articles this run). Try:\n"
+               f"  annales events --db {db} --modality hypothetical --format table")
