@@ -78,6 +78,7 @@ class Location(Record):
     lat: Optional[float] = None
     lon: Optional[float] = None
     geonames_id: Optional[int] = None
+    kind: Optional[str] = None      # city | region | country | territory (how `name` was found)
 
 
 @dataclass
