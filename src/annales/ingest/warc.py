@@ -1,0 +1,55 @@
+"""WARC crawls (`.warc`, `.warc.gz`): every HTML response record is one article.
+
+Records are named "path@OFFSET" (the record's byte offset, as `warcio extract path OFFSET`
+takes it).  Requests, metadata, non-HTML responses (images, scripts) and non-2xx responses
+(redirects, error pages) are not articles and are skipped without a row.
+"""
+from __future__ import annotations
+
+from typing import BinaryIO, Iterator, Optional
+
+from ..errors import rejection
+from ..schema import Article, Rejection
+from .html import read_html
+from .validate import iso_day
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _is_article(record) -> bool:
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    status = record.http_headers.get_statuscode() or ""
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    return status.startswith("2") and content_type.startswith(HTML_TYPES)
+
+
+def read_warc(stream: BinaryIO, name: str, published: Optional[str] = None
+              ) -> Iterator[Article | Rejection]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    records = ArchiveIterator(stream)
+    walk = iter(records)
+    offset = 0
+    while True:
+        try:
+            record = next(walk)
+            wanted = _is_article(record)
+            if wanted:
+                body = record.content_stream().read()
+            # only now: asking for the offset reads the record to its end
+            offset = records.get_record_offset()
+        except StopIteration:
+            return
+        except Exception as exc:  # warcio raises anything, ArchiveLoadFailed to AttributeError
+            # A truncated or corrupt archive: what came before is kept, the rest is unreadable.
+            found = f"a corrupt WARC record after offset {offset} ({exc!r})".replace("\n", " ")
+            yield rejection(name, "R006", found=found, expected="WARC/1.0 or WARC/1.1 records")
+            return
+        if wanted:
+            headers = record.rec_headers
+            crawl_day = iso_day((headers.get_header("WARC-Date") or "")[:10])
+            yield from read_html(body, f"{name}@{offset}", published,
+                                 url=headers.get_header("WARC-Target-URI"),
+                                 content_type=record.http_headers.get_header("Content-Type"),
+                                 fallback_date=crawl_day)
