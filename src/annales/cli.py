@@ -93,7 +93,7 @@ def main():
 @with_dictionaries
 def code(paths, published, fmt, rejections_path, actors, agents, no_builtin_kb):
     """Code text files, directories, JSONL/CSV/HTML/WARC files or '-' (stdin) into event records."""
-    from .ingest import read_inputs
+    from .ingest import is_fatal, read_inputs
     from .runners import LocalRunner
     from .schema import Rejection
 
@@ -106,7 +106,7 @@ def code(paths, published, fmt, rejections_path, actors, agents, no_builtin_kb):
     try:
         for item in LocalRunner(pipeline).run(read_inputs(list(paths), published=published)):
             if isinstance(item, Rejection):
-                rejected += 1
+                rejected += is_fatal(item)  # a warning row (R008) still codes its article
                 _report_rejection(item, rej_sink)
                 continue
             coded += 1

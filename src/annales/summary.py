@@ -16,7 +16,7 @@ def mark_sentence(event: Event, article_text: Optional[str]) -> str:
     sentence = event.sentence
     if not article_text or event.trigger is None:
         return sentence
-    base = article_text.rfind(sentence, 0, event.trigger.start + 1)
+    base = article_text.rfind(sentence, 0, event.trigger.start + len(sentence))
     if base < 0:
         return sentence
     marks: list[tuple[int, int, str, str]] = [
