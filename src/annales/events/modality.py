@@ -1,0 +1,198 @@
+"""Modality of an event: asserted, negated, future or hypothetical, read off the dependency parse.
+
+The trigger's own clause is read first (its `neg` and `aux` children, a conditional `mark`,
+a conditional clause hanging off it), then the chain of clauses above it: each xcomp/ccomp
+edge into a verb such as "hope", "refuse" or "plan" projects that verb's modality onto the
+embedded event ("hopes to take" -> take is hypothetical; "refused to do" -> negated; "plans to
+visit" -> future).  A noun trigger first climbs to the verb it is the object or subject of
+("threatened sanctions" -> hypothetical, "imposed sanctions" -> whatever "imposed" is).
+
+Precedence, when several signals meet: hypothetical > negated > future > asserted.
+
+* hypothetical wins because a possible, desired or conditional event has not happened, and
+  negating a possibility ("might not attack") leaves it a possibility.
+* negated beats future: "Israel will not cooperate" is a statement that the cooperation will
+  not happen.  Users filter on "asserted or future" to count planned cooperation; a refusal
+  must never land there, so the negation is the fact kept.
+* "would" is hypothetical, except when it is the past of "will" in reported speech ("a PLO
+  official said France would recognize Palestine" -> future), i.e. the clause is the ccomp of
+  a past-tense reporting verb.
+
+What is deliberately left alone: hedges such as "reportedly" or "allegedly" keep an event
+asserted (the source is doubted, not the event's reality; attribution records the source);
+double negation ("did not refuse to") stays negated; temporal clauses ("after X attacked")
+and relative clauses describe presupposed facts and do not inherit the main clause's modality.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from . import cues
+
+PRECEDENCE = ("hypothetical", "negated", "future", "asserted")
+_WOULD = "would"  # provisional signal: hypothetical unless back-shifted under a reporting verb
+_VERBAL = {"VERB", "AUX"}
+_PREDICATE_HEADS = {"VERB", "AUX", "ADJ"}
+# A token on one of these edges heads a clause even when mis-tagged as a noun ("resign").
+_CLAUSAL_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "pcomp", "parataxis"}
+_WH_TAGS = {"WP", "WP$", "WRB", "WDT"}
+_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative"}
+
+
+def modality_of(token) -> str:
+    """One of "asserted", "negated", "future", "hypothetical" for the event triggered by token."""
+    signals: set[str] = set()
+    clausal = token.pos_ in _PREDICATE_HEADS or token.dep_ in _CLAUSAL_DEPS
+    verb = token if clausal else _governing_verb(token, signals)
+    if verb is not None:
+        signals |= _own_signals(verb)
+        _climb(verb, signals)
+    if _ends_in_question(token):
+        signals.add("hypothetical")
+    if _WOULD in signals:
+        signals.discard(_WOULD)
+        signals.add("hypothetical")
+    return next((m for m in PRECEDENCE if m in signals), "asserted")
+
+
+def _own_signals(verb) -> set[str]:
+    """Markers on one clause: negation, modal/future auxiliaries, conditions."""
+    found: set[str] = set()
+    for child in verb.children:
+        low = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and low in {"never", "not", "n't"}):
+            found.add("negated")
+        elif child.dep_ == "advmod" and low == "longer" and any(
+                g.lower_ == "no" for g in child.children):
+            found.add("negated")  # "no longer recognizes"
+        elif child.dep_ in {"aux", "auxpass"}:
+            forms = {low, child.lemma_.lower()}
+            if low == "would":
+                found.add(_WOULD)
+            elif forms & cues.HYPOTHETICAL_MODALS:
+                found.add("hypothetical")
+            elif forms & cues.FUTURE_MODALS:
+                found.add("future")
+        elif child.dep_ in {"nsubj", "nsubjpass"} and _negative_subject(child):
+            found.add("negated")  # "no country recognized", "neither side agreed"
+        elif child.dep_ == "advcl" and _is_conditional(child):
+            found.add("hypothetical")  # main clause of "if missed, the UN will impose"
+    if verb.dep_ in {"advcl", "ccomp", "xcomp"} and _is_conditional(verb):
+        found.add("hypothetical")  # the condition itself: "if the deadline is missed"
+    return found
+
+
+def _negative_subject(subject) -> bool:
+    if subject.lower_ in cues.NEGATIVE_PRONOUNS:
+        return True
+    return any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "neither"}
+               for c in subject.children)
+
+
+def _is_conditional(clause) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in cues.CONDITIONAL_MARKS for c in clause.children)
+
+
+def _is_infinitival(clause) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _climb(verb, signals: set[str]) -> None:
+    """Walk up the clause chain, adding what each governing clause projects downwards."""
+    while verb.head.i != verb.i:
+        edge, head = verb.dep_, verb.head
+        if edge in {"xcomp", "ccomp"} and head.pos_ in _PREDICATE_HEADS:
+            obligation = head.lemma_.lower() == "have" and _is_infinitival(verb)  # "have to"
+            if obligation or cues.lemma_in(head, cues.HYPOTHETICAL_VERBS):
+                signals.add("hypothetical")
+                return
+            if cues.lemma_in(head, cues.NEGATING_VERBS):
+                signals.add("negated")
+            elif cues.lemma_in(head, cues.FUTURE_VERBS) and _projects_future(verb, head):
+                signals.add("future")
+            elif edge == "ccomp" and cues.lemma_in(head, cues.REPORTING_VERBS):
+                # Reported content keeps its own modality; only "would" is back-shifted.
+                if _WOULD in signals and head.tag_ in {"VBD", "VBN"}:
+                    signals.discard(_WOULD)
+                    signals.add("future")
+                return
+            signals |= _own_signals(head) - {_WOULD}
+        elif edge == "conj":
+            if not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children):
+                signals |= _own_signals(head)  # shared subject: "will meet and sign"
+        elif edge in {"advcl", "acl", "relcl"}:
+            if _is_infinitival(verb) or any(c.dep_ == "mark" and c.lower_ in cues.PURPOSE_MARKS
+                                            for c in verb.children):
+                signals.add("hypothetical")  # purpose: "a motion to recognize", "to advance"
+            return
+        elif edge == "pcomp":
+            if head.lower_ in cues.NEGATING_PREPOSITIONS:
+                signals.add("negated")  # "left without signing"
+            if head.head.pos_ not in _VERBAL:
+                return
+            head = head.head
+            signals |= _own_signals(head) - {_WOULD}
+        else:
+            return
+        verb = head
+
+
+def _projects_future(verb, head) -> bool:
+    lemma = head.lemma_.lower()
+    if lemma == "be":  # "the minister is to visit"
+        return verb.dep_ == "xcomp" and _is_infinitival(verb)
+    if lemma == "go":  # "is going to", not "went to sign"
+        return head.tag_ == "VBG" and _is_infinitival(verb)
+    return True
+
+
+def _governing_verb(noun, signals: set[str]) -> Optional[object]:
+    """The verb a noun trigger belongs to, adding what the path to it projects."""
+    if any(c.lower_ == "no" and c.dep_ in {"det", "neg"} for c in noun.children):
+        signals.add("negated")  # "there will be no talks"
+    cur = noun
+    for _ in range(6):  # a few hops: "the threat of new sanctions against Russia"
+        head, dep = cur.head, cur.dep_
+        if head.i == cur.i:
+            return None
+        if dep in _OBJECT_DEPS and head.pos_ in _VERBAL:
+            if cues.lemma_in(head, cues.HYPOTHETICAL_OBJECT_VERBS):
+                signals.add("hypothetical")
+            elif cues.lemma_in(head, cues.NEGATING_OBJECT_VERBS):
+                signals.add("negated")
+            elif cues.lemma_in(head, cues.FUTURE_OBJECT_VERBS):
+                signals.add("future")
+            return head
+        if dep == "pobj":
+            _prepositional_signal(head, signals)
+        if head.pos_ in _VERBAL:
+            return head  # nsubj, npadvmod, prep ...: the event noun takes its verb's modality
+        cur = head
+    return None
+
+
+def _prepositional_signal(prep, signals: set[str]) -> None:
+    word, owner = prep.lower_, prep.head
+    owner_lemma = owner.lemma_.lower()
+    if word in cues.NEGATING_PREPOSITIONS:
+        signals.add("negated")
+    elif word == "for" and owner.pos_ in _VERBAL and cues.lemma_in(owner, cues.FOR_OBJECT_VERBS):
+        signals.add("hypothetical")  # "called for sanctions"
+    elif word in {"of", "for"} and owner.pos_ == "NOUN":
+        if owner_lemma in cues.HYPOTHETICAL_HEAD_NOUNS:
+            signals.add("hypothetical")  # "the threat of sanctions"
+        elif owner_lemma in cues.FUTURE_HEAD_NOUNS:
+            signals.add("future")
+
+
+def _ends_in_question(token) -> bool:
+    """True for a yes/no question: the first sentence-final mark after the token is "?" and no
+    wh-word comes before it ("Will Iran attack?"; but "Who attacked the convoy?" presupposes
+    that somebody did)."""
+    sent = token.sent
+    end = next((t for t in token.doc[token.i: sent.end] if t.text in {"?", ".", "!"}), None)
+    if end is None or end.text != "?":
+        return False
+    start = max((t.i + 1 for t in token.doc[sent.start: token.i]
+                 if t.text in {".", "!", "?"} or t.text in cues.OPENING_QUOTES), default=sent.start)
+    return not any(t.tag_ in _WH_TAGS for t in token.doc[start: end.i])

@@ -1,0 +1,169 @@
+"""Modality from the dependency parse (events/modality.py).
+
+Each case is a real-looking news sentence, the trigger word to read, and the modality a coder
+must give it.  The traps come first: the words that turn a fact into a possibility, a plan or
+a refusal.
+"""
+from __future__ import annotations
+
+import pytest
+
+from annales.events.modality import PRECEDENCE, modality_of
+
+CASES = [
+    # modal verbs
+    ("European countries may recognize Palestine as an independent state.", "recognize",
+     "hypothetical"),
+    ("Russia could impose new sanctions on Ukraine.", "impose", "hypothetical"),
+    ("The council would vote on the resolution.", "vote", "hypothetical"),
+    ("Israel should not build new settlements.", "build", "hypothetical"),
+    ("Iran can't sign the deal in its current form.", "sign", "hypothetical"),
+    # back-shifted "will" in reported speech is future, not hypothetical (DESIGN.md)
+    ("A PLO official said France would recognize Palestine.", "recognize", "future"),
+    ("It was not clear that the administration would make any public declaration.", "make",
+     "hypothetical"),
+    # future
+    ("Iran will sign the deal next week.", "sign", "future"),
+    ("Iran will seek talks with the European Union.", "seek", "future"),
+    ("Iran is going to sign the deal.", "sign", "future"),
+    ("Iran plans to sign the deal in Vienna.", "sign", "future"),
+    ("Iran intends to sign the deal in Vienna.", "sign", "future"),
+    ("Iran is set to sign the deal.", "sign", "future"),
+    ("Iran is expected to sign the deal.", "sign", "future"),
+    ("The talks are scheduled to resume on Monday.", "resume", "future"),
+    ("The minister is to visit Moscow next week.", "visit", "future"),
+    ("Israel vowed to retaliate.", "retaliate", "future"),
+    ("Israel will continue to build settlements.", "build", "future"),
+    ("Israel continued to build settlements.", "build", "asserted"),
+    ("The minister will meet his Iranian counterpart and sign a deal.", "sign", "future"),
+    # negation
+    ("Israel will not cooperate of course.", "cooperate", "negated"),
+    ("The White House does not currently back any move at the UN on the matter.", "back",
+     "negated"),
+    ("Iran won't sign the deal.", "sign", "negated"),
+    ("Israel never recognized the agreement.", "recognized", "negated"),
+    ("Israel no longer recognizes the agreement.", "recognizes", "negated"),
+    ("The U.S. and most European countries have refused to do so.", "do", "negated"),
+    ("Israel declined to comment on the report.", "comment", "negated"),
+    ("The talks failed to produce a deal.", "produce", "negated"),
+    ("Israel denied that it had attacked the convoy.", "attacked", "negated"),
+    ("Israel denied attacking the convoy.", "attacking", "negated"),
+    ("The delegation left without signing the deal.", "signing", "negated"),
+    ("There will be no talks with Iran this year.", "talks", "negated"),
+    ("Neither side agreed to the ceasefire.", "agreed", "negated"),
+    ("No country recognized the new government.", "recognized", "negated"),
+    ("Israel stopped building settlements.", "building", "negated"),
+    ("It is not true that Israel attacked the convoy.", "attacked", "negated"),
+    # a negated report is not a negated event; a report of a negation is
+    ("Lavrov did not say that Turkey attacked the convoy.", "attacked", "asserted"),
+    ("Lavrov said Turkey did not attack the convoy.", "attack", "negated"),
+    # conditionals and open questions
+    ("Israel has not yet decided whether to attend the summit.", "attend", "hypothetical"),
+    ("If Iran attacks, Israel will retaliate.", "retaliate", "hypothetical"),
+    ("If Iran attacks, Israel will retaliate.", "attacks", "hypothetical"),
+    ("Israel will retaliate unless Iran withdraws.", "retaliate", "hypothetical"),
+    ("We also seek to set a deadline for the establishment of a Palestinian state which, if "
+     "missed, the UN will impose sanctions on Israel.", "impose", "hypothetical"),
+    ("We also seek to set a deadline for the establishment of a Palestinian state which, if "
+     "missed, the UN will impose sanctions on Israel.", "sanctions", "hypothetical"),
+    # desire, intent, demand, threat: the embedded event is hypothetical, the demand asserted
+    ("The Palestinian Authority hopes to take the campaign to the UN Security Council.", "take",
+     "hypothetical"),
+    ("We want the Security Council to recognize Palestine as an occupied state.", "recognize",
+     "hypothetical"),
+    ("Washington urged Tehran to release the sailors.", "release", "hypothetical"),
+    ("Washington urged Tehran to release the sailors.", "urged", "asserted"),
+    ("The EU called on Israel to halt construction.", "halt", "hypothetical"),
+    ("Russia asked Turkey to withdraw its troops.", "withdraw", "hypothetical"),
+    ("The protesters demanded that the government resign.", "resign", "hypothetical"),
+    ("Iran threatened to close the Strait of Hormuz.", "close", "hypothetical"),
+    ("We have to establish a position whereby Israel is a danger to world peace.", "establish",
+     "hypothetical"),
+    ("When this happens, we will be able to foil the initiative to move the embassy.", "foil",
+     "hypothetical"),
+    ("When this happens, we will be able to foil the initiative to move the embassy.", "move",
+     "hypothetical"),
+    # noun triggers take the modality of the verb they belong to
+    ("The EU imposed sanctions on Russia.", "sanctions", "asserted"),
+    ("The EU threatened sanctions on Russia.", "sanctions", "hypothetical"),
+    ("The EU called for sanctions on Russia.", "sanctions", "hypothetical"),
+    ("Iran is considering sanctions on Britain.", "sanctions", "hypothetical"),
+    ("Israel rejected calls for talks.", "talks", "hypothetical"),
+    ("A U.S. abstention last month allowed the passage of a resolution demanding a halt to "
+     "Israeli construction.", "demanding", "asserted"),
+    ("A U.S. abstention last month allowed the passage of a resolution demanding a halt to "
+     "Israeli construction.", "halt", "hypothetical"),
+    # questions
+    ("Will Iran attack Israel?", "attack", "hypothetical"),
+    ("Did Israel attack the convoy?", "attack", "hypothetical"),
+    ("Who attacked the convoy?", "attacked", "asserted"),  # a wh-question presupposes it
+    # facts stay facts
+    ("A total of 134 countries already recognized the state of Palestine.", "recognized",
+     "asserted"),
+    ("Iran attacked the ship, officials said.", "attacked", "asserted"),
+    ("He said that the Palestinians are working with members of the European Union.", "working",
+     "asserted"),
+    ("The minister met his Iranian counterpart and signed a deal.", "signed", "asserted"),
+    ("Israel rejected the proposal.", "rejected", "asserted"),
+    # a rumour is doubted at its source, not in its reality: attribution carries the doubt
+    ("Iran reportedly attacked the ship.", "attacked", "asserted"),
+]
+
+
+def _token(doc, word, nth=0):
+    return [t for t in doc if t.text == word][nth]
+
+
+@pytest.mark.parametrize("sentence,word,expected", CASES,
+                         ids=[f"{w}:{s[:40]}" for s, w, _ in CASES])
+def test_modality(nlp, sentence, word, expected):
+    assert modality_of(_token(nlp(sentence), word)) == expected
+
+
+def test_precedence_is_documented_order():
+    assert PRECEDENCE == ("hypothetical", "negated", "future", "asserted")
+
+
+def test_every_answer_is_a_schema_modality(nlp):
+    from annales.schema import MODALITIES
+    doc = nlp("If the deadline is missed, the UN may not impose sanctions, officials said.")
+    assert {modality_of(t) for t in doc} <= set(MODALITIES)
+
+
+def test_negation_beats_future_and_hypothetical_beats_negation(nlp):
+    assert modality_of(_token(nlp("Israel will not cooperate."), "cooperate")) == "negated"
+    assert modality_of(_token(nlp("Israel might not cooperate."), "cooperate")) == "hypothetical"
+
+
+def test_question_inside_quote_does_not_leak_to_reporting_verb(nlp):
+    doc = nlp('"Will Iran attack?" the minister asked.')
+    assert modality_of(_token(doc, "attack")) == "hypothetical"
+    assert modality_of(_token(doc, "asked")) == "asserted"
+
+
+@pytest.fixture(scope="module")
+def sample(nlp, shared_dir):
+    path = shared_dir / "samples" / "palestine-recognition-2017.txt"
+    if not path.is_file():
+        pytest.skip("flagship sample not present")
+    return nlp(path.read_text(encoding="utf-8"))
+
+
+def _in_sentence(doc, starts_with, word):
+    sent = next(s for s in doc.sents if s.text.lstrip("“ ").startswith(starts_with))
+    return next(t for t in sent if t.text == word)
+
+
+@pytest.mark.parametrize("starts_with,word,expected", [
+    ("TEL AVIV", "recognize", "hypothetical"),   # a movement for countries to recognize
+    ("The PLO council member said", "take", "hypothetical"),
+    ("The PLO council member said", "back", "negated"),
+    ("We also seek", "impose", "hypothetical"),
+    ("Israel will not cooperate", "cooperate", "negated"),
+    ("A U.S. abstention", "allowed", "asserted"),
+    ("A U.S. abstention", "demanding", "asserted"),
+    ("A total of 134", "recognized", "asserted"),
+    ("A total of 134", "do", "negated"),
+])
+def test_flagship_sample(sample, starts_with, word, expected):
+    assert modality_of(_in_sentence(sample, starts_with, word)) == expected
