@@ -1,0 +1,166 @@
+"""When an event happened: the temporal expression of the trigger's clause, resolved against the
+article's publication date.
+
+Where to look, nearest first (the first expression that reads as a date wins):
+
+1. words attached to the trigger itself ("Sunday's summit", "annexed Crimea in 2014");
+2. for a noun trigger, or a verb that shares its clause with another one ("refused to
+   recognize", "met and signed"), the words attached to that clause's verb
+   ("an abstention last month allowed ...");
+3. prepositions hanging off the trigger's object ("signed the deal on July 14"), where the
+   parser often attaches them;
+4. for past events only, the clauses that report or govern this one ("said on Tuesday that
+   Iran launched a missile"): a plan announced on Tuesday is not carried out on Tuesday.
+
+Expressions in unrelated clauses of the sentence are never used.  With no expression the date is
+the publication date (source "published"); with neither, None.  See `temporal.py` for how the
+words become a calendar value.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Iterator, Optional
+
+from ..schema import DateValue
+from .temporal import interpret
+
+_PUBLISHED = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ]\S*)?\s*$")
+# Words that can carry a date by themselves: "last month" (npadvmod), "two days ago" (advmod),
+# "Sunday's summit" (poss), "the July 2015 deal" (compound).
+_DATE_DEPS = {"npadvmod", "tmod", "obl:tmod", "advmod", "poss", "compound", "nmod"}
+# "before 2014" or "by 2020" is not "in 2014"; only these prepositions locate the event itself.
+_DATE_PREPS = {"in", "on", "since", "during"}
+# A verb in one of these relations inherits the time of the verb it hangs off.
+_SAME_CLAUSE = {"xcomp", "conj"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
+_FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "due", "set", "aim", "prepare",
+                     "promise", "pledge", "vow", "agree", "decide", "hope", "want", "seek",
+                     "threaten", "go"}
+# Reference day used only to ask "is this a temporal expression at all?"; never returned.
+_PROBE_DAY = date(2000, 6, 15)
+
+
+def parse_published(value: Optional[str | date]) -> Optional[date]:
+    """The calendar day of an ISO date or timestamp ("2017-01-12", "2017-01-12T08:00:00Z").
+
+    Anything else is None: bad dates are reported by ingest (errors R008), never raised here.
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    m = _PUBLISHED.match(value)
+    if m is None:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def resolve_date(trigger, published: Optional[date]) -> Optional[DateValue]:
+    """The date of the event whose trigger is `trigger` (a spaCy Token)."""
+    future = is_future(trigger)
+    for anchor, prep, text, start in _readings(trigger, future):
+        if published is None:
+            # a relative date without a publication date cannot be resolved: stop, don't guess
+            probe = interpret(text, _PROBE_DAY, future)
+            if probe is not None and _covers(anchor, start, probe.matched):
+                found = interpret(text, None, future)
+                return _value(found, prep) if found else None
+            continue
+        found = interpret(text, published, future)
+        if found is not None and _covers(anchor, start, found.matched):
+            return _value(found, prep)
+    if published is None:
+        return None
+    return DateValue(value=published.isoformat(), precision="day", text=None, source="published")
+
+
+def is_future(token) -> bool:
+    """True when the token's clause is planned or announced rather than past or ongoing."""
+    verb = _clause_verb(token)
+    while verb is not None:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        if verb.head.lemma_ in _FUTURE_GOVERNORS:
+            return True
+        verb = verb.head
+    return False
+
+
+def _value(found, prep) -> DateValue:
+    text = found.matched
+    if prep is not None and prep.lower_ == "since":
+        text = f"{prep.text} {text}"
+    return DateValue(value=found.value, precision=found.precision, text=text, source="text")
+
+
+def _clause_verb(token):
+    """The verb whose clause the token belongs to (the token itself when it is one)."""
+    current = token
+    while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
+        current = current.head
+    return current if current.pos_ in ("VERB", "AUX") else None
+
+
+def _attached(token) -> Iterator[tuple]:
+    """(anchor, preposition) pairs for the words that may date `token` directly."""
+    for child in token.children:
+        if child.dep_ in _DATE_DEPS:
+            yield child, None
+        elif child.dep_ == "prep" and child.lower_ in _DATE_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield obj, child
+
+
+def _candidates(trigger, future: bool) -> Iterator[tuple]:
+    seen: set[int] = set()
+
+    def fresh(pairs):
+        for anchor, prep in pairs:
+            if anchor.i not in seen:
+                seen.add(anchor.i)
+                yield anchor, prep
+
+    yield from fresh(_attached(trigger))
+    verb = _clause_verb(trigger)
+    if verb is not None and verb.i != trigger.i:
+        yield from fresh(_attached(verb))
+    clause = verb if verb is not None else trigger
+    while clause.dep_ in _SAME_CLAUSE and clause.head.i != clause.i and not (
+            clause.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in clause.children)):
+        clause = clause.head
+        yield from fresh(_attached(clause))
+    for obj in trigger.children:
+        if obj.dep_ in ("dobj", "attr", "nsubjpass"):
+            yield from fresh(p for p in _attached(obj) if p[1] is not None)
+    if future:
+        return
+    while clause.head.i != clause.i:
+        clause = clause.head
+        if clause.pos_ in ("VERB", "AUX"):
+            yield from fresh(_attached(clause))
+
+
+def _readings(trigger, future: bool) -> Iterator[tuple]:
+    """(anchor, preposition, words, offset): each candidate read as its DATE entity, when the
+    tagger found one there, then as its whole phrase."""
+    for anchor, prep in _candidates(trigger, future):
+        ent = next((e for e in anchor.doc.ents if e.start <= anchor.i < e.end
+                    and e.label_ == "DATE"), None)
+        if ent is not None and ent.start >= anchor.left_edge.i:
+            yield anchor, prep, ent.text, ent.start_char
+        span = anchor.doc[anchor.left_edge.i: anchor.right_edge.i + 1]
+        yield anchor, prep, span.text, span.start_char
+
+
+def _covers(anchor, start: int, matched: str) -> bool:
+    """The expression read must include the anchor: "1500 villages" is not the year 1500."""
+    return start <= anchor.idx < start + len(matched)
