@@ -1,0 +1,222 @@
+"""Resolution rules for one doc: noun-phrase head -> Mention (see data/kb/README.md, "Rules").
+
+In order, for a head token:
+1. a pronoun goes to coref (relative "who/which" to the noun it modifies);
+2. a head inside a KB alias match is that entry ("the Palestinian Authority", "the Kremlin");
+3. a sector word or generic actor noun takes its country from a KB modifier ("Israeli troops",
+   "Israel's prime minister"), else from its "of"/"from" object ("members of the European
+   Union", "soldiers from Gondor"), or for people the country of an "in" place ("lawmakers in
+   Fornost", "protesters in Paris" -> FRACVL, not the French government), a later conjunct
+   sharing the first one's ("the Danish media and government"),
+   else, after "the", from an earlier mention ("the official"), else stays a sector alone;
+4. a proper noun is a named actor: its KB modifiers give it a country when it is a person
+   ("Syrian President Bashar al-Assad"), otherwise it stays unknown with null codes;
+5. anything else ("construction", "the proposal") is not an actor.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Optional
+
+from ..schema import Entity
+from .coref import PRONOUNS, resolve_definite, resolve_pronoun
+from .kb import SECTOR_LABELS, entity_of
+from .mentions import Mention, MentionIndex
+from .phrases import (SUBJECT_DEPS, appositive, determiner, first_conjunct, modifiers, np_bounds,
+                      owner_object)
+
+# Named-entity types that are never actors, whatever the noun ("Sunday", "1967", "$5").
+NOT_ACTORS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL LAW LANGUAGE "
+                       "WORK_OF_ART EVENT FAC PRODUCT".split())
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_KINDS = frozenset({"country", "metonym", "dictionary"})   # what "in X" can locate
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+ANAPHORIC_PERSON = frozenset("he she they we i him her them us me".split())
+
+
+OPEN_QUOTES, CLOSE_QUOTES = frozenset("“‘«"), frozenset("”’»")
+
+
+def quoted_tokens(doc) -> list[bool]:
+    """Whether each token is inside quotation marks (straight quotes toggle; a paragraph break
+    closes an unclosed quote, as news paragraphs that continue a quote reopen it)."""
+    out, inside = [], False
+    for tok in doc:
+        text = tok.text
+        if text in OPEN_QUOTES or (text == '"' and not inside):
+            inside = True
+            out.append(False)
+            continue
+        if text in CLOSE_QUOTES or text == '"':
+            inside = False
+        elif "\n\n" in text or (tok.is_space and "\n" in text):
+            inside = False
+        out.append(inside)
+    return out
+
+
+def salience(head) -> int:
+    if head.dep_ not in SUBJECT_DEPS:
+        return 0
+    return 2 if head.head.dep_ == "ROOT" else 1
+
+
+class DocAnalysis:
+    def __init__(self, resolver, doc, published: Optional[date]):
+        self.kb = resolver.kb
+        self.doc = doc
+        self.day = published
+        self.names = resolver.name_spans(doc)
+        self.sectors = resolver.sector_spans(doc)
+        self.sentence_starts = [s.start for s in doc.sents]
+        self.quoted = quoted_tokens(doc)
+        self.mentions: list[Mention] = []
+        self._memo: dict[int, Optional[Mention]] = {}
+
+    def run(self) -> MentionIndex:
+        for tok in self.doc:
+            if tok.dep_ in ("compound", "flat", "amod") or tok.pos_ not in ("NOUN", "PROPN",
+                                                                            "PRON"):
+                continue
+            m = self.analyse(tok)
+            if m is not None:
+                self.mentions.append(m)
+        return MentionIndex(self.doc, self.mentions, self.analyse)
+
+    def analyse(self, head) -> Optional[Mention]:
+        if head.i not in self._memo:
+            self._memo[head.i] = None        # a cycle through "of"/appos stops here
+            self._memo[head.i] = self._analyse(head)
+        return self._memo[head.i]
+
+    # -- rules ----------------------------------------------------------------------------------
+    def _analyse(self, head) -> Optional[Mention]:
+        if head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$", "WP", "WDT"):
+            return self._pronoun(head)
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        start, end = np_bounds(head)
+        span = self.doc[start:end]
+        base = dict(start=start, end=end, head=head.i, salience=salience(head),
+                    sentence=head.sent.start, plural=head.tag_ in ("NNS", "NNPS"),
+                    quoted=self.quoted[head.i])
+        where = dict(text=span.text, start=span.start_char, end=span.end_char)
+        entry = self.names.get(head.i)
+        if entry is not None:
+            # an office in front of a bare-country name narrows it, as an agent word does in
+            # PETRARCH: "Bree President Romendacil" -> BREGOV; a dated role is never overridden
+            entity = entity_of(self.kb, entry, self.day, **where)
+            if entity.code and entity.code == entity.country:
+                sector = self._modifier_hits(head)[1]
+                if sector:
+                    entity = entity_of(self.kb, entry, self.day, sector=sector, **where)
+            return Mention(entity=entity, entry=entry, kind=entry.kind,
+                           person=entry.kind == "person", **base)
+        if head.ent_type_ in NOT_ACTORS:
+            return None
+        key = self.sectors.get(head.i)
+        generic = self.kb.generic_nouns.get(head.lemma_.lower()) if key is None else None
+        mod_entry, mod_sector = self._modifier_hits(head)
+        if key is not None and head.pos_ == "PROPN" and self._named(head):
+            key = None
+        if key is not None or generic is not None:
+            sector = self.kb.sector_words[key].sector if key is not None else None
+            person = key in self.kb.person_words if key is not None else bool(generic)
+            return self._common_noun(head, sector, person, mod_entry, base, where)
+        if head.pos_ == "PROPN":
+            person = head.ent_type_ == "PERSON"
+            if mod_entry is not None and person:
+                return Mention(entity=entity_of(self.kb, mod_entry, self.day, sector=mod_sector,
+                                                **where), entry=mod_entry, kind=mod_entry.kind,
+                               person=True, **base)
+            app = appositive(head)
+            inner = self.analyse(app) if app is not None else None
+            if inner is not None and inner.entity.country:
+                return Mention(entity=replace(inner.entity, **where), entry=inner.entry,
+                               kind=inner.kind, person=person, **base)
+            return Mention(entity=Entity(**where), entry=None, kind="unknown", person=person,
+                           **base)
+        return None
+
+    def _common_noun(self, head, sector, person, mod_entry, base, where) -> Mention:
+        anonymous = person
+        # "the Danish media and government": a later conjunct shares the first one's owner
+        anchors = [head] + ([first_conjunct(head)] if head.dep_ == "conj" else [])
+        for anchor in anchors:
+            if anchor is not head:
+                mod_entry = self._modifier_hits(anchor)[0]
+            if mod_entry is not None:
+                return Mention(entity=entity_of(self.kb, mod_entry, self.day, sector=sector,
+                                                **where), entry=mod_entry, kind=mod_entry.kind,
+                               person=person, anonymous=anonymous, **base)
+            owner = owner_object(anchor)
+            inner = self.analyse(owner[1]) if owner is not None else None
+            if inner is None or not inner.entity.country:
+                continue
+            if owner[0] == "in":    # "lawmakers in Fornost": the place's country, not its seat
+                if not person or inner.kind not in PLACE_KINDS:
+                    continue
+                entity = self._in_country(inner, sector, where)
+            elif sector and inner.entry is not None and inner.entity.sector is None:
+                # narrow only what is not narrowed yet: "the army of Syria" -> SYRMIL, but
+                # "members of the Obama administration" keep the administration's USAGOV
+                entity = entity_of(self.kb, inner.entry, self.day, sector=sector, **where)
+            else:
+                entity = replace(inner.entity, **where)
+            return Mention(entity=entity, entry=inner.entry, kind=inner.kind, person=person,
+                           anonymous=anonymous, **base)
+        if determiner(head) in DEFINITE:
+            ante = resolve_definite(head, sector, person, self.mentions, self.sentence_starts)
+            if ante is not None:
+                return Mention(entity=replace(ante.entity, **where), entry=ante.entry,
+                               kind="definite", person=person, anonymous=ante.anonymous,
+                               antecedent=ante, **base)
+        return Mention(entity=Entity(sector=sector, **where), entry=None,
+                       kind="sector" if sector else "unknown", person=person,
+                       anonymous=anonymous, **base)
+
+    def _in_country(self, inner: Mention, sector: Optional[str], where: dict) -> Entity:
+        country = inner.entity.country
+        label = SECTOR_LABELS.get(sector, sector) if sector else None
+        name = self.kb.country_name(country) or inner.entity.name
+        return Entity(name=f"{name} {label}" if label else name,
+                      code=country + (sector or ""), country=country, sector=sector,
+                      kb_id=inner.entity.kb_id, **where)
+
+    def _named(self, head) -> bool:
+        """A place name that merely ends in a sector word ("the West Bank", "Police Square")."""
+        return head.ent_type_ in PLACES and any(
+            t.pos_ == "PROPN" and t.i not in self.names and t.i not in self.sectors
+            for t in head.children if t.dep_ in ("compound", "flat"))
+
+    def _modifier_hits(self, head) -> tuple[Optional[object], Optional[str]]:
+        """The nearest KB entry and the nearest sector word among the head's modifiers."""
+        entry, sector = None, None
+        for tok in modifiers(head):
+            if entry is None and tok.i in self.names:
+                entry = self.names[tok.i]
+            elif sector is None and tok.i in self.sectors:
+                sector = self.kb.sector_words[self.sectors[tok.i]].sector
+        return entry, sector
+
+    def _pronoun(self, tok) -> Optional[Mention]:
+        word = tok.lower_
+        ante: Optional[Mention] = None
+        if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+            ante = self.analyse(tok.head.head)
+        elif word in PRONOUNS:
+            ante = resolve_pronoun(tok, self.mentions, self.sentence_starts,
+                                   self.quoted[tok.i])
+        where = dict(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
+        base = dict(start=tok.i, end=tok.i + 1, head=tok.i, salience=salience(tok),
+                    sentence=tok.sent.start, quoted=self.quoted[tok.i])
+        if ante is not None:
+            return Mention(entity=replace(ante.entity, **where), entry=ante.entry,
+                           kind="pronoun", person=ante.person,
+                           plural=ante.plural or word in ("they", "them", "we", "us"),
+                           anonymous=ante.anonymous, antecedent=ante, **base)
+        if word in ANAPHORIC_PERSON:    # someone, though we cannot say who
+            return Mention(entity=Entity(**where), entry=None, kind="unknown", person=True,
+                           plural=word in ("they", "them", "we", "us"), anonymous=True, **base)
+        return None

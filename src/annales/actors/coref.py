@@ -1,0 +1,116 @@
+"""Pronouns and definite descriptions -> an earlier mention (a deliberately simple salience rule).
+
+Candidates are the article's earlier mentions, searched sentence by sentence going back:
+first the pronoun's own sentence (nearest first), then each earlier sentence with its main-clause
+subject first, its other subjects next and its other mentions last (nearest first within each),
+at most MAX_SENTENCES back.  The first candidate
+that is compatible wins:
+
+* he, she, him, her, I, me: a mention that denotes a person;
+* it, its: one that does not (a country, an organization, an institution);
+* they, them, their: a plural mention or a group, institution or country;
+* I, we, us, our: a person; inside a quotation, a person outside quotation marks (the
+  speaker, who in news is named before the quote more often than not);
+* a pronoun outside quotation marks never refers into a quotation ("..., it," he said).
+* "the official", "the council member", "the ministry": a mention with the same head word,
+  else one with the same sector and the same person/institution nature that has a country.
+
+Subjects go first because news sentences keep their topic in subject position, which is what
+a following "he" or "it" most often continues (the centering heuristic, cut down to one rule).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Callable, Iterable, Optional
+
+from .mentions import Mention
+
+MAX_SENTENCES = 6
+PERSON_PRONOUNS = frozenset("he she him her his hers himself herself".split())
+THING_PRONOUNS = frozenset("it its itself".split())
+PLURAL_PRONOUNS = frozenset("they them their theirs themselves".split())
+FIRST_PERSON = frozenset("i me my mine myself we us our ours ourselves".split())
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON
+
+
+def candidates(mentions: list[Mention], before: int, sentence_starts: list[int]
+               ) -> Iterable[Mention]:
+    """Earlier mentions in salience order (see the module docstring)."""
+    here = sentence_of(before, sentence_starts)
+    older = [s for s in sentence_starts if s < here][-MAX_SENTENCES:]
+    oldest = older[0] if older else here
+    window: list[Mention] = []          # nearest first; walking back keeps this O(window)
+    for m in reversed(mentions):
+        if m.head >= before:
+            continue
+        if m.sentence < oldest:
+            break
+        window.append(m)
+    yield from (m for m in window if m.sentence == here)
+    for start in reversed(older):
+        yield from sorted((m for m in window if m.sentence == start),
+                          key=lambda m: -m.salience)   # stable: nearest first within a rank
+
+
+def sentence_of(i: int, sentence_starts: list[int]) -> int:
+    """Start of the sentence holding token i (sentence_starts is sorted)."""
+    pos = bisect_right(sentence_starts, i) - 1
+    return sentence_starts[pos] if pos >= 0 else 0
+
+
+def pronoun_test(word: str) -> Optional[Callable[[Mention], bool]]:
+    """Which antecedents a pronoun accepts, or None if it is not an anaphoric pronoun."""
+    if word in PERSON_PRONOUNS:
+        return lambda m: m.person
+    if word in THING_PRONOUNS:
+        return lambda m: not m.person and not m.plural
+    if word in PLURAL_PRONOUNS:
+        return lambda m: m.plural or (not m.person and m.kind != "unknown")
+    if word in FIRST_PERSON:
+        return lambda m: m.person
+    return None
+
+
+RAISING = frozenset({"be", "seem", "appear", "remain", "become", "happen", "matter"})
+
+
+def is_expletive(token) -> bool:
+    """`it` in "it was not clear that ...", "it is expected that ..." points at no actor
+    (but "It said that ..." does)."""
+    if token.lower_ != "it":
+        return False
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    clause = {c.dep_ for c in head.children} & {"ccomp", "xcomp", "csubj", "csubjpass"}
+    return bool(clause) and (head.lemma_ in RAISING or token.dep_ == "nsubjpass")
+
+
+def resolve_pronoun(token, mentions: list[Mention], sentence_starts: list[int],
+                    quoted: bool = False) -> Optional[Mention]:
+    """The antecedent of a pronoun; `quoted`: the pronoun is inside quotation marks."""
+    test = pronoun_test(token.lower_)
+    if test is None or is_expletive(token):
+        return None
+    pool = list(candidates(mentions, token.i, sentence_starts))
+    if not quoted:
+        pool = [m for m in pool if not m.quoted]
+    elif token.lower_ in FIRST_PERSON:
+        speakers = [m for m in pool if not m.quoted and m.person]
+        pool = speakers or pool
+    return next((m for m in pool if test(m)), None)
+
+
+def resolve_definite(head, sector: Optional[str], person: bool, mentions: list[Mention],
+                     sentence_starts: list[int]) -> Optional[Mention]:
+    """An earlier, more specific mention that "the official" / "the ministry" can refer to."""
+    earlier = list(candidates(mentions, head.i, sentence_starts))
+    lemma = head.lemma_.lower()
+    for m in earlier:
+        if m.entity.country and m.person == person and \
+                head.doc[m.head].lemma_.lower() == lemma:
+            return m
+    for m in earlier:
+        if m.entity.country and m.person == person and sector and m.entity.sector == sector:
+            return m
+    return None

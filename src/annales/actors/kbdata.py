@@ -1,0 +1,76 @@
+"""Readers for the built-in knowledge-base tables (data/kb/*.tsv, schema in data/kb/README.md).
+
+Every table has a header row; a bad row stops loading with errors.DataFileError, because a
+silently skipped row would make resolution quietly worse.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from datetime import date
+from pathlib import Path
+from typing import Iterator, Optional
+
+from ..errors import DataFileError
+
+# Sectors a KB row may carry (CAMEO/PLOVER agent codes plus the IGO/NGO pseudo-sectors).
+SECTORS = frozenset(
+    "GOV MIL COP JUD LEG PTY REB OPP BUS MED CVL REL HLH EDU ELI LAB AGR SPY REF IGO NGO "
+    "HRI DEV ENV CRM UAF MNC".split()
+)
+COUNTRY_RE = re.compile(r"^[A-Z]{3}$")
+CODE_RE = re.compile(r"^(?:[A-Z]{3})+$")   # CAMEO-style: a root plus 3-letter segments
+
+TABLES: dict[str, tuple[str, ...]] = {
+    "countries.tsv": ("iso3", "name", "aliases", "demonyms", "seats"),
+    "organizations.tsv": ("kb_id", "name", "kind", "code", "country", "sector", "aliases"),
+    "metonyms.tsv": ("kb_id", "name", "code", "country", "sector", "aliases"),
+    "people.tsv": ("kb_id", "name", "country", "aliases"),
+    "roles.tsv": ("kb_id", "code", "country", "sector", "start", "end"),
+    "sectors.tsv": ("pattern", "sector", "person"),
+    "generic.tsv": ("word", "person"),
+}
+
+
+KB_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
+
+
+def _path(name: str) -> Path:
+    return KB_DIR / name
+
+
+def read_table(name: str) -> Iterator[dict[str, str]]:
+    """Rows of one table as dicts, after checking the header against TABLES."""
+    expected = TABLES[name]
+    with _path(name).open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = tuple(next(reader, ()))
+        if header != expected:
+            raise DataFileError(path=name, expected="header " + "\t".join(expected),
+                                found="\t".join(header) or "nothing", hint="Fix the header row.")
+        for lineno, row in enumerate(reader, start=2):
+            if not row:
+                continue
+            if len(row) != len(expected):
+                raise DataFileError(path=name, expected=f"{len(expected)} tab-separated fields",
+                                    found=f"{len(row)} on line {lineno}", hint="Fix the row.")
+            yield dict(zip(expected, (cell.strip() for cell in row)))
+
+
+def split_list(cell: str) -> list[str]:
+    """`a|b|c` -> [a, b, c]; an empty cell is an empty list."""
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def optional(cell: str) -> Optional[str]:
+    return cell or None
+
+
+def parse_day(cell: str, table: str) -> Optional[date]:
+    if not cell:
+        return None
+    try:
+        return date.fromisoformat(cell)
+    except ValueError:
+        raise DataFileError(path=table, expected="a YYYY-MM-DD date or nothing", found=repr(cell),
+                            hint="Fix the date.") from None

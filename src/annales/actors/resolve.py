@@ -1,0 +1,114 @@
+"""ActorResolver: knowledge-base phrase matchers built once, applied to each parsed doc.
+
+    resolver = ActorResolver(kb, nlp.vocab)       # builds the matchers (once)
+    mentions = resolver(doc, published)            # -> MentionIndex (cheap per doc)
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.matcher import PhraseMatcher
+from spacy.util import filter_spans
+
+from .analysis import DocAnalysis
+from .kb import KnowledgeBase, normal_form
+from .mentions import MentionIndex
+
+
+MIN_STEM = 3   # shorter stems would match half the dictionary
+
+
+def case_sensitive(alias: str) -> bool:
+    """Acronyms that spell an English word ("US", "WHO", "IS") match only in capitals."""
+    letters = [c for c in alias if c.isalpha()]
+    if not letters or any(c.islower() for c in letters) or " " in alias.strip():
+        return False
+    return len(letters) <= 2 or alias.lower().replace(".", "") in STOP_WORDS
+
+
+def plural_forms(pattern: str) -> list[str]:
+    """'foreign minister' -> also 'foreign ministers'; 'spokesman' -> 'spokesmen'."""
+    if pattern.endswith("s") or " of " in pattern:
+        return [pattern]
+    if pattern.endswith("man"):
+        return [pattern, pattern[:-3] + "men"]
+    if pattern.endswith("y") and pattern[-2:-1] not in tuple("aeiou"):
+        return [pattern, pattern[:-1] + "ies"]
+    if pattern.endswith(("sh", "ch", "x")):
+        return [pattern, pattern + "es"]
+    return [pattern, pattern + "s"]
+
+
+class ActorResolver:
+    """Finds and resolves actor mentions; build once per knowledge base and vocabulary."""
+
+    def __init__(self, kb: KnowledgeBase, vocab):
+        import spacy
+
+        self.kb = kb
+        tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+        lower, exact = set(), set()
+        self.stems: dict[str, str] = {}     # one-word stem -> its alias key
+        for alias, _ in kb.aliases():
+            surface = alias.replace("_", " ").strip()
+            if surface.endswith("*"):
+                surface = surface.rstrip("*")
+                if " " not in surface and len(surface) >= MIN_STEM:
+                    self.stems[surface.lower()] = normal_form(surface)
+                    continue
+            if surface.lower().startswith("the ") and len(surface) > 4:
+                surface = surface[4:]
+            (exact if case_sensitive(surface) else lower).add(surface)
+        self._names = PhraseMatcher(vocab, attr="LOWER")
+        self._names.add("KB", list(tokenizer.pipe(sorted(lower))))
+        self._acronyms = PhraseMatcher(vocab, attr="ORTH")
+        self._acronyms.add("KB", list(tokenizer.pipe(sorted(exact))))
+        # every surface form of a sector word -> its normal form in kb.sector_words
+        self.sector_forms: dict[str, str] = {}
+        for key in kb.sector_words:
+            for form in plural_forms(key):
+                self.sector_forms.setdefault(form, key)
+        self._sectors = PhraseMatcher(vocab, attr="LOWER")
+        self._sectors.add("SECTOR", list(tokenizer.pipe(sorted(self.sector_forms))))
+
+    def __call__(self, doc, published: Optional[date] = None) -> MentionIndex:
+        return DocAnalysis(self, doc, published).run()
+
+    # -- per-doc matching -----------------------------------------------------------------------
+    def name_spans(self, doc) -> dict[int, object]:
+        """token index -> KB entry, from the longest non-overlapping alias matches."""
+        spans = [doc[s:e] for _, s, e in self._names(doc)]
+        spans += [doc[s:e] for _, s, e in self._acronyms(doc)]
+        out: dict[int, object] = {}
+        for span in filter_spans(spans):
+            entry = self.kb.best(normal_form(span.text))
+            if entry is not None:
+                for i in range(span.start, span.end):
+                    out[i] = entry
+        if self.stems:
+            for tok in doc:
+                if tok.i not in out and tok.is_alpha and len(tok) > MIN_STEM:
+                    entry = self._stem_entry(tok.lower_)
+                    if entry is not None:
+                        out[tok.i] = entry
+        return out
+
+    def _stem_entry(self, word: str):
+        for n in range(len(word), MIN_STEM - 1, -1):     # the longest stem wins
+            key = self.stems.get(word[:n])
+            if key is not None:
+                return self.kb.best(key)
+        return None
+
+    def sector_spans(self, doc) -> dict[int, str]:
+        """token index -> sector-word key, from the longest non-overlapping matches."""
+        spans = [doc[s:e] for _, s, e in self._sectors(doc)]
+        out: dict[int, str] = {}
+        for span in filter_spans(spans):
+            key = self.sector_forms.get(normal_form(span.text))
+            if key is not None:
+                for i in range(span.start, span.end):
+                    out[i] = key
+        return out
