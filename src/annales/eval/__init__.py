@@ -1,0 +1,53 @@
+"""Score the coder against gold data (`annales eval`).
+
+    report = annales.eval.run("../shared/data", sets=["petrarch"], limit=None)
+    print(report.table())
+
+Sets: petrarch (unit-test triples, toy actors), ngec (PLOVER story types), conflibert
+(PentaClass quad classes), locations (event-location accuracy, test split).  See each
+module's docstring for what is scored and why.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..errors import UsageError
+from .classify import evaluate_conflibert, evaluate_ngec
+from .petrarch import evaluate as evaluate_petrarch
+from .report import EvalReport, SetResult
+
+
+
+def evaluate_locations(data_dir, limit: Optional[int] = None) -> list[SetResult]:
+    """locations.evaluate's dict as a table row: accuracy = records whose location (or
+    absence of one) is right."""
+    from .locations import evaluate
+    r = evaluate(data_dir, limit=limit)
+    note = (f"{r['split']} split; exact span match {r['exact_match']} on the "
+            f"{r['n_with_location']} records with a location, no-location correct "
+            f"{r['no_location_correct']}")
+    return [SetResult("locations", r["n"], {"accuracy": r["overall"] or 0.0}, r["seconds"],
+                      note)]
+
+
+SETS = {
+    "petrarch": evaluate_petrarch,
+    "ngec": evaluate_ngec,
+    "conflibert": evaluate_conflibert,
+    "locations": evaluate_locations,
+}
+
+__all__ = ["run", "EvalReport", "SetResult", "SETS"]
+
+
+def run(data_dir: str, sets: Optional[list[str]] = None, limit: Optional[int] = None
+        ) -> EvalReport:
+    """Evaluate on `sets` (default: all) read from `data_dir`; `limit` caps each set."""
+    chosen = list(sets) if sets else list(SETS)
+    unknown = [s for s in chosen if s not in SETS]
+    if unknown:
+        raise UsageError(what="eval sets", expected=" or ".join(SETS), found=",".join(unknown))
+    report = EvalReport()
+    for name in chosen:
+        report.results.extend(SETS[name](data_dir, limit=limit))
+    return report

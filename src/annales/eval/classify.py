@@ -1,0 +1,120 @@
+"""Story/sentence classification gold sets: NGEC synthetic PLOVER stories and ConfliBERT
+PentaClass sentences.  Both reduce a coded text to one label.
+
+* NGEC: the PLOVER event type of the most confident asserted event, else of the first event
+  of any modality (a story's main event may be reported as a threat or plan); a text with
+  no event is "NONE", which is always wrong.  Sampling for `limit`: evenly spaced stories, so
+  the CI sample is fixed and spread over the file (the file is grouped by label).
+* ConfliBERT: the quad class of the most confident event (asserted first), with CAMEO root
+  01 ("make public statement") mapped to 0 = statement; no event -> 0.  Quad-class macro-F1
+  over the five labels.  The set is GPL-3.0: evaluation only.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Optional, Sequence
+
+from ..schema import Article, Event, EVENT_TYPES
+from .metrics import accuracy, macro_f1
+from .petrarch import gold_path
+from .report import SetResult
+
+NGEC = "ngec/gpt_synthetic_events_2023-10-19_19.csv.zip"
+CONFLIBERT = "conflibert/cameo_class/train.tsv"
+NO_EVENT = "NONE"
+PENTA = (0, 1, 2, 3, 4)
+
+
+@dataclass(frozen=True)
+class LabelledText:
+    id: str
+    text: str
+    label: object
+
+
+def spread_sample(items: Sequence, limit: Optional[int]) -> list:
+    """`limit` items evenly spaced over the whole sequence (deterministic)."""
+    if not limit or limit >= len(items):
+        return list(items)
+    return [items[i * len(items) // limit] for i in range(limit)]
+
+
+def read_ngec(path: str | Path, limit: Optional[int] = None) -> list[LabelledText]:
+    """Stories of the NGEC synthetic CSV, read straight from its zip."""
+    with zipfile.ZipFile(path) as z:
+        name = next(n for n in z.namelist() if n.endswith(".csv"))
+        with z.open(name) as raw:
+            rows = list(csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8")))
+    items = [LabelledText(f"ngec-{i}", r["text"], r["label"]) for i, r in enumerate(rows)
+             if r.get("text", "").strip() and r.get("label")]
+    return spread_sample(items, limit)
+
+
+def read_pentaclass(path: str | Path, limit: Optional[int] = None) -> list[LabelledText]:
+    """ConfliBERT cameo_class TSV: sentence <TAB> label 0..4, no header."""
+    items = []
+    with open(path, encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            text, _, label = line.rstrip("\n").rpartition("\t")
+            if text.strip() and label.strip().isdigit():
+                items.append(LabelledText(f"conflibert-{i}", text, int(label)))
+    return spread_sample(items, limit)
+
+
+def main_event(events: Sequence[Event]) -> Optional[Event]:
+    asserted = [e for e in events if e.modality == "asserted"]
+    if asserted:
+        return max(asserted, key=lambda e: e.confidence)   # max keeps the first of equals
+    return events[0] if events else None
+
+
+def plover_label(events: Sequence[Event]) -> str:
+    ev = main_event(events)
+    return ev.event if ev else NO_EVENT
+
+
+def penta_label(events: Sequence[Event]) -> int:
+    asserted_first = sorted(events, key=lambda e: (e.modality != "asserted", -e.confidence))
+    ev = next((e for e in asserted_first if e.quad_class or e.cameo), None)
+    if ev is None or (ev.cameo or "").startswith("01"):
+        return 0
+    return ev.quad_class or 0
+
+
+def _score(name: str, items: list[LabelledText], pipeline, to_label: Callable,
+           labels: Iterable, note: str) -> SetResult:
+    start = time.perf_counter()
+    articles = [Article(id=it.id, text=it.text) for it in items]
+    predicted = [to_label(c.events) for c in pipeline.code_articles(articles)]
+    seconds = time.perf_counter() - start
+    gold = [it.label for it in items]
+    result = SetResult(name, len(items), {"accuracy": accuracy(gold, predicted),
+                                          "macro_f1": macro_f1(gold, predicted, list(labels))},
+                       seconds, note)
+    result.details = [{"id": it.id, "text": it.text[:300], "gold": it.label, "predicted": p}
+                      for it, p in zip(items, predicted)]
+    return result
+
+
+def evaluate_ngec(data_dir, limit: Optional[int] = None, pipeline=None) -> list[SetResult]:
+    items = read_ngec(gold_path(data_dir, NGEC), limit)
+    pipeline = pipeline or _default_pipeline()
+    return [_score("ngec", items, pipeline, plover_label, EVENT_TYPES,
+                   "PLOVER type of the most confident asserted event; no event = wrong")]
+
+
+def evaluate_conflibert(data_dir, limit: Optional[int] = None, pipeline=None) -> list[SetResult]:
+    items = read_pentaclass(gold_path(data_dir, CONFLIBERT), limit)
+    pipeline = pipeline or _default_pipeline()
+    return [_score("conflibert", items, pipeline, penta_label, PENTA,
+                   "quad class of the main event, CAMEO 01 -> 0; no event -> 0")]
+
+
+def _default_pipeline():
+    from ..pipeline import default_pipeline
+    return default_pipeline()
