@@ -1,0 +1,31 @@
+"""The throughput benchmark runs and reports its figures (no timing is asserted)."""
+from __future__ import annotations
+
+import csv
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "throughput.py"
+
+
+def load_bench():
+    spec = importlib.util.spec_from_file_location("throughput", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_throughput_benchmark_reports(tmp_path, capsys):
+    with open(tmp_path / "test.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["text", "category"])
+        w.writerow(["Iran rejected the proposal. France condemned the attack.", "politics"])
+        w.writerow(["Russia and China held talks in Beijing on Monday.", "politics"])
+        w.writerow(["", "empty rows are skipped"])
+    result = load_bench().main(["--data", str(tmp_path), "--limit", "5", "--rounds", "1"])
+    assert result["articles"] == 2 and result["sentences"] == 3
+    assert result["ratio_annales_to_spacy"] > 0 and result["peak_rss_mib"] > 0
+    assert "ratio annales/spaCy" in capsys.readouterr().out
