@@ -1,0 +1,158 @@
+"""Who acts and who is acted on, read off the dependency parse around a trigger.
+
+Only heads are found here: the token that heads each argument's noun phrase.  Turning a head
+into an Entity (names, pronouns, sector words) is the mention index's job.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
+GROUP_PREPS = ("between", "among", "amongst")  # "talks between A and B": both sides act
+TARGET_PREPS = ("at", "on", "against", "to", "with", "into")
+
+
+# "dozens of protesters", "a group of diplomats": the head names a quantity, the pobj the party
+PARTITIVES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number",
+              "group", "some", "many", "several", "scores", "score", "handful", "couple",
+              "pair", "batch", "all", "most", "one", "two", "three", "few"}
+
+
+def through_partitive(tok):
+    """The noun a quantity phrase is about ("dozens of students" -> students), else tok."""
+    if tok.lemma_.lower() in PARTITIVES or tok.lower_ in PARTITIVES or tok.pos_ == "NUM":
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return tok
+
+
+def with_conjuncts(tok) -> list:
+    """The token and everything coordinated with it ("France and Britain" -> both)."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop(0)
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ == "conj"]
+        # "Saudi Arabia, the UAE, Bahrain and Egypt": the parser often makes the second item
+        # an apposition that holds the rest of the list; a true apposition has no conjuncts
+        todo += [c for c in t.children
+                 if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)]
+    return out
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _children(tok, *deps: str) -> list:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def pobjs(tok, preps: Iterable[str]) -> list:
+    """Objects of the token's prepositions named in `preps` (also under particles/datives)."""
+    wanted = set(preps)
+    heads = _children(tok, "prep", "agent", "dative", "prt")
+    heads += [g for h in heads if h.dep_ == "prt" for g in _children(h, "prep")]
+    return [g for h in heads if h.lower_ in wanted for g in _children(h, "pobj")]
+
+
+def _antecedent(tok, clause) -> object:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if tok.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
+        return clause.head
+    return tok
+
+
+def subject_heads(verb, depth: int = 0) -> list:
+    """Heads of the agent of `verb`, following control, coordination and relative clauses."""
+    if depth > 6:  # parses can chain conj/xcomp; a bound keeps bad ones finite
+        return []
+    subj = _children(verb, "nsubj", "csubj")
+    if subj:
+        return [through_partitive(_antecedent(subj[0], verb))]
+    if is_passive(verb):
+        return pobjs(verb, ["by"])
+    head, dep = verb.head, verb.dep_
+    if head is verb:
+        return []
+    if dep == "xcomp":
+        # object control ("urged Iran to halt"): the controller is the object, or the
+        # passive subject ("Iran was urged to halt"); otherwise subject control.
+        ctrl = _children(head, "dobj") or (_children(head, "nsubjpass") if is_passive(head) else [])
+        return ctrl[:1] or subject_heads(head, depth + 1)
+    if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return subject_heads(head, depth + 1)
+    if dep == "relcl" or (dep == "acl" and verb.tag_ == "VBG"):
+        return [head]     # "the troops (that) attacked", "forces attacking the city"
+    if verb.pos_ in ("ADJ", "ADP") and dep in ("acomp", "pcomp", "prep", "advmod", "xcomp"):
+        return subject_heads(head, depth + 1)  # "Iran is about to restore", "able to", "ready to"
+    if dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "Iran's decision to withdraw", "(the US was) considering a plan to strike"
+        owner = _children(head, "poss")
+        if owner:
+            return owner[:1]
+        if head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB":
+            return subject_heads(head.head, depth + 1)
+    return []
+
+
+def object_heads(verb) -> list:
+    """The thing or party acted on: the object, or the subject of a passive."""
+    objs = [through_partitive(t) for t in _children(verb, "dobj")]
+    if is_passive(verb):
+        objs += [_antecedent(t, verb) for t in _children(verb, "nsubjpass")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":   # "the village shelled by the army"
+        objs.append(verb.head)
+    return objs
+
+
+def verb_recipient_heads(verb, slots: tuple[str, ...], used: tuple) -> list:
+    out: list = []
+    if "dobj" in slots:
+        out += [t for t in object_heads(verb) if t not in used]
+    if "dative" in slots:
+        out += [t for t in _children(verb, "dative") if t.pos_ != "ADP"]
+    if "ccomp" in slots:  # "demanded that Lam resign": the one asked is the clause's subject
+        out += [t for c in _children(verb, "ccomp") for t in _children(c, "nsubj")]
+    if "objmod" in slots:  # "expelled the Israeli ambassador": the envoy's country
+        for t in used:
+            mods = _children(t, "amod", "compound", "nmod")
+            # the noun itself resolves through its modifier ("Israeli ambassador" -> ISR);
+            # "its ambassador" (no modifier) would only name the actor again
+            out += ([t] if mods else []) + mods
+    preps = [s for s in slots if s not in ("dobj", "dative", "ccomp", "objmod")]
+    # "imposed sanctions on Iran": the preposition may hang off the verb or its object
+    for host in (verb, *used):
+        out += pobjs(host, preps)
+    return out
+
+
+# Verbs whose subject undergoes the nominal event: "Russia will face sanctions".
+UNDERGOING_VERBS = {"face", "suffer", "receive", "undergo", "endure", "risk", "escape"}
+
+
+def light_verb(noun, lexicon) -> Optional[object]:
+    """The verb a nominal event is the object of, when that verb is not an event itself
+    ("launched an attack", "held talks"): its subject is the nominal event's actor."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and lexicon.match(head) is None:
+        return head
+    return None
+
+
+def noun_actor_heads(noun, used: tuple, modifiers: bool = True) -> list:
+    """Possessor ("Obama's visit"), a by-phrase ("an attack by rebels"), or a name or
+    demonym in front ("U.S. sanctions", "Israeli airstrikes") unless `modifiers` is off
+    (meetings are named for where they happen: "the Paris summit")."""
+    found = _children(noun, "poss") + pobjs(noun, ["by"])
+    if modifiers:
+        found += [c for c in _children(noun, "compound", "amod", "nmod") if c not in used]
+    return found
+
+
+def group_heads(tok) -> list:
+    """Both sides of "between A and B" (pobj plus its conjuncts are expanded later)."""
+    return pobjs(tok, GROUP_PREPS)

@@ -1,0 +1,149 @@
+"""Event triggers and their arguments: the `extract` stage.
+
+    drafts = extract(doc, mentions, lexicon)
+
+Every token the lexicon knows becomes a Draft, with actor and recipient entities found in the
+parse (arguments.py) and resolved by the mention index.  Modality and attribution are later
+stages; a demand ("urged Iran to halt enrichment") gives two drafts here, the REQUEST and the
+halting, each with its own arguments.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Optional, Protocol
+
+from ..schema import Entity
+from . import arguments as args
+from .lexicon import LexEntry, Lexicon, Match
+
+# Confidence: a verb trigger with both arguments resolved to the knowledge base scores 0.95;
+# each missing or unresolved argument and a nominal trigger lowers it.  Weights follow the
+# order of what goes wrong most often in hand-checked output: a wrong or missing actor first,
+# then the recipient, then nominal triggers (which are more often mentions than events).
+BASE, ACTOR_W, RECIPIENT_W, VERB_W, PATTERN_W = 0.30, 0.30, 0.25, 0.05, 0.05
+
+
+class MentionIndex(Protocol):
+    def entity_for(self, token) -> Optional[Entity]: ...
+
+
+@dataclass
+class Draft:
+    trigger: object            # spaCy Token
+    entry: LexEntry
+    actors: list[Entity]
+    recipients: list[Entity]
+    confidence: float
+    modality: Optional[str] = None
+
+
+def _known(e: Entity) -> bool:
+    return bool(e.kb_id or e.code)
+
+
+def _argument_score(entities: list[Entity]) -> float:
+    if not entities:
+        return 0.0
+    return 1.0 if any(_known(e) for e in entities) else 0.5
+
+
+def confidence(actors: list[Entity], recipients: list[Entity], verbal: bool,
+               patterned: bool) -> float:
+    """0.30 + 0.30*actor + 0.25*recipient + 0.05 (verb trigger) + 0.05 (pattern row), where an
+    argument counts 1 when one of its entities is in the knowledge base, 0.5 when found but
+    unresolved, 0 when missing."""
+    score = (BASE + ACTOR_W * _argument_score(actors) + RECIPIENT_W * _argument_score(recipients)
+             + (VERB_W if verbal else 0.0) + (PATTERN_W if patterned else 0.0))
+    return round(min(score, 1.0), 2)
+
+
+def _same_actor(entity: Entity, actors: list[Entity]) -> bool:
+    return any(entity == a or (_known(entity) and (entity.kb_id, entity.code) == (a.kb_id, a.code))
+               for a in actors)
+
+
+def _stand_in(tok, mentions: MentionIndex) -> Optional[Entity]:
+    """For a head the index cannot resolve: an apposition ("the minister, Sergei Lavrov"),
+    else a name or demonym in front of it ("Syrian air base", "Russian missiles"), else whose
+    it is ("condemned Russia's annexation", "condemned an attack by rebels"), else what it is
+    part of ("the port of Odesa", "the territory of Guam")."""
+    for group in (_kids(tok, "appos"), _kids(tok, "amod", "compound", "nmod"),
+                  _kids(tok, "poss") + args.pobjs(tok, ["by"]), args.pobjs(tok, ["of"])):
+        for child in group:
+            ent = mentions.entity_for(child)
+            if ent is not None:
+                return ent
+    return None
+
+
+def _kids(tok, *deps: str) -> list:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def resolve(heads: Iterable, mentions: MentionIndex) -> list[Entity]:
+    """Entities for argument heads and their conjuncts, in order, without repeats."""
+    out: list[Entity] = []
+    seen: set = set()
+    for head in heads:
+        for tok in args.with_conjuncts(head):
+            ent = mentions.entity_for(tok) or _stand_in(tok, mentions)
+            key = (ent.start, ent.end, ent.text) if ent is not None else None
+            if ent is not None and key not in seen:
+                seen.add(key)
+                out.append(ent)
+    return out
+
+
+def _verb_heads(tok, match: Match) -> tuple[list, list]:
+    actors = args.subject_heads(tok)
+    recipients = args.verb_recipient_heads(tok, match.entry.recipient, match.used)
+    if not recipients:  # "threatened to fire missiles at Guam": the target of what is threatened
+        recipients = [t for x in tok.children if x.dep_ == "xcomp"
+                      for t in args.object_heads(x) + args.pobjs(x, args.TARGET_PREPS)]
+    return actors, recipients
+
+
+def _noun_heads(tok, match: Match, lexicon: Lexicon) -> tuple[list, list]:
+    entry = match.entry
+    actors = args.noun_actor_heads(tok, match.used, modifiers=entry.event != "CONSULT")
+    recipients = args.verb_recipient_heads(tok, tuple(s for s in entry.recipient if s != "dobj"),
+                                           match.used)
+    verb = args.light_verb(tok, lexicon)
+    if verb is not None:
+        if verb.lemma_.lower() in args.UNDERGOING_VERBS:
+            recipients = recipients or args.subject_heads(verb)
+        elif not actors:
+            actors = args.subject_heads(verb)
+        if not recipients:
+            recipients = args.pobjs(verb, [s for s in entry.recipient if s != "dobj"])
+    return actors, recipients
+
+
+def _draft(tok, match: Match, mentions: MentionIndex, lexicon: Lexicon) -> Draft:
+    verbal = match.entry.pos == "VERB"
+    a_heads, r_heads = (_verb_heads(tok, match) if verbal
+                        else _noun_heads(tok, match, lexicon))
+    actors = resolve(a_heads, mentions)
+    # a recipient that is an actor again is a parse or coreference slip ("X threw its
+    # weight behind it" with "it" resolved to X)
+    recipients = [e for e in resolve(r_heads, mentions) if not _same_actor(e, actors)]
+    group = resolve(args.group_heads(tok), mentions)
+    if group:  # "talks between A and B": both sides act; "X mediated between A and B": targets
+        (recipients if actors else actors).extend(e for e in group if e not in actors)
+    return Draft(trigger=tok, entry=match.entry, actors=actors, recipients=recipients,
+                 confidence=confidence(actors, recipients, verbal, bool(match.entry.pattern)))
+
+
+def extract(doc, mentions: MentionIndex, lexicon: Lexicon) -> list[Draft]:
+    """Drafts for every event trigger in `doc`, in text order."""
+    matches = [(tok, m) for tok in doc for m in [lexicon.match(tok)] if m is not None]
+    # a noun a verb's pattern used up ("imposed sanctions") is not a second event
+    used = {t.i for _, m in matches for t in m.used}
+    drafts = []
+    for tok, m in matches:
+        if tok.i in used:
+            continue
+        if m.entry.pos == "NOUN" and tok.dep_ == "compound":
+            continue  # "aid workers", "protest leaders": the noun only describes another
+        drafts.append(_draft(tok, m, mentions, lexicon))
+    return drafts

@@ -1,0 +1,207 @@
+"""The event lexicon: which words (in which constructions) are which PLOVER event.
+
+Rows live in data/lexicon/events.tsv (schema in data/lexicon/README.md).  A row names a lemma,
+its part of speech and an optional pattern that must hold around the token: a particle or
+preposition ("call" + "on"), an object ("impose" + "sanction"), an infinitival complement
+("threaten" + "to attack"), a modifier ("air" + "strike").  The most specific matching row wins
+(most conditions, then fewest wildcards); among equals the first in the file wins.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterator, Optional, Sequence
+
+from ..errors import DataFileError
+from ..schema import EVENT_TYPES
+from . import codes
+from .arguments import through_partitive
+
+LEXICON_FILE = "events.tsv"
+COLUMNS = ("lemma", "pos", "pattern", "event", "mode", "cameo", "recipient")
+POS = ("VERB", "NOUN")
+CONDITIONS = ("prt", "prep", "obj", "pobj", "xcomp", "mod", "head")
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    """One lexicon row.  `event` is "" for a blocker row (never returned by lookup)."""
+    lemma: str
+    pos: str
+    pattern: str
+    event: str
+    mode: Optional[str]
+    cameo: str
+    quad_class: int
+    goldstein: float
+    recipient: tuple[str, ...] = ()    # dependency slots that hold the recipient
+    conditions: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon entry and the tokens its pattern used up (they are not arguments)."""
+    entry: LexEntry
+    used: tuple = ()
+
+
+def _parse_pattern(pattern: str) -> tuple[tuple[str, str], ...]:
+    if not pattern:
+        return ()
+    out = []
+    for part in pattern.split("+"):
+        kind, _, value = part.partition(":")
+        if kind not in CONDITIONS or not value:
+            raise ValueError(f"pattern part {part!r}: expected KIND:VALUE, KIND in {CONDITIONS}")
+        out.append((kind, value))
+    return tuple(out)
+
+
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _objects(tok) -> list:
+    """What the token acts on: its direct object, its passive subject, or (for a reduced
+    relative, "sanctions imposed on Iran") the noun it modifies."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        objs.append(tok.head)
+    return objs + [p for p in map(through_partitive, objs) if p not in objs]
+
+
+def _preps(tok) -> list:
+    """Prepositions and particles of the token, and of its particles ("pull out of")."""
+    out = [c for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative")]
+    out += [g for c in out if c.dep_ == "prt" for g in c.children if g.dep_ == "prep"]
+    return out
+
+
+def _holds(tok, kind: str, value: str) -> Optional[list]:
+    """Tokens that satisfy one pattern condition (empty list: satisfied, nothing used)."""
+    def ok(t) -> bool:
+        return value == "*" or _lemma(t) == value or t.lower_ == value
+    if kind in ("prt", "prep"):
+        return [] if any(c.lower_ == value for c in _preps(tok)) else None
+    if kind == "obj":
+        found = [o for o in _objects(tok) if ok(o)]
+    elif kind == "pobj":
+        # only the first prepositional phrase after the verb: "withdraw its forces from X
+        # under the agreement" is no withdrawal from the agreement
+        first = sorted((p for p in _preps(tok) if p.dep_ == "prep" and p.i > tok.i),
+                       key=lambda p: p.i)[:1]
+        found = [g for p in first for g in p.children if g.dep_ == "pobj" and ok(g)]
+    elif kind == "xcomp":
+        found = [c for c in tok.children if c.dep_ == "xcomp" and ok(c)]
+    elif kind == "mod":
+        found = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and ok(c)]
+        return [] if found else None
+    else:  # head
+        return [] if ok(tok.head) and tok.head is not tok else None
+    if not found:
+        return None
+    # a wildcard only asks that the slot be filled ("warned Turkey": Turkey stays the
+    # recipient); xcomp verbs stay events of their own; named nouns are part of the trigger
+    return [] if value == "*" or kind == "xcomp" else found
+
+
+def _specificity(entry: LexEntry) -> tuple[int, int]:
+    """Sort key: more conditions first; a wildcard ("obj:*") counts less than a word."""
+    return (-len(entry.conditions), sum(value == "*" for _, value in entry.conditions))
+
+
+class Lexicon:
+    def __init__(self, entries: Sequence[LexEntry]):
+        self.entries = list(entries)
+        self._by_key: dict[tuple[str, str], list[LexEntry]] = {}
+        for e in self.entries:
+            self._by_key.setdefault((e.lemma, e.pos), []).append(e)
+        for rows in self._by_key.values():  # stable: file order among equals
+            rows.sort(key=_specificity)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[LexEntry]:
+        return iter(self.entries)
+
+    def match(self, tok) -> Optional[Match]:
+        pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ == "NOUN" else None
+        if pos is None:
+            return None
+        rows = self._by_key.get((_lemma(tok), pos)) or self._by_key.get((tok.lower_, pos))
+        for entry in rows or ():
+            used: list = []
+            for kind, value in entry.conditions:
+                got = _holds(tok, kind, value)
+                if got is None:
+                    break
+                used += got
+            else:
+                # a blocker row ("press release", "heart attack") vetoes the word here
+                return Match(entry, tuple(used)) if entry.event else None
+        return None
+
+    def lookup(self, tok) -> Optional[LexEntry]:
+        m = self.match(tok)
+        return m.entry if m else None
+
+
+def _entry(row: dict, where: str) -> LexEntry:
+    def bad(expected: str, found) -> DataFileError:
+        return DataFileError(path=where, expected=expected, found=repr(found),
+                             hint="Fix the row (schema: data/lexicon/README.md).")
+    if row.get("pos") not in POS:
+        raise bad(f"pos in {POS}", row.get("pos"))
+    event, mode, cameo = row["event"], row["mode"] or None, row["cameo"]
+    if not event:  # blocker: the word is no event in this construction
+        if mode or cameo or row["recipient"] or not row["pattern"]:
+            raise bad("a blocker row to have a pattern and nothing after it", row)
+        return LexEntry(row["lemma"], row["pos"], row["pattern"], "", None, "", 0, 0.0, (),
+                        _parse_pattern(row["pattern"]))
+    if event not in EVENT_TYPES:
+        raise bad("a PLOVER event type", event)
+    if mode is not None and mode not in codes.PLOVER_MODES[event]:
+        raise bad(f"a PLOVER mode of {event}", mode)
+    if not (cameo.isdigit() and 2 <= len(cameo) <= 4):
+        raise bad("a CAMEO code of 2-4 digits", cameo)
+    try:
+        conditions = _parse_pattern(row["pattern"])
+        quad, score = codes.quad_class(cameo), codes.goldstein(cameo)
+    except (ValueError, KeyError) as exc:
+        raise bad("a valid pattern and a known CAMEO code", str(exc)) from None
+    slots = tuple(s for s in (row["recipient"] or "").split(",") if s)
+    return LexEntry(row["lemma"], row["pos"], row["pattern"], event, mode, cameo, quad, score,
+                    slots, conditions)
+
+
+def read_rows(path) -> Iterator[tuple[int, dict]]:
+    """(line number, row) for every data row; '#' lines are section comments."""
+    with path.open(encoding="utf-8") as fh:
+        lines = [(n, line) for n, line in enumerate(fh, start=1) if not line.startswith("#")]
+    reader = csv.DictReader((line for _, line in lines), delimiter="\t", quoting=csv.QUOTE_NONE)
+    if tuple(reader.fieldnames or ()) != COLUMNS:
+        raise DataFileError(path=str(path), expected=f"header {COLUMNS}",
+                            found=repr(reader.fieldnames), hint="Restore the header line.")
+    for (n, _), row in zip(lines[1:], reader):
+        if None in row or any(v is None for v in row.values()):
+            raise DataFileError(path=f"{path}:{n}", expected=f"{len(COLUMNS)} tab-separated "
+                                "columns", found=repr(row), hint="Fix the row.")
+        yield n, row
+
+
+def load_lexicon(path: Optional[str | Path] = None) -> Lexicon:
+    """The built-in lexicon (cached), or one read from `path`."""
+    return _load_default() if path is None else _load(Path(path))
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> Lexicon:
+    return _load(resources.files("annales").joinpath("data", "lexicon", LEXICON_FILE))
+
+
+def _load(path) -> Lexicon:
+    return Lexicon([_entry(row, f"{path}:{n}") for n, row in read_rows(path)])

@@ -1,0 +1,319 @@
+"""Event triggers and their arguments (events/extract.py, events/arguments.py).
+
+Most tests parse real-looking news sentences with the shared spaCy model and resolve argument
+heads with a small fake mention index (token text -> Entity), so they test the extraction and
+not the knowledge base; the last few go through the whole pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+from annales.events.extract import Draft, confidence, extract
+from annales.events.lexicon import load_lexicon
+from annales.schema import Entity
+
+CODES = {
+    "france": "FRA", "britain": "GBR", "russia": "RUS", "syria": "SYR", "iran": "IRN",
+    "israel": "ISR", "sweden": "SWE", "palestine": "PSE", "obama": "USAGOV", "cuba": "CUB",
+    "washington": "USA", "turkey": "TUR", "ukraine": "UKR", "germany": "DEU", "china": "CHN",
+    "japan": "JPN", "egypt": "EGY", "hamas": "PSEREB", "nato": "IGOWSTNAT", "eu": "IGOEUREEC",
+    "kyiv": "UKR", "moscow": "RUS", "lavrov": "RUSGOV",
+}
+UNCODED = {"police", "protesters", "rebels", "troops", "soldiers", "militants", "students"}
+
+
+class FakeMentions:
+    """entity_for(token) by token text: coded names, plus uncoded sector words."""
+
+    def entity_for(self, tok):
+        word = tok.text.lower()
+        if word in CODES:
+            return Entity(text=tok.text, code=CODES[word], kb_id="test:" + CODES[word],
+                          start=tok.idx, end=tok.idx + len(tok.text))
+        if word in UNCODED:
+            return Entity(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
+        return None
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+def drafts(nlp, lexicon, text):
+    return extract(nlp(text), FakeMentions(), lexicon)
+
+
+def one(nlp, lexicon, text, trigger) -> Draft:
+    found = [d for d in drafts(nlp, lexicon, text) if d.trigger.text == trigger]
+    assert len(found) == 1, [(d.trigger.text, d.entry.event) for d in drafts(nlp, lexicon, text)]
+    return found[0]
+
+
+def names(entities):
+    return [e.text for e in entities]
+
+
+# --- one sentence per PLOVER event type ----------------------------------------------------
+@pytest.mark.parametrize("text, trigger, event, actors, recipients", [
+    ("Iran agreed with Britain on a prisoner exchange.", "agreed", "AGREE",
+     ["Iran"], ["Britain"]),
+    ("The Chinese premier met with Obama in Beijing.", "met", "CONSULT", [], ["Obama"]),
+    ("Sweden recognized Palestine in 2014.", "recognized", "SUPPORT", ["Sweden"], ["Palestine"]),
+    ("Egypt gave in to the demands of the protesters.", "gave", "CONCEDE", ["Egypt"],
+     ["protesters"]),
+    ("Japan will cooperate with China on trade.", "cooperate", "COOPERATE", ["Japan"], ["China"]),
+    ("Germany provided humanitarian aid to Ukraine.", "provided", "AID", ["Germany"], ["Ukraine"]),
+    ("Hamas released two Israeli hostages on Friday.", "released", "RETREAT", ["Hamas"], []),
+    ("Turkey demanded an apology from Russia.", "demanded", "REQUEST", ["Turkey"], ["Russia"]),
+    ("Ukraine accused Russia of war crimes.", "accused", "ACCUSE", ["Ukraine"], ["Russia"]),
+    ("Iran rejected the proposal from France.", "rejected", "REJECT", ["Iran"], []),
+    ("Russia threatened Ukraine with retaliation.", "threatened", "THREATEN",
+     ["Russia"], ["Ukraine"]),
+    ("Students protested against Israel outside the embassy.", "protested", "PROTEST",
+     ["Students"], ["Israel"]),
+    ("Russia deployed troops to Syria last year.", "deployed", "MOBILIZE", ["Russia"], ["Syria"]),
+    ("The EU imposed sanctions on Iran.", "imposed", "SANCTION", ["EU"], ["Iran"]),
+    ("Police arrested dozens of students in Cairo.", "arrested", "COERCE", ["Police"],
+     ["students"]),
+    ("Militants attacked a checkpoint in Egypt.", "attacked", "ASSAULT", ["Militants"], []),
+])
+def test_each_event_type(nlp, lexicon, text, trigger, event, actors, recipients):
+    d = one(nlp, lexicon, text, trigger)
+    assert d.entry.event == event
+    assert names(d.actors) == actors
+    assert names(d.recipients) == recipients
+    assert d.modality is None  # left to the modality stage
+
+
+# --- constructions ---------------------------------------------------------------------------
+def test_coordinated_actors_and_recipients_stay_one_record(nlp, lexicon):
+    ds = drafts(nlp, lexicon, "France and Britain condemned Russia and Syria.")
+    assert len(ds) == 1
+    assert names(ds[0].actors) == ["France", "Britain"]
+    assert names(ds[0].recipients) == ["Russia", "Syria"]
+
+
+def test_passive_by_phrase_is_the_actor(nlp, lexicon):
+    d = one(nlp, lexicon, "Palestine was recognized by Sweden.", "recognized")
+    assert (names(d.actors), names(d.recipients)) == (["Sweden"], ["Palestine"])
+
+
+def test_passive_without_agent_keeps_the_recipient(nlp, lexicon):
+    d = one(nlp, lexicon, "Two rebels were killed in Syria.", "killed")
+    assert (names(d.actors), names(d.recipients)) == ([], ["rebels"])
+
+
+def test_demand_gives_the_request_and_the_demanded_event(nlp, lexicon):
+    ds = drafts(nlp, lexicon, "Washington urged Iran to halt uranium enrichment.")
+    by = {d.trigger.text: d for d in ds}
+    assert by["urged"].entry.event == "REQUEST"
+    assert (names(by["urged"].actors), names(by["urged"].recipients)) == (["Washington"], ["Iran"])
+    assert names(by["halt"].actors) == ["Iran"]     # object control
+
+
+def test_subject_control(nlp, lexicon):
+    ds = {d.trigger.text: d for d in drafts(nlp, lexicon, "Israel refused to recognize Palestine.")}
+    assert ds["refused"].entry.event == "REJECT"
+    assert (names(ds["recognize"].actors), names(ds["recognize"].recipients)) == (
+        ["Israel"], ["Palestine"])
+
+
+def test_threat_and_threatened_event(nlp, lexicon):
+    ds = {d.trigger.text: d for d in
+          drafts(nlp, lexicon, "Iran threatened to impose sanctions on Israel.")}
+    assert ds["threatened"].entry.cameo == "1312"
+    assert ds["impose"].entry.event == "SANCTION"
+    assert (names(ds["impose"].actors), names(ds["impose"].recipients)) == (["Iran"], ["Israel"])
+    assert "sanctions" not in ds   # used up by "impose", not a second event
+
+
+def test_coordinated_verbs_share_the_subject(nlp, lexicon):
+    ds = {d.trigger.text: d for d in
+          drafts(nlp, lexicon, "Israel condemned the vote and recalled its ambassador.")}
+    assert ds["recalled"].entry.event == "SANCTION"
+    assert names(ds["recalled"].actors) == ["Israel"]
+
+
+def test_relative_clause_subject_is_the_modified_noun(nlp, lexicon):
+    d = one(nlp, lexicon, "The rebels who attacked Turkey were arrested.", "attacked")
+    assert (names(d.actors), names(d.recipients)) == (["rebels"], ["Turkey"])
+
+
+def test_apposition_stands_in_for_an_unresolved_head(nlp, lexicon):
+    d = one(nlp, lexicon, "The foreign minister, Lavrov, criticized NATO.", "criticized")
+    assert (names(d.actors), names(d.recipients)) == (["Lavrov"], ["NATO"])
+
+
+def test_nominal_event_with_possessor_and_preposition(nlp, lexicon):
+    d = one(nlp, lexicon, "Obama's visit to Cuba was the first in decades.", "visit")
+    assert (d.entry.event, names(d.actors), names(d.recipients)) == (
+        "CONSULT", ["Obama"], ["Cuba"])
+
+
+def test_nominal_event_recipient_via_on(nlp, lexicon):
+    d = one(nlp, lexicon, "The sanctions on Iran should follow.", "sanctions")
+    assert (d.entry.event, names(d.actors), names(d.recipients)) == ("SANCTION", [], ["Iran"])
+
+
+def test_talks_between_two_sides_make_both_actors(nlp, lexicon):
+    d = one(nlp, lexicon, "The talks between Russia and Ukraine collapsed.", "talks")
+    assert (names(d.actors), names(d.recipients)) == (["Russia", "Ukraine"], [])
+
+
+def test_light_verb_lends_its_subject_to_the_noun(nlp, lexicon):
+    d = one(nlp, lexicon, "Hamas launched an attack on Israel.", "attack")
+    assert (d.entry.event, names(d.actors), names(d.recipients)) == (
+        "ASSAULT", ["Hamas"], ["Israel"])
+
+
+def test_an_event_verb_does_not_lend_its_subject(nlp, lexicon):
+    ds = {d.trigger.text: d for d in drafts(nlp, lexicon, "Egypt condemned the attack on Israel.")}
+    assert names(ds["attack"].actors) == []          # Egypt condemned it, did not attack
+    assert names(ds["attack"].recipients) == ["Israel"]
+
+
+def test_noun_modifiers_are_not_events(nlp, lexicon):
+    triggers = [d.trigger.text for d in drafts(nlp, lexicon, "Aid workers left Syria.")]
+    assert triggers == []
+
+
+def test_event_without_arguments_is_kept_with_low_confidence(nlp, lexicon):
+    d = one(nlp, lexicon, "The fighting lasted three days.", "fighting")
+    assert (d.actors, d.recipients) == ([], [])
+    assert d.confidence == confidence([], [], verbal=False, patterned=False) == 0.3
+
+
+def test_confidence_orders_resolution():
+    known = [Entity(text="Iran", code="IRN", kb_id="country:IRN")]
+    unknown = [Entity(text="the militants")]
+    both = confidence(known, known, verbal=True, patterned=False)
+    one_side = confidence(known, [], verbal=True, patterned=False)
+    unresolved = confidence(unknown, unknown, verbal=True, patterned=False)
+    none = confidence([], [], verbal=True, patterned=False)
+    assert both > one_side > none and both > unresolved > none
+    assert confidence(known, [], verbal=False, patterned=False) < one_side  # nominal trigger
+    assert confidence(known, known, verbal=True, patterned=True) <= 1.0
+
+
+# --- through the real pipeline -----------------------------------------------------------------
+def test_pipeline_codes_compound_actors(pipeline):
+    events = pipeline.code("France and Britain condemned Russia and Syria.", published="2017-01-12")
+    assert [(e.event, e.cameo) for e in events] == [("ACCUSE", "111")]
+    assert [a.country for a in events[0].actor] == ["FRA", "GBR"]
+    assert [r.country for r in events[0].recipient] == ["RUS", "SYR"]
+
+
+def test_pipeline_passive_recognition(pipeline):
+    events = pipeline.code("Palestine was recognized by Sweden.", published="2017-01-12")
+    assert len(events) == 1
+    e = events[0]
+    assert (e.event, e.cameo, e.quad_class, e.goldstein) == ("SUPPORT", "054", 1, 6.0)
+    assert [a.country for a in e.actor] == ["SWE"] and [r.country for r in e.recipient] == ["PSE"]
+
+
+def test_pipeline_demand_and_demanded_event(pipeline):
+    events = pipeline.code("The United States urged Iran to halt uranium enrichment.",
+                           published="2017-01-12")
+    by = {e.trigger.text: e for e in events}
+    assert by["urged"].event == "REQUEST"
+    assert [a.country for a in by["urged"].actor] == ["USA"]
+    assert [r.country for r in by["urged"].recipient] == ["IRN"]
+    assert [a.country for a in by["halt"].actor] == ["IRN"]
+
+
+def test_pipeline_nominal_sanctions(pipeline):
+    events = pipeline.code("U.S. sanctions on Iran will remain in place.", published="2017-01-12")
+    e = next(e for e in events if e.trigger.text == "sanctions")
+    assert e.event == "SANCTION"
+    assert [a.country for a in e.actor] == ["USA"] and [r.country for r in e.recipient] == ["IRN"]
+
+
+def test_meetings_are_not_credited_to_the_place_that_names_them(nlp, lexicon):
+    d = one(nlp, lexicon, "The Moscow summit ended without a deal.", "summit")
+    assert d.actors == []
+    d = one(nlp, lexicon, "Moscow sanctions on Kyiv remain in place.", "sanctions")
+    assert names(d.actors) == ["Moscow"]
+
+
+def test_an_actor_is_not_its_own_recipient(nlp, lexicon):
+    d = one(nlp, lexicon, "Russia praised Russia and Syria.", "praised")
+    assert (names(d.actors), names(d.recipients)) == (["Russia"], ["Syria"])
+
+
+def test_quantity_phrases_are_read_through(nlp, lexicon):
+    d = one(nlp, lexicon, "Police arrested dozens of protesters in Ankara.", "arrested")
+    assert names(d.recipients) == ["protesters"]
+    d = one(nlp, lexicon, "Turkey expelled dozens of diplomats from Russia.", "expelled")
+    assert (d.entry.event, d.entry.cameo) == ("SANCTION", "161")
+
+
+def test_a_list_the_parser_splits_into_an_apposition_stays_one_list(nlp, lexicon):
+    d = one(nlp, lexicon, "Russia, China, Iran and Syria condemned Israel.", "condemned")
+    assert names(d.actors) == ["Russia", "China", "Iran", "Syria"]
+
+
+def test_a_modifier_stands_in_for_an_unresolved_head(nlp, lexicon):
+    d = one(nlp, lexicon, "Rebels attacked a Turkey border post.", "attacked")
+    assert names(d.recipients) == ["Turkey"]
+
+
+def test_withdrawal_pattern_reads_the_first_phrase_after_the_verb(nlp, lexicon):
+    d = one(nlp, lexicon, "Under the deal, Syria will withdraw its forces from the border.",
+            "withdraw")
+    assert (d.entry.event, d.entry.cameo) == ("RETREAT", "087")
+    d = one(nlp, lexicon, "Iran withdrew from the agreement in May.", "withdrew")
+    assert (d.entry.event, d.entry.cameo) == ("SANCTION", "166")
+
+
+def test_demand_recipient_is_the_subject_of_the_demanded_clause(nlp, lexicon):
+    d = one(nlp, lexicon, "Turkey demanded that Washington extradite the cleric.", "demanded")
+    assert (names(d.actors), names(d.recipients)) == (["Turkey"], ["Washington"])
+
+
+def test_envoy_expulsion_targets_the_envoy_country(nlp, lexicon):
+    d = one(nlp, lexicon, "Turkey expelled the Israel ambassador on Friday.", "expelled")
+    assert (d.entry.cameo, names(d.recipients)) == ("161", ["Israel"])
+
+
+def test_a_wildcard_object_stays_the_recipient(nlp, lexicon):
+    d = one(nlp, lexicon, "Washington warned Iran on Tuesday.", "warned")
+    assert (d.entry.event, names(d.actors), names(d.recipients)) == (
+        "THREATEN", ["Washington"], ["Iran"])
+
+
+def test_the_subject_of_face_undergoes_the_nominal_event(nlp, lexicon):
+    d = one(nlp, lexicon, "Russia will face further sanctions.", "sanctions")
+    assert (names(d.actors), names(d.recipients)) == ([], ["Russia"])
+
+
+def test_infinitive_after_a_noun_takes_the_subject_of_its_verb(nlp, lexicon):
+    d = one(nlp, lexicon, "Israel is considering a plan to strike Iran.", "strike")
+    assert (names(d.actors), names(d.recipients)) == (["Israel"], ["Iran"])
+    d = one(nlp, lexicon, "Russia's decision to withdraw from Syria surprised Washington.",
+            "withdraw")
+    assert names(d.actors) == ["Russia"]
+
+
+def test_subject_reaches_through_adjectives(nlp, lexicon):
+    d = one(nlp, lexicon, "Iran is about to restore full diplomatic ties with Israel.", "restore")
+    assert (names(d.actors), names(d.recipients)) == (["Iran"], ["Israel"])
+
+
+def test_condemning_an_act_targets_whoever_did_it(nlp, lexicon):
+    ds = {d.trigger.text: d for d in
+          drafts(nlp, lexicon, "France condemned an attack by rebels on Thursday.")}
+    assert names(ds["condemned"].recipients) == ["rebels"]
+    assert names(ds["attack"].actors) == ["rebels"]
+
+
+def test_a_threat_targets_the_target_of_the_threatened_act(nlp, lexicon):
+    d = one(nlp, lexicon, "Iran threatened to fire missiles at Israel.", "threatened")
+    assert (d.entry.cameo, names(d.recipients)) == ("138", ["Israel"])
+    d = one(nlp, lexicon, "Russia threatened to attack Ukraine.", "threatened")
+    assert names(d.recipients) == ["Ukraine"]
+
+
+def test_a_place_of_a_country_stands_in_for_it(nlp, lexicon):
+    d = one(nlp, lexicon, "Hamas attacked the territory of Israel.", "attacked")
+    assert names(d.recipients) == ["Israel"]

@@ -1,0 +1,206 @@
+"""The event lexicon and the CAMEO code table: schema, consistency, and pattern matching."""
+from __future__ import annotations
+
+import csv
+import re
+from importlib import resources
+
+import pytest
+
+from annales.errors import DataFileError
+from annales.events import codes
+from annales.events.lexicon import COLUMNS, CONDITIONS, load_lexicon, read_rows
+from annales.schema import EVENT_TYPES
+
+LEXICON = resources.files("annales").joinpath("data", "lexicon", "events.tsv")
+GOLDSTEIN = resources.files("annales").joinpath("data", "lexicon", "goldstein.tsv")
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def entries(lexicon):
+    """Rows that code an event (blocker rows have an empty event)."""
+    return [e for e in lexicon if e.event]
+
+
+def _plover_table(shared_dir) -> dict[str, str]:
+    path = shared_dir / "data" / "plover" / "CAMEO2PLOVER-2021.txt"
+    if not path.is_file():
+        pytest.skip("CAMEO2PLOVER table not present")
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(\d{2,4}):\s*([A-Z]+)", line)
+        if m:
+            table[m.group(1)] = m.group(2)
+    return table
+
+
+# --- schema -------------------------------------------------------------------------------
+def test_header_and_rows_are_well_formed():
+    rows = [row for _, row in read_rows(LEXICON)]
+    assert tuple(rows[0].keys()) == COLUMNS
+    assert 300 <= len(rows) <= 800
+    for row in rows:
+        assert re.fullmatch(r"[a-z]+", row["lemma"]), row
+        assert row["pos"] in ("VERB", "NOUN"), row
+        if not row["event"]:  # blocker row: a pattern, nothing else
+            assert row["pattern"] and not (row["mode"] or row["cameo"] or row["recipient"]), row
+            continue
+        assert re.fullmatch(r"\d{2,4}", row["cameo"]), row
+        for part in filter(None, row["pattern"].split("+")):
+            kind, _, value = part.partition(":")
+            assert kind in CONDITIONS and re.fullmatch(r"[a-z]+|\*", value), row
+        for slot in filter(None, row["recipient"].split(",")):
+            assert re.fullmatch(r"dobj|dative|[a-z]+", slot), row
+
+
+def test_rows_are_unique(lexicon):
+    keys = [(e.lemma, e.pos, e.pattern) for e in lexicon]
+    assert len(keys) == len(set(keys))
+
+
+def test_every_event_type_has_verbs_and_the_lexicon_loads(entries):
+    verbs = {e.event for e in entries if e.pos == "VERB"}
+    assert verbs == set(EVENT_TYPES)
+    nouns = {e.event for e in entries if e.pos == "NOUN"}
+    assert len(nouns) >= 14
+
+
+def test_modes_belong_to_their_event(entries):
+    for e in entries:
+        assert e.mode is None or e.mode in codes.PLOVER_MODES[e.event], e
+
+
+def test_quad_class_and_goldstein_follow_the_code_table(entries):
+    for e in entries:
+        assert e.quad_class == codes.quad_class(e.cameo)
+        assert e.goldstein == codes.goldstein(e.cameo)
+
+
+def test_codes_exist_in_the_cameo_codebook(entries, shared_dir):
+    path = shared_dir / "data" / "cameo_codebook" / "cameo.csv"
+    if not path.is_file():
+        pytest.skip("CAMEO codebook not present")
+    known = {row[0] for row in csv.reader(path.open(encoding="utf-8")) if row}
+    assert {e.cameo for e in entries} <= known
+
+
+def test_codes_map_to_the_same_plover_event(entries, shared_dir):
+    table = _plover_table(shared_dir)
+    wrong = []
+    for e in entries:
+        expected = codes.plover_exception(e.cameo) or table.get(e.cameo)
+        if expected is None and e.cameo[:3] in table:  # a 4-digit code the table leaves out
+            expected = table[e.cameo[:3]]
+        if expected != e.event:
+            wrong.append((e.lemma, e.pattern, e.cameo, e.event, expected))
+    assert wrong == []
+
+
+def test_documented_exceptions_really_differ_from_the_table(shared_dir):
+    table = _plover_table(shared_dir)
+    assert table["163"] == "COERCE" and codes.PLOVER_EXCEPTIONS["163"] == "SANCTION"
+    assert not any(code.startswith("02") for code in table)
+
+
+# --- the Goldstein table ------------------------------------------------------------------
+def test_goldstein_table_schema():
+    with GOLDSTEIN.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    assert list(rows[0]) == ["cameo", "goldstein"]
+    seen = [r["cameo"] for r in rows]
+    assert len(seen) == len(set(seen))
+    assert {f"{n:02d}" for n in range(1, 21)} <= set(seen)
+    for r in rows:
+        score = float(r["goldstein"])
+        assert -10.0 <= score <= 10.0
+        if codes.quad_class(r["cameo"]) >= 3:
+            assert score < 0, r  # every conflict code scores below zero
+
+
+def test_goldstein_values_and_fallback():
+    assert codes.goldstein("057") == 8.0
+    assert codes.goldstein("163") == -8.0
+    assert codes.goldstein("1312") == codes.goldstein("131")   # four digits: parent's score
+    assert codes.goldstein("1823") == -10.0                    # listed where it differs
+    assert [codes.quad_class(c) for c in ("042", "073", "112", "190")] == [1, 2, 3, 4]
+    with pytest.raises(ValueError):
+        codes.quad_class("21")
+
+
+def test_a_bad_row_is_reported_with_its_line(tmp_path):
+    bad = tmp_path / "events.tsv"
+    bad.write_text("\t".join(COLUMNS) + "\n# comment\nattack\tVERB\t\tFIGHT\t\t190\tdobj\n",
+                   encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        load_lexicon(bad)
+    assert "E005" in str(info.value) and ":3" in str(info.value) and "FIGHT" in str(info.value)
+
+
+def test_a_blocker_row_must_be_bare(tmp_path):
+    bad = tmp_path / "events.tsv"
+    bad.write_text("\t".join(COLUMNS) + "\nrelease\tNOUN\tmod:press\t\t\t084\t\n",
+                   encoding="utf-8")
+    with pytest.raises(DataFileError):
+        load_lexicon(bad)
+
+
+def test_a_bad_header_is_reported(tmp_path):
+    bad = tmp_path / "events.tsv"
+    bad.write_text("lemma\tevent\nattack\tASSAULT\n", encoding="utf-8")
+    with pytest.raises(DataFileError):
+        load_lexicon(bad)
+
+
+# --- matching on parsed text --------------------------------------------------------------
+def _entry(nlp, lexicon, text: str, word: str):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    return lexicon.lookup(tok)
+
+
+@pytest.mark.parametrize("text, word, event, cameo", [
+    ("The EU imposed sanctions on Russia.", "imposed", "SANCTION", "163"),
+    ("Iran threatened to attack Israel.", "threatened", "THREATEN", "138"),
+    ("Iran threatened the United States.", "threatened", "THREATEN", "130"),
+    ("The two sides struck a deal on Tuesday.", "struck", "SUPPORT", "057"),
+    ("Rebels struck the convoy.", "struck", "ASSAULT", "190"),
+    ("Israel carried out an air strike on Gaza.", "strike", "ASSAULT", "195"),
+    ("Workers launched a general strike.", "strike", "PROTEST", "143"),
+    ("Dockers went on strike in Marseille.", "strike", "PROTEST", "143"),
+    ("France called on Iran to release the sailors.", "called", "REQUEST", "020"),
+    ("Washington recalled its ambassador from Caracas.", "recalled", "SANCTION", "161"),
+    ("The United States withdrew from the treaty.", "withdrew", "SANCTION", "166"),
+    ("Russia withdrew its troops from the border.", "withdrew", "RETREAT", "087"),
+    ("The ministers held talks in Geneva.", "held", "CONSULT", "040"),
+    ("Iran agreed to resume talks with France.", "agreed", "AGREE", "036"),  # word beats "*"
+    ("Iran agreed to a prisoner exchange.", "agreed", "AGREE", "030"),
+])
+def test_patterns_pick_the_most_specific_row(nlp, lexicon, text, word, event, cameo):
+    entry = _entry(nlp, lexicon, text, word)
+    assert entry is not None and (entry.event, entry.cameo) == (event, cameo)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The minister said the talks had failed.", "said"),          # reporting: attribution
+    ("Palestinians hope to take the campaign to the UN.", "hope"),  # sets modality only
+    ("The ministers held a press conference.", "held"),           # "hold" alone is no event
+    ("Aid workers reached the town.", "reached"),
+    ("Ministers agree that the plan is sound.", "agree"),           # opinion, not agreement
+    ("I agree with Mr Forsyth.", "agree"),
+    ("The minister insisted the plan was sound.", "insisted"),
+    ("The ministry issued a press release.", "release"),           # blocker rows
+    ("He died of a heart attack.", "attack"),
+    ("Oil prices hit a record in May.", "hit"),
+])
+def test_non_events_are_not_in_the_lexicon(nlp, lexicon, text, word):
+    assert _entry(nlp, lexicon, text, word) is None
+
+
+def test_entry_carries_the_record_fields(nlp, lexicon):
+    e = _entry(nlp, lexicon, "Sweden recognized Palestine.", "recognized")
+    assert (e.event, e.mode, e.cameo, e.quad_class, e.goldstein) == ("SUPPORT", None, "054", 1, 6.0)
