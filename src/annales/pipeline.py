@@ -4,8 +4,10 @@
     mentions = resolver(doc, published)                    actors/    -> MentionIndex
     speech   = analyse_speech(doc, mentions)               events/attribution.py -> SpeechIndex
     drafts   = extract(doc, mentions, lexicon)             events/extract.py -> list[Draft]
+    places   = find_places(doc, gazetteer)                 normalize/places.py
     per draft: modality_of(trigger), speech.attribution_for(trigger),
-               resolve_date(trigger, published)            events/modality.py, normalize/dates.py
+               resolve_date(trigger, published),           events/modality.py, normalize/dates.py
+               location_for(trigger, places)               normalize/event_location.py
 
 Every stage is a plain function or a small callable over spaCy docs and typed objects, so each
 can be tested alone on a hand-built doc.
@@ -23,6 +25,9 @@ from .events.extract import extract
 from .events.lexicon import load_lexicon
 from .events.modality import modality_of
 from .normalize.dates import parse_published, resolve_date
+from .normalize.event_location import location_for
+from .normalize.gazetteer import load_gazetteer
+from .normalize.places import find_places
 from .schema import Article, CodedArticle, Event, Quote, Span
 
 
@@ -44,6 +49,7 @@ class Pipeline:
         self.kb = kb
         self.resolver = ActorResolver(kb, self.nlp.vocab)
         self.lexicon = load_lexicon()
+        self.gazetteer = load_gazetteer()
 
     # -- public ---------------------------------------------------------------------------------
     def code(self, text: str, published: Optional[str] = None) -> list[Event]:
@@ -66,11 +72,14 @@ class Pipeline:
         published = parse_published(article.published)
         mentions = self.resolver(doc, published)
         speech = analyse_speech(doc, mentions)
+        # speculative: unknown proper names can be places too (the location ranker's candidates)
+        places = find_places(doc, self.gazetteer, speculative=True)
         sent_index = {s.start: i for i, s in enumerate(doc.sents)}
         events: list[Event] = []
         seen: set[str] = set()
         for draft in extract(doc, mentions, self.lexicon):
             event = self._record(article, draft, published, speech, sent_index)
+            event.location = location_for(draft.trigger, places)
             if event.id not in seen:  # the same trigger can be reached from two heads
                 seen.add(event.id)
                 events.append(event)

@@ -1,0 +1,150 @@
+"""Which spans of a parsed document are place mentions (before any resolution).
+
+Spans are trimmed to the name: "the West Bank" -> "West Bank", "Ivory Coast's" -> "Ivory Coast",
+"Khost city" -> "Khost" (a lower-case designator is a description, not part of the name; a
+capitalised one, "Homs Governorate", is kept).  These trims were checked against the gold spans
+of the event-location data (annales.eval.locations).
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from .gazetteer import Gazetteer, normalize_alias
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Labels spaCy gives to place names it misreads ("Aleppo" NORP, "Bani Zaid Quarter" PERSON).
+MISREAD_LABELS = ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT")
+DESIGNATORS = frozenset("""city province village district town region area governorate camp
+    neighborhood neighbourhood county state municipality suburb countryside town's city's
+    outskirts tehsil settlement villages towns cities provinces districts areas neighborhoods
+    settlements""".split())
+# Last words that make an ORG/PERSON entity a facility or area ("Al-Zara Power Plant" stays an
+# ORG: plants, universities and ministries are actors far more often than event sites).
+PLACE_HEADS = frozenset("""airport airbase base park square hill hills farms farm quarter
+    district governorate province camp mosque bridge village valley mountain mountains dam
+    street road highway plains plain crossing checkpoint market prison stadium port harbor
+    harbour island islands lake river sea gulf strait straits canal neighborhood town city
+    oilfield field desert coast mount""".split())
+
+# Which source wins when candidates overlap (then the longer span).
+SOURCE_RANK = {"GPE": 0, "LOC": 0, "FAC": 0, "FAC*": 1, "GAZ": 2, "NAME": 3}
+
+_matchers: dict[int, tuple] = {}
+
+
+def candidate_spans(doc, gaz: Gazetteer, speculative: bool = False) -> list[tuple]:
+    """(span, label) pairs, non-overlapping, in text order.  With `speculative`, proper names
+    that nothing marks as places (label NAME, or NAME-PERSON etc. for a misread entity) are
+    candidates too: event locations are often villages the tagger and gazetteer do not know."""
+    ranked = []
+    for priority, (span, label) in enumerate(_raw_candidates(doc, gaz)):
+        if label.startswith("NAME") and not speculative:
+            continue
+        span = _trim(span)
+        if span is not None:
+            rank = SOURCE_RANK.get(label, len(SOURCE_RANK))
+            ranked.append((rank, -len(span), priority, span, label.rstrip("*")))
+    taken: set[int] = set()
+    kept = []
+    for *_, span, label in sorted(ranked, key=lambda r: r[:3]):
+        if not taken.intersection(range(span.start, span.end)):
+            taken.update(range(span.start, span.end))
+            kept.append((span, label))
+    return sorted(kept, key=lambda sl: sl[0].start)
+
+
+def _raw_candidates(doc, gaz: Gazetteer) -> Iterator[tuple]:
+    other = {}  # token index -> non-place entity covering it
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            yield _extended(ent), ent.label_
+        elif ent.label_ in MISREAD_LABELS and ent[-1].lower_ in PLACE_HEADS and ent[-1].is_title:
+            yield ent, "FAC*"
+        else:
+            other.update((i, ent) for i in range(ent.start, ent.end))
+            if ent.label_ in MISREAD_LABELS:
+                yield _extended(ent), "NAME-" + ent.label_
+    for start, end in _gazetteer_matches(doc, gaz):
+        span = doc[start:end]
+        if _plausible_match(span, gaz, other):
+            yield _extended(span), "GAZ"
+    for span in _proper_noun_runs(doc):
+        if span.start not in other:
+            yield _extended(span), "NAME"
+
+
+def _extended(span):
+    """"Al-Raqqa" + "Governorate" -> "Al-Raqqa Governorate": a capitalised designator right
+    after a name belongs to it (the gold spans keep "Homs Governorate", "Bala Morghab District")."""
+    end = span.end
+    if end < len(span.doc) and span.doc[end].is_title and span.doc[end].lower_ in DESIGNATORS:
+        end += 1
+    return span.doc[span.start:end]
+
+
+def _plausible_match(span, gaz: Gazetteer, other: dict) -> bool:
+    entries = gaz.lookup(span.text)
+    spelling = gaz.spellings.get(normalize_alias(span.text), "")
+    broad = any(e.kind in ("country", "region", "territory") for e in entries)
+    if spelling.isupper() and span.text != spelling or span.text.isupper() and not broad:
+        return False  # "us", and acronyms that happen to be towns (NATO, SAM)
+    if not span.text[:1].isupper() or span[-1].lower_ in PLACE_HEADS:
+        return False
+    if span[0].tag_ not in ("NNP", "NNPS") or span[-1].tag_ not in ("NNP", "NNPS"):
+        return False
+    ents = {other[i] for i in range(span.start, span.end) if i in other}
+    if not ents:
+        return True
+    ent = ents.pop()
+    if ents or (ent.start, ent.end) != (span.start, span.end):
+        return False  # part of a person's or organisation's name ("Ali", "Xinhua News")
+    return broad or ent.label_ == "NORP" and max(e.population for e in entries) >= 100_000
+
+
+def _proper_noun_runs(doc) -> Iterator:
+    start = None
+    for tok in [*doc, None]:
+        inside = tok is not None and tok.tag_ in ("NNP", "NNPS") and not tok.ent_type_
+        if inside and start is None:
+            start = tok.i
+        elif not inside and start is not None:
+            yield doc[start:tok.i if tok is not None else len(doc)]
+            start = None
+
+
+def _gazetteer_matches(doc, gaz: Gazetteer) -> list[tuple[int, int]]:
+    from spacy.matcher import PhraseMatcher
+
+    key = id(doc.vocab)
+    cached = _matchers.get(key)
+    if cached is None or cached[0] is not gaz or cached[1] is not doc.vocab:
+        import spacy
+
+        tokenizer = spacy.blank("en", vocab=doc.vocab).tokenizer
+        matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+        # ~100k aliases: about 4 s once per process and vocab, mostly tokenizing them.
+        matcher.add("PLACE", list(tokenizer.pipe(gaz.aliases(), batch_size=2000)))
+        cached = _matchers[key] = (gaz, doc.vocab, matcher)
+    return [(s, e) for _, s, e in cached[2](doc)]
+
+
+def _trim(span):
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "\xa0the") or doc[start].is_space
+                           or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
+                           or doc[end - 1].is_punct and doc[end - 1].text != "."):
+        end -= 1
+    if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in DESIGNATORS:
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def designator_stripped(text: str) -> str:
+    """"Pattani Province" -> "Pattani", for a second gazetteer lookup."""
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in DESIGNATORS:
+        return " ".join(words[:-1])
+    return text

@@ -1,0 +1,138 @@
+"""Place mentions in a parsed document, each resolved against the gazetteer.
+
+Candidates are spaCy GPE/LOC/FAC entities, gazetteer phrase matches on proper nouns (spaCy
+often tags "Aleppo" NORP or misses a village), and ORG/PERSON entities that end in a place word
+("the Deir Ezzor Airport").  Resolution, in order: a comma qualifier ("Paris, Texas"); a country
+over a homonymous city or state ("Georgia"); a hand-written region over a city ("Gaza"); a
+candidate in a country the document mentions elsewhere; the most populous.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ..schema import Location
+from .gazetteer import Gazetteer, GazEntry, load_gazetteer
+from .place_matcher import candidate_spans, designator_stripped
+
+KIND_RANK = {"country": 0, "territory": 1, "region": 1, "city": 2, "state": 3}
+
+
+@dataclass
+class Place:
+    text: str
+    start: int                      # token offsets in the doc, end exclusive
+    end: int
+    start_char: int
+    end_char: int
+    label: str                      # spaCy label, or GAZ for a gazetteer-only match
+    name: Optional[str] = None
+    country: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    geonames_id: Optional[int] = None
+    kind: Optional[str] = None
+    reason: str = "not in the gazetteer"
+
+    def to_location(self) -> Location:
+        return Location(text=self.text, name=self.name, country=self.country, lat=self.lat,
+                        lon=self.lon, geonames_id=self.geonames_id, kind=self.kind)
+
+    def _resolve(self, entry: GazEntry, reason: str) -> None:
+        self.name, self.country = entry.name, entry.country
+        self.lat, self.lon = entry.lat, entry.lon
+        self.geonames_id, self.kind, self.reason = entry.geonames_id, entry.kind, reason
+
+
+def find_places(doc, gazetteer: Optional[Gazetteer] = None, *,
+                speculative: bool = False) -> list[Place]:
+    """Every place mention in `doc`, in text order, resolved where the gazetteer knows it.
+
+    `speculative` adds proper names nothing marks as places (label NAME or NAME-<spaCy label>);
+    the event-location ranker was trained with them and needs them to find unknown villages."""
+    gaz = gazetteer or load_gazetteer()
+    places = [Place(span.text, span.start, span.end, span.start_char, span.end_char, label)
+              for span, label in candidate_spans(doc, gaz, speculative)]
+    options = {id(p): _lookup(p.text, gaz) for p in places}
+    qualified = _apply_qualifiers(doc, places, options, gaz)
+    # Countries the document names on its own, used to choose between homonyms elsewhere.
+    context = {e.country for opts in options.values() for e in opts if e.kind == "country"}
+    context |= {opts[0].country for opts in options.values() if len(opts) == 1}
+    for p in places:
+        if id(p) in qualified:
+            continue
+        opts = options[id(p)]
+        if opts:
+            entry, reason = _choose(opts, context - {None})
+            p._resolve(entry, reason)
+    return places
+
+
+def _lookup(text: str, gaz: Gazetteer) -> list[GazEntry]:
+    return gaz.lookup(text) or gaz.lookup(designator_stripped(text))
+
+
+def _apply_qualifiers(doc, places: list[Place], options: dict, gaz: Gazetteer) -> set[int]:
+    """Resolve "X, Y" where Y is a US state ("Paris, Texas", "Lebanon, NH") or a country that
+    has an X ("Tripoli, Lebanon"); the qualifier beats every other rule."""
+    done: set[int] = set()
+    starting = {p.start: p for p in places}
+    for left in places:
+        if left.end + 1 >= len(doc) or doc[left.end].text != ",":
+            continue
+        right = starting.get(left.end + 1)
+        state = _state_at(doc, left.end + 1, gaz)
+        if state is not None:
+            pick = [e for e in options[id(left)] if e.country == "USA" and e.admin1 == state.admin1]
+            if pick:
+                left._resolve(max(pick, key=lambda e: e.population),
+                              f"qualified by {state.name}")
+                done.add(id(left))
+                if right is not None:
+                    right._resolve(state, f"US state qualifying {left.text}")
+                    done.add(id(right))
+            continue
+        if right is not None:
+            countries = {e.country for e in options[id(right)] if e.kind == "country"}
+            pick = [e for e in options[id(left)] if e.country in countries and e.kind != "country"]
+            if pick:
+                left._resolve(max(pick, key=lambda e: e.population), f"qualified by {right.text}")
+                done.add(id(left))
+    return done
+
+
+def _state_at(doc, i: int, gaz: Gazetteer) -> Optional[GazEntry]:
+    """A US state named ("New Mexico") or abbreviated ("NM") at token i."""
+    if doc[i].text in gaz.state_codes:
+        return gaz.state_codes[doc[i].text]
+    for n in (3, 2, 1):
+        if i + n <= len(doc) and doc[i:i + n].text.lower() in gaz.states:
+            return gaz.states[doc[i:i + n].text.lower()]
+    return None
+
+
+def _choose(opts: list[GazEntry], context: set) -> tuple[GazEntry, str]:
+    if len(opts) == 1:
+        return opts[0], "only gazetteer entry"
+    best_rank = min(KIND_RANK[e.kind] for e in opts)
+    top = [e for e in opts if KIND_RANK[e.kind] == best_rank]
+    if best_rank < KIND_RANK["city"]:
+        kind = top[0].kind
+        why = "a country beats homonymous places" if kind == "country" else \
+            "hand-written region beats homonymous places"
+        return max(top, key=lambda e: e.population), why
+    in_context = [e for e in top if e.country in context]
+    if in_context:
+        return max(in_context, key=lambda e: e.population), \
+            f"in {in_context[0].country}, which the text mentions"
+    return max(top, key=lambda e: e.population), f"most populous of {len(opts)} candidates"
+
+
+def explain_places(text: str) -> list[dict]:
+    """For `annales places TEXT`: each place found, what it resolved to and why."""
+    from .. import nlp as _nlp
+
+    doc = _nlp.load()(text)
+    return [{"text": p.text, "start": p.start_char, "end": p.end_char, "label": p.label,
+             **{k: v for k, v in p.to_location().to_dict().items() if k != "text"},
+             "reason": p.reason} for p in find_places(doc)]

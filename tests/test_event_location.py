@@ -1,0 +1,111 @@
+"""Event location: which place, if any, an event trigger happened at; and its evaluation."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from annales.errors import DataFileError, GoldDataMissing
+from annales.eval.locations import evaluate, read_records, split_of
+from annales.normalize.event_location import load_model, location_for
+from annales.normalize.places import find_places
+
+
+def _locate(nlp, text, verb, model=None):
+    doc = nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    return location_for(trigger, find_places(doc, speculative=True), model)
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    ("In the West Bank city of Nablus, a man was shot on Saturday.", "shot", "Nablus"),
+    ("Shelling hit a trolleybus in Donetsk on Thursday killing 8 people and wounding about 20, "
+     "an official said.", "killing", "Donetsk"),
+    ("Police arrested three men in East Jerusalem on Monday.", "arrested", "East Jerusalem"),
+    ("Meanwhile a roadside bomb detonated in a busy area in western Baghdad around noon.",
+     "detonated", "Baghdad"),
+])
+def test_location_of_event(nlp, text, verb, expected):
+    loc = _locate(nlp, text, verb)
+    assert loc is not None and loc.text == expected
+
+
+def test_no_location_in_sentence(nlp):
+    assert _locate(nlp, "At least 22 ISIS members were killed in the clashes, where heavy "
+                        "weapons have been used by both sides.", "killed") is None
+
+
+def test_unknown_place_keeps_its_text(nlp):
+    loc = _locate(nlp, "The 50-year-old widow was found brutally murdered at her Reshimbagh "
+                       "residence on Saturday evening.", "murdered")
+    assert loc is not None and loc.text == "Reshimbagh"
+    assert loc.lat is None and loc.geonames_id is None
+
+
+def test_places_of_other_sentences_are_ignored(nlp):
+    doc = nlp("Talks were held in Geneva. Later, gunmen attacked a convoy.")
+    attacked = next(t for t in doc if t.text == "attacked")
+    assert location_for(attacked, find_places(doc, speculative=True)) is None
+
+
+def test_no_location_option_can_win(nlp):
+    text, verb = "Protesters gathered in Kiev on Sunday.", "gathered"
+    assert _locate(nlp, text, verb).name == "Kyiv"
+    always_none = {"weights": {"NULL": 100.0}}
+    assert _locate(nlp, text, verb, always_none) is None
+
+
+def test_model_file_errors(tmp_path):
+    bad = tmp_path / "model.json"
+    bad.write_text("{}")
+    with pytest.raises(DataFileError):
+        load_model.__wrapped__(str(bad))
+    assert load_model()["weights"]
+
+
+def _record(rid, text, verb, golds):
+    start = text.index(verb)
+    spans = [{"start": text.index(g), "end": text.index(g) + len(g), "text": g} for g in golds]
+    return {"id": rid, "text": text, "verb": {"start": start, "end": start + len(verb),
+            "text": verb}, "event_locations": spans}
+
+
+def test_evaluate_tiny_file(tmp_path):
+    records = [
+        _record("a", "In the West Bank city of Nablus, a man was shot on Saturday.", "shot",
+                ["Nablus"]),
+        _record("b", "Shelling hit a trolleybus in Donetsk on Thursday killing 8 people.",
+                "killing", ["Donetsk"]),
+        _record("c", "At least 22 ISIS members were killed in the clashes.", "killed", []),
+    ]
+    folder = tmp_path / "event_location"
+    folder.mkdir()
+    (folder / "labeled_event_locations.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = evaluate(tmp_path, split="all")
+    assert (result["n"], result["n_with_location"]) == (3, 2)
+    assert result["exact_match"] == 1.0 and result["no_location_correct"] == 1.0
+    assert result["overall"] == 1.0
+    never = evaluate(tmp_path, split="all", model={"weights": {"NULL": 100.0}})
+    assert never["exact_match"] == 0.0 and never["overall"] == pytest.approx(1 / 3, abs=1e-3)
+    with pytest.raises(GoldDataMissing):
+        evaluate(tmp_path / "missing")
+
+
+def test_split_is_deterministic():
+    ids = [str(i) for i in range(2000)]
+    train = sum(split_of(i) == "train" for i in ids)
+    assert [split_of(i) for i in ids] == [split_of(i) for i in ids]
+    assert 0.75 < train / len(ids) < 0.85
+
+
+def test_evaluate_shared_data(shared_dir):
+    data = shared_dir / "data"
+    if not (data / "event_location").is_dir():
+        pytest.skip("event_location data not present")
+    result = evaluate(data, limit=300)
+    assert result["n"] == 300 == len(read_records(data, limit=300))
+    assert 0 < result["n_with_location"] < 300
+    for key in ("exact_match", "no_location_correct", "overall"):
+        assert 0.0 <= result[key] <= 1.0
+    assert result["seconds"] > 0

@@ -1,0 +1,108 @@
+"""Gazetteer data files and place resolution on realistic news sentences."""
+from __future__ import annotations
+
+import csv
+
+import pycountry
+import pytest
+
+from annales.normalize.gazetteer import DATA_DIR, REGION_COLUMNS, load_gazetteer
+from annales.normalize.places import explain_places, find_places
+
+REQUIRED_REGIONS = ("West Bank", "Gaza Strip", "East Jerusalem", "Golan Heights", "Crimea",
+                    "Donbas", "Kurdistan", "Sinai", "Kashmir", "Nagorno-Karabakh", "Darfur",
+                    "Tigray", "Idlib province")
+
+
+def _rows(name):
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def test_regions_tsv_schema():
+    rows = _rows("regions.tsv")
+    assert tuple(rows[0]) == REGION_COLUMNS
+    names = [r["name"] for r in rows]
+    assert len(names) == len(set(names))
+    for r in rows:
+        assert None not in r.values(), f"wrong column count in {r['name']}"
+        assert r["kind"] in ("region", "territory")
+        assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180
+        assert r["country"] == "" or pycountry.countries.get(alpha_3=r["country"]), r["name"]
+        assert r["geonames_id"] == "" or r["geonames_id"].isdigit()
+    assert set(REQUIRED_REGIONS) <= set(names)
+
+
+def test_country_aliases_are_iso3():
+    for r in _rows("country_aliases.tsv"):
+        assert pycountry.countries.get(alpha_3=r["iso3"]), r["iso3"]
+        assert r["aliases"].strip()
+
+
+def test_gazetteer_aliases():
+    gaz = load_gazetteer()
+    assert gaz is load_gazetteer()  # built once per process
+    assert [e.name for e in gaz.lookup("Kiev")] == ["Kyiv"]
+    assert {e.kind for e in gaz.lookup("georgia")} == {"country", "state"}
+    assert gaz.lookup("the West Bank")[0].country == "PSE"
+    assert gaz.lookup("U.S.")[0].country == "USA"
+
+
+def _places(nlp, text):
+    return {p.text: p for p in find_places(nlp(text))}
+
+
+def test_west_bank_city(nlp):
+    places = _places(nlp, "In the West Bank city of Nablus, a Palestinian man was shot.")
+    assert places["West Bank"].kind == "territory" and places["West Bank"].country == "PSE"
+    nablus = places["Nablus"]
+    assert (nablus.name, nablus.country, nablus.kind) == ("Nablus", "PSE", "city")
+    assert nablus.lat == pytest.approx(32.22, abs=0.05)
+    loc = nablus.to_location()
+    assert (loc.text, loc.geonames_id) == ("Nablus", nablus.geonames_id)
+
+
+def test_east_jerusalem_and_gaza(nlp):
+    places = _places(nlp, "Israeli police raided homes in East Jerusalem while rockets were "
+                          "fired from Gaza.")
+    assert places["East Jerusalem"].country == "PSE"
+    assert places["Gaza"].name == "Gaza Strip"
+    assert _places(nlp, "Fighting spread to Gaza City on Monday.")["Gaza City"].kind == "city"
+
+
+def test_paris_and_paris_texas(nlp):
+    assert _places(nlp, "Ministers met in Paris on Monday.")["Paris"].country == "FRA"
+    texas = _places(nlp, "The mayor of Paris, Texas, said the storm had passed.")
+    assert texas["Paris"].country == "USA" and "Texas" in texas["Paris"].reason
+    assert texas["Texas"].kind == "state"
+    # A postal code qualifies too, and beats the country of the same name.
+    assert _places(nlp, "A fire broke out in Lebanon, NH.")["Lebanon"].country == "USA"
+
+
+def test_georgia_country_unless_qualified(nlp):
+    country = _places(nlp, "Russian troops crossed into Georgia in August 2008.")["Georgia"]
+    assert (country.kind, country.country) == ("country", "GEO")
+    atlanta = _places(nlp, "The rally was held in Atlanta, Georgia, on Sunday.")
+    assert atlanta["Georgia"].kind == "state" and atlanta["Atlanta"].country == "USA"
+
+
+def test_context_country_breaks_ties(nlp):
+    # Tripoli is in Libya and in Lebanon; the article mentions Lebanon.
+    places = _places(nlp, "Clashes erupted in Tripoli, the second city of Lebanon, overnight.")
+    assert places["Tripoli"].country == "LBN"
+    assert _places(nlp, "Militias clashed in Tripoli.")["Tripoli"].country == "LBY"
+
+
+def test_speculative_names_are_unresolved(nlp):
+    doc = nlp("The widow was found murdered at her Reshimbagh residence on Saturday evening.")
+    plain = {p.text for p in find_places(doc)}
+    broad = {p.text: p for p in find_places(doc, speculative=True)}
+    assert "Reshimbagh" in broad and broad["Reshimbagh"].name is None
+    assert "Reshimbagh" not in plain or broad["Reshimbagh"].label != "NAME"
+
+
+def test_explain_places():
+    rows = explain_places("Protesters gathered in Kiev on Sunday.")
+    assert rows[0]["text"] == "Kiev" and rows[0]["name"] == "Kyiv"
+    assert rows[0]["country"] == "UKR" and rows[0]["reason"]
+    assert rows[0]["start"] == 23 and rows[0]["end"] == 27
