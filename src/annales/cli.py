@@ -210,3 +210,19 @@ def demo(db, examples):
         click.echo(summarize(store.counts(), [(e, texts[e.article_id]) for e in chosen]))
     click.echo(f"Stored in {db} ({stats.new_articles} new articles this run). Try:\n"
                f"  annales events --db {db} --modality hypothetical --format table")
+
+
+@main.command(epilog="Example:\n\n  annales places \"Clashes broke out in Hebron and Paris, Texas.\"")
+@click.argument("text")
+@format_option
+def places(text, fmt):
+    """Show the places found in TEXT ('-' for stdin), how each resolved, and why."""
+    from .normalize.places import explain_places
+
+    if text == "-":
+        text = sys.stdin.read()
+    fmt = fmt or _default_format()
+    out = RecordWriter(sys.stdout, fmt)
+    for row in explain_places(text):
+        out.write(row)
+    out.close()
