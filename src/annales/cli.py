@@ -165,18 +165,33 @@ def events(db, actor_country, recipient_country, event_type, modality, since, un
     out.close()
 
 
-@main.command(name="eval", epilog="Example:\n\n  annales eval --data ../shared/data --limit 300")
+@main.command(name="eval", epilog="Examples:\n\n  annales eval --data ../shared/data --limit 300"
+                                 "\n\n  annales eval --floors eval-floors.json")
 @click.option("--data", "data_dir", default="../shared/data", show_default=True,
               envvar="ANNALES_DATA", help="Folder holding petrarch2/, ngec/, conflibert/.")
 @click.option("--set", "sets", multiple=True, help="Only these gold sets (repeatable).")
 @click.option("--limit", type=int, default=None, help="At most this many items per set.")
+@click.option("--floors", "floors_path", type=click.Path(dir_okay=False),
+              help="Quality gate: run the sets this file names and exit 1 below a floor.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_(data_dir, sets, limit, as_json):
+def eval_(data_dir, sets, limit, floors_path, as_json):
     """Score the coder against the gold sets and print one table."""
     from . import eval as evaluation
+    from .eval import floors as gate
 
-    report = evaluation.run(data_dir, sets=list(sets) or None, limit=limit)
+    if floors_path:
+        floors = gate.load(floors_path)
+        report = evaluation.EvalReport()
+        for name, set_limit in gate.plan(floors).items():
+            report.results.extend(evaluation.run(data_dir, sets=[name], limit=set_limit).results)
+    else:
+        report = evaluation.run(data_dir, sets=list(sets) or None, limit=limit)
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.table())
+    if floors_path:
+        failures = gate.check(report, floors)
+        for line in failures:
+            click.echo(f"annales: below floor: {line}", err=True)
+        sys.exit(EXIT_SOME_REJECTED if failures else EXIT_OK)
 
 
 @main.command(epilog="Example:\n\n  annales actors Trump --date 2017-01-12")

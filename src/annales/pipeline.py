@@ -97,7 +97,7 @@ class Pipeline:
             id=Event.make_id(article.id, i, trigger, entry.event),
             article_id=article.id,
             sentence_index=i,
-            sentence=sent.text,
+            sentence=sent.text.strip(),  # spaCy keeps paragraph breaks on the last token
             event=entry.event,
             mode=entry.mode,
             cameo=entry.cameo,
