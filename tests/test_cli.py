@@ -109,3 +109,19 @@ def test_demo_codes_the_corpus_and_summarizes(run, tmp_path):
     assert result.exit_code == 0
     assert "24 articles" in result.stdout and "Events by modality" in result.stdout
     assert "<<" in result.stdout and "[A " in result.stdout
+
+
+def test_users_own_petrarch_dictionaries_drive_the_coder(run, shared_dir, tmp_path):
+    d = shared_dir / "data" / "petrarch2" / "dictionaries"
+    (tmp_path / "toy.txt").write_text("Calenardhon urged Bree on Monday to help win a greater "
+                                      "role for it in forthcoming peace talks.\n")
+    result = run("code", str(tmp_path / "toy.txt"), "--published", "1995-01-01",
+                 "--format", "jsonl", "--no-builtin-kb", "--no-builtin-lexicon",
+                 "--actors", str(d / "PETR.Validate.actors.txt"),
+                 "--agents", str(d / "PETR.Validate.agents.txt"),
+                 "--verbs", str(d / "PETR.Validate.verbs.txt"))
+    assert result.exit_code == 0
+    triples = {(r["actor"][0]["code"] if r["actor"] else None,
+                r["recipient"][0]["code"] if r["recipient"] else None, r["cameo"])
+               for r in _records(result.stdout)}
+    assert ("CAL", "BRE", "102") in triples

@@ -5,6 +5,7 @@ Exit codes (all commands): 0 every input coded; 1 some inputs rejected (rows say
 """
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from importlib import resources
@@ -27,25 +28,41 @@ format_option = click.option(
     help="Output format [default: table on a terminal, jsonl when piped].")
 db_option = click.option("--db", default="annales.duckdb", show_default=True,
                          help="DuckDB database file.")
+
+
+DICTIONARY_PARAMS = ("actors", "agents", "no_builtin_kb", "verbs", "no_builtin_lexicon")
 dict_options = [
-    click.option("--actors", "actors", multiple=True, type=click.Path(dir_okay=False),
+    click.option("--actors", multiple=True, type=click.Path(dir_okay=False),
                  help="PETRARCH/TABARI-format actor dictionary (repeatable)."),
-    click.option("--agents", "agents", multiple=True, type=click.Path(dir_okay=False),
+    click.option("--agents", multiple=True, type=click.Path(dir_okay=False),
                  help="PETRARCH/TABARI-format agent dictionary (repeatable)."),
     click.option("--no-builtin-kb", is_flag=True,
                  help="Use only the given dictionaries, not the built-in knowledge base."),
+    click.option("--verbs", multiple=True, type=click.Path(dir_okay=False),
+                 help="PETRARCH/TABARI-format verb dictionary (repeatable); its verbs are coded "
+                      "by it, other words by the built-in event lexicon."),
+    click.option("--no-builtin-lexicon", is_flag=True,
+                 help="Code events with the --verbs dictionaries only, not the built-in lexicon."),
 ]
 
 
 def with_dictionaries(f):
+    """Adds the dictionary options; the command receives them as one `dictionaries` dict."""
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        kwargs["dictionaries"] = {k: kwargs.pop(k) for k in DICTIONARY_PARAMS}
+        return f(*args, **kwargs)
     for opt in reversed(dict_options):
-        f = opt(f)
-    return f
+        wrapper = opt(wrapper)
+    return wrapper
 
 
-def _pipeline(actors=(), agents=(), no_builtin_kb=False):
+def _pipeline(dictionaries: Optional[dict] = None):
     from .pipeline import Pipeline
-    return Pipeline(actors=actors, agents=agents, builtin_kb=not no_builtin_kb)
+    d = dictionaries or {}
+    return Pipeline(actors=d.get("actors", ()), agents=d.get("agents", ()),
+                    verbs=d.get("verbs", ()), builtin_kb=not d.get("no_builtin_kb"),
+                    builtin_lexicon=not d.get("no_builtin_lexicon"))
 
 
 def _fail(exc: AnnalesError) -> None:
@@ -91,14 +108,14 @@ def main():
 @click.option("--rejections", "rejections_path", type=click.Path(dir_okay=False),
               help="Also write rejection rows (JSONL) to this file.")
 @with_dictionaries
-def code(paths, published, fmt, rejections_path, actors, agents, no_builtin_kb):
+def code(paths, published, fmt, rejections_path, dictionaries):
     """Code text files, directories, JSONL/CSV/HTML/WARC files or '-' (stdin) into event records."""
     from .ingest import is_fatal, read_inputs
     from .runners import LocalRunner
     from .schema import Rejection
 
     fmt = fmt or _default_format()
-    pipeline = _pipeline(actors, agents, no_builtin_kb)
+    pipeline = _pipeline(dictionaries)
     out = RecordWriter(sys.stdout, fmt, TABLE_COLUMNS if fmt == "table" else EVENT_COLUMNS)
     rej_file = open(rejections_path, "w", encoding="utf-8") if rejections_path else None
     rej_sink = RecordWriter(rej_file, "jsonl") if rej_file else None
@@ -124,13 +141,13 @@ def code(paths, published, fmt, rejections_path, actors, agents, no_builtin_kb):
 @db_option
 @click.option("--published", help="Publication date (YYYY-MM-DD) for plain-text inputs.")
 @with_dictionaries
-def ingest(paths, db, published, actors, agents, no_builtin_kb):
+def ingest(paths, db, published, dictionaries):
     """Code inputs and store articles, events, quotes and rejections in DuckDB (idempotent)."""
     from .jobs import ingest as run_ingest
     from .store import Store
 
     with Store(db) as store:
-        stats = run_ingest(list(paths), store, _pipeline(actors, agents, no_builtin_kb),
+        stats = run_ingest(list(paths), store, _pipeline(dictionaries),
                            published=published,
                            on_rejection=lambda r: _report_rejection(r, None))
     click.echo(f"{stats.new_articles} new articles ({stats.skipped} already stored), "
@@ -198,12 +215,12 @@ def eval_(data_dir, sets, limit, floors_path, as_json):
 @click.argument("name")
 @click.option("--date", "day", help="Resolve as of this date (YYYY-MM-DD).")
 @with_dictionaries
-def actors(name, day, actors, agents, no_builtin_kb):
+def actors(name, day, dictionaries):
     """Show how a name resolves to an actor, and why (which entry, which rule)."""
     from .actors import explain
     from .normalize.dates import parse_published
 
-    pipeline = _pipeline(actors, agents, no_builtin_kb)
+    pipeline = _pipeline(dictionaries)
     click.echo(json.dumps(explain(pipeline.kb, name, parse_published(day)), indent=2,
                           ensure_ascii=False))
 

@@ -91,3 +91,16 @@ class GoldDataMissing(AnnalesError):
     code = "E007"
     template = ("gold data not found: expected {path!r}. Point --data at the folder that holds "
                 "petrarch2/, ngec/ and conflibert/ (the project's ../shared/data).")
+
+
+# --- warnings: the run goes on, the user should know ------------------------------------------
+WARNINGS: dict[str, str] = {
+    "W001": "verb dictionary codes {found} are no annales event (expected CAMEO codes with a "
+            "root 02-20): patterns with them match and code nothing. Change the codes to CAMEO "
+            "codes to code those patterns.",
+}
+
+
+def warning_text(code: str, **details) -> str:
+    """The canonical text of warning `code`, prefixed with the code like errors are."""
+    return f"{code}: " + WARNINGS[code].format(**details)

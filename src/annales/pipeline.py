@@ -3,7 +3,9 @@
     doc      = nlp(article.text)                           nlp.py
     mentions = resolver(doc, published)                    actors/    -> MentionIndex
     speech   = analyse_speech(doc, mentions)               events/attribution.py -> SpeechIndex
-    drafts   = extract(doc, mentions, lexicon)             events/extract.py -> list[Draft]
+    drafts   = with_reciprocals(extract(doc, mentions, lexicon))
+                                                           events/extract.py -> list[Draft]
+                                                           (two-way dictionary codes: reciprocal.py)
     places   = find_places(doc, gazetteer)                 normalize/places.py
     per draft: modality_of(trigger), speech.attribution_for(trigger),
                resolve_date(trigger, published),           events/modality.py, normalize/dates.py
@@ -22,6 +24,7 @@ from .actors import ActorResolver, load_kb
 from .actors.petrarch import read_actors, read_agents
 from .events.attribution import analyse_speech
 from .events.extract import extract
+from .events.reciprocal import with_reciprocals
 from .events.lexicon import load_lexicon
 from .events.modality import modality_of
 from .normalize.dates import parse_published, resolve_date
@@ -39,7 +42,8 @@ class Pipeline:
     """
 
     def __init__(self, *, model: str = _nlp.MODEL, actors: Sequence[str] = (),
-                 agents: Sequence[str] = (), builtin_kb: bool = True):
+                 agents: Sequence[str] = (), builtin_kb: bool = True,
+                 verbs: Sequence[str] = (), builtin_lexicon: bool = True):
         self.nlp = _nlp.load(model)
         kb = load_kb() if builtin_kb else load_kb(empty=True)
         for path in actors:
@@ -48,7 +52,9 @@ class Pipeline:
             kb.add_sector_words(read_agents(path))
         self.kb = kb
         self.resolver = ActorResolver(kb, self.nlp.vocab)
-        self.lexicon = load_lexicon()
+        # PETRARCH verb dictionaries extend the built-in lexicon, or replace it
+        from .events.verb_lexicon import build_lexicon
+        self.lexicon = build_lexicon(verbs, load_lexicon() if builtin_lexicon else None)
         self.gazetteer = load_gazetteer()
 
     # -- public ---------------------------------------------------------------------------------
@@ -77,7 +83,7 @@ class Pipeline:
         sent_index = {s.start: i for i, s in enumerate(doc.sents)}
         events: list[Event] = []
         seen: set[str] = set()
-        for draft in extract(doc, mentions, self.lexicon):
+        for draft in with_reciprocals(extract(doc, mentions, self.lexicon)):
             event = self._record(article, draft, published, speech, sent_index)
             event.location = location_for(draft.trigger, places)
             if event.id not in seen:  # the same trigger can be reached from two heads
@@ -94,7 +100,8 @@ class Pipeline:
         trigger = Span(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
         i = sent_index[sent.start]
         return Event(
-            id=Event.make_id(article.id, i, trigger, entry.event),
+            id=Event.make_id(article.id, i, trigger, entry.event, entry.cameo,
+                             draft.actors[0].code if draft.actors else None),
             article_id=article.id,
             sentence_index=i,
             sentence=sent.text.strip(),  # spaCy keeps paragraph breaks on the last token

@@ -109,8 +109,12 @@ class Event(Record):
     confidence: float = 0.5
 
     @staticmethod
-    def make_id(article_id: str, sentence_index: int, trigger: Span, event: str) -> str:
-        return stable_hash(article_id, sentence_index, trigger.start, trigger.end, event)
+    def make_id(article_id: str, sentence_index: int, trigger: Span, event: str,
+                cameo: Optional[str] = None, actor_code: Optional[str] = None) -> str:
+        # CAMEO code and first actor too: a two-way dictionary code ("A met B": 031 A->B and
+        # 032 B->A) gives two records of one PLOVER type on one trigger.
+        return stable_hash(article_id, sentence_index, trigger.start, trigger.end, event, cameo,
+                           actor_code)
 
     @classmethod
     def from_dict(cls, d: dict) -> "Event":

@@ -10,18 +10,27 @@ Predicted triples (the choices, documented in the report notes):
 * every actor x recipient pair of an event, as the gold lists every pair of compound actors
   ("the Shire" -> FRO, BIL, SAM);
 * only events with both an actor and a recipient code: PETRARCH codes dyads only;
-* only `asserted` events: PETRARCH gold codes what happened, not what may happen; the
-  `petrarch:any-modality` row scores every event to show what the filter costs or gains.
+* no actor paired with itself (a compound actor acting on its own members is no dyad);
+* events of every modality in the headline rows (`petrarch`, `petrarch:root`): PETRARCH has
+  no modality, and this gold codes what is planned or hoped as it codes what happened ("will
+  meet" is 031, "is about to restore" 064), so this is the like-for-like comparison with
+  PETRARCH2's own figure.  The `:asserted` rows score only `asserted` events -- what a user
+  asking "what happened" gets -- to show what the modality filter costs here.
+
+The pipeline codes the toy world with the toy dictionaries only (actors, agents and verbs;
+no built-in knowledge base or lexicon): the gold codes come from PETR.Validate.verbs.txt.
 """
 from __future__ import annotations
 
 import csv
 import json
 import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
+from ..actors.petrarch import DictionaryWarning
 from ..errors import GoldDataMissing
 from ..schema import Article, Event
 from .metrics import PRF, Triple, prf, root_triples
@@ -30,6 +39,7 @@ from .report import SetResult
 RECORDS = "petrarch2/PETR.UnitTest.records.jsonl"
 ACTORS = "petrarch2/dictionaries/PETR.Validate.actors.txt"
 AGENTS = "petrarch2/dictionaries/PETR.Validate.agents.txt"
+VERBS = "petrarch2/dictionaries/PETR.Validate.verbs.txt"
 CODEBOOK = "cameo_codebook/cameo.csv"
 
 
@@ -85,7 +95,7 @@ def predicted_triples(events: Iterable[Event], *, asserted_only: bool = True,
         recipients = [e.code for e in ev.recipient if e.code]
         if pairs == "first":
             actors, recipients = actors[:1], recipients[:1]
-        out.update((a, r, ev.cameo) for a in actors for r in recipients)
+        out.update((a, r, ev.cameo) for a in actors for r in recipients if a != r)
     return out
 
 
@@ -96,34 +106,42 @@ def evaluate(data_dir: str | Path, limit: Optional[int] = None, pipeline=None) -
         records = records[:limit]
     if pipeline is None:
         from ..pipeline import Pipeline
-        pipeline = Pipeline(actors=[str(gold_path(data_dir, ACTORS))],
-                            agents=[str(gold_path(data_dir, AGENTS))], builtin_kb=False)
+        # the toy world is coded with its own dictionaries only: built-in codes would be
+        # false positives against gold made with the toy verbs (WEIS-like codes)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DictionaryWarning)   # the toy file's odd lines
+            pipeline = Pipeline(actors=[str(gold_path(data_dir, ACTORS))],
+                                agents=[str(gold_path(data_dir, AGENTS))],
+                                verbs=[str(gold_path(data_dir, VERBS))],
+                                builtin_kb=False, builtin_lexicon=False)
     start = time.perf_counter()
     articles = [Article(id=r.id, text=r.text, published=r.published) for r in records]
     coded = [c.events for c in pipeline.code_articles(articles)]
     seconds = time.perf_counter() - start
 
-    def score(**kw) -> PRF:
-        return prf((predicted_triples(events, **kw), r.gold) for events, r in zip(coded, records))
-
-    def score_root(**kw) -> PRF:
-        return prf((root_triples(predicted_triples(events, **kw)), root_triples(r.gold))
+    def score(asserted_only: bool = False, **kw) -> PRF:
+        return prf((predicted_triples(events, asserted_only=asserted_only, **kw), r.gold)
                    for events, r in zip(coded, records))
+
+    def score_root(asserted_only: bool = False) -> PRF:
+        return prf((root_triples(predicted_triples(events, asserted_only=asserted_only)),
+                    root_triples(r.gold)) for events, r in zip(coded, records))
 
     n = len(records)
     n_triples = sum(len(r.gold) for r in records)
     main = _row("petrarch", n, score(), seconds,
-                f"{n} records, {n_triples} gold triples; asserted events, all actor x recipient pairs")
+                f"{n} records, {n_triples} gold triples; events of any modality, all actor x "
+                "recipient pairs (:asserted rows: asserted events only)")
     main.details = [{"id": r.id, "text": r.text, "gold": sorted(r.gold),
-                     "predicted": sorted(predicted_triples(events)),
+                     "predicted": sorted(predicted_triples(events, asserted_only=False)),
                      "not_asserted": sorted(predicted_triples(events, asserted_only=False)
                                             - predicted_triples(events))}
                     for events, r in zip(coded, records)]
     return [
         main,
         _row("petrarch:root", n, score_root()),
-        _row("petrarch:any-modality", n, score(asserted_only=False)),
-        _row("petrarch:root:any-modality", n, score_root(asserted_only=False)),
+        _row("petrarch:asserted", n, score(asserted_only=True)),
+        _row("petrarch:root:asserted", n, score_root(asserted_only=True)),
         _row("petrarch:first-pair", n, score(pairs="first")),
     ]
 
