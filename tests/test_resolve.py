@@ -245,3 +245,104 @@ def test_petrarch_no_code_marker_gives_a_null_code(nlp):
     doc = nlp("Boromir attacked the camp.")
     entity = ActorResolver(kb, nlp.vocab)(doc, None).entity_for(head(doc, "Boromir"))
     assert entity is not None and (entity.code, entity.country) == (None, None)
+
+
+# --- titles, metonyms, groups and coreference added with the extended knowledge base ---------
+@pytest.mark.parametrize("text,word,code", [
+    ("The Israeli prime minister met foreign envoys on Monday.", "minister", "ISRGOV"),
+    ("Iran's foreign minister warned Washington against new sanctions.", "minister", "IRNGOV"),
+    ("The U.S. secretary of state arrived in Riyadh late on Tuesday.", "secretary", "USAGOV"),
+    ("The French president called for restraint.", "president", "FRAGOV"),
+    ("Russia's defense minister visited the air base.", "minister", "RUSMIL"),
+    ("The Saudi crown prince will host the summit.", "prince", "SAUGOV"),
+])
+def test_titles_alone(resolve, text, word, code):
+    doc, idx = resolve(text)
+    assert code_of(idx, doc, word) == code
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("Foggy Bottom declined to comment on the leaked cable.", "Bottom", "USAGOV"),
+    ("The Elysee said the meeting was productive.", "Elysee", "FRAGOV"),
+    ("Number 10 said no deal was better than a bad deal.", "Number", "GBRGOV"),
+    ("The CIA concluded that the prince ordered the killing.", "CIA", "USASPY"),
+    ("The Quds Force trained the militias.", "Force", "IRNMIL"),
+])
+def test_more_metonyms(resolve, text, word, code):
+    doc, idx = resolve(text)
+    assert code_of(idx, doc, word) == code
+
+
+def test_groups_of_states_are_not_one_state(resolve):
+    doc, idx = resolve("Western governments and European countries condemned the strike.")
+    western = idx.entity_for(head(doc, "governments"))
+    european = idx.entity_for(head(doc, "countries"))
+    assert (western.code, western.country) == ("WSTGOV", "WST")
+    assert (european.code, european.country) == ("EUR", "EUR")
+
+
+def test_a_possessor_beats_a_nearer_modifier(resolve):
+    doc, idx = resolve("Libya's UN-backed government took control of the port.")
+    assert code_of(idx, doc, "government") == "LBYGOV"
+
+
+def test_a_possessive_description_takes_its_owner(resolve):
+    doc, idx = resolve("Syria accused Turkey of aggression. The country's president said the "
+                       "army would respond.")
+    assert code_of(idx, doc, "president") == "SYRGOV"
+
+
+def test_a_name_the_tagger_missed_still_resolves(resolve):
+    doc, idx = resolve("Pezeshkian said Tehran was ready to resume talks.", date(2024, 9, 23))
+    assert code_of(idx, doc, "Pezeshkian") == "IRNGOV"
+
+
+def test_he_skips_a_plural_antecedent(resolve):
+    doc, idx = resolve("Secretary of State Mike Pompeo said the sanctions were tough. Speaking "
+                       "to reporters, he warned European firms.", date(2018, 11, 5))
+    assert code_of(idx, doc, "he") == "USAGOV"
+
+
+def test_first_person_in_a_quote_takes_the_speaker_named_after_it(resolve):
+    doc, idx = resolve('"We will not accept this," Hollande said after the meeting.',
+                       date(2016, 6, 1))
+    assert code_of(idx, doc, "We") == "FRAGOV"
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("NATO leaders met in Warsaw. The alliance agreed to deploy four battalions.", "alliance",
+     "IGOWSTNAT"),
+    ("Hamas rejected the proposal. The group said it would keep fighting.", "group", "PSEREB"),
+    ("Iran launched a satellite. The country said the launch was peaceful.", "country", "IRN"),
+    ("The General Assembly adopted the resolution. The body also called for aid.", "body",
+     "IGOUNO"),
+])
+def test_generic_definite_descriptions(resolve, text, word, code):
+    doc, idx = resolve(text)
+    assert code_of(idx, doc, word) == code
+
+
+def test_a_spokesman_for_an_organization(resolve):
+    doc, idx = resolve("A spokesman for Hamas said the group would not accept the initiative.")
+    assert code_of(idx, doc, "spokesman") == "PSEREB"
+    doc, idx = resolve("The envoy for Syria met the rival delegations.")
+    assert code_of(idx, doc, "envoy") is None     # not Syria's envoy
+
+
+def test_a_coordinated_demonym_shares_the_sector_word(resolve):
+    doc, idx = resolve("The Israeli and Palestinian leaders met in Sharm el-Sheikh.")
+    assert code_of(idx, doc, "Palestinian") == "PSEGOV"
+
+
+def test_another_given_name_is_another_person(resolve):
+    doc, idx = resolve("Melania Trump visited a hospital, and Mr. Trump spoke to reporters.",
+                       date(2018, 5, 14))
+    melania = idx.entity_for(head(doc, "Trump"))
+    assert (melania.kb_id, melania.code) == (None, None)
+    assert code_of(idx, doc, "Trump", 1) == "USAGOV"    # an honorific is not a given name
+
+
+def test_a_lower_case_word_is_not_a_one_word_name(resolve):
+    doc, idx = resolve("The court granted amnesty to the prisoners, and Amnesty welcomed it.")
+    assert idx.entity_for(head(doc, "amnesty")) is None
+    assert code_of(idx, doc, "Amnesty") == "NGOHRIAMN"

@@ -2,11 +2,14 @@
 
 In order, for a head token:
 1. a pronoun goes to coref (relative "who/which" to the noun it modifies);
-2. a head inside a KB alias match is that entry ("the Palestinian Authority", "the Kremlin");
+2. a head inside a KB alias match is that entry ("the Palestinian Authority", "the Kremlin"),
+   even when the tagger did not call it a noun ("Pezeshkian said" comes out ADJ);
 3. a sector word or generic actor noun takes its country from a KB modifier ("Israeli troops",
-   "Israel's prime minister"), else from its "of"/"from" object ("members of the European
-   Union", "soldiers from Gondor"), or for people the country of an "in" place ("lawmakers in
-   Fornost", "protesters in Paris" -> FRACVL, not the French government), a later conjunct
+   "Israel's prime minister"; a possessor first: "Libya's UN-backed government", or a possessor
+   that is a mention itself: "the country's president"), else from its "of"/"from" object
+   ("members of the European Union", "soldiers from Gondor"; "for" after spokesman), or for
+   people the country of an "in" place ("lawmakers in Fornost", "protesters in Paris" ->
+   FRACVL, not the French government), a later conjunct
    sharing the first one's ("the Danish media and government"),
    else, after "the", from an earlier mention ("the official"), else stays a sector alone;
 4. a proper noun is a named actor: its KB modifiers give it a country when it is a person
@@ -20,7 +23,7 @@ from datetime import date
 from typing import Optional
 
 from ..schema import Entity
-from .coref import PRONOUNS, resolve_definite, resolve_pronoun
+from .coref import FIRST_PERSON, PRONOUNS, resolve_definite, resolve_pronoun
 from .kb import SECTOR_LABELS, entity_of
 from .mentions import Mention, MentionIndex
 from .phrases import (SUBJECT_DEPS, appositive, determiner, first_conjunct, modifiers, np_bounds,
@@ -33,6 +36,10 @@ PLACES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_KINDS = frozenset({"country", "metonym", "dictionary"})   # what "in X" can locate
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ANAPHORIC_PERSON = frozenset("he she they we i him her them us me".split())
+SPOKES = frozenset("spokesman spokeswoman spokesperson".split())
+HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame sheikh sheik sayyed sayyid "
+                       "ayatollah gen general adm admiral col colonel lt rev father madame "
+                       "monsieur herr prince princess field marshal".split())
 
 
 OPEN_QUOTES, CLOSE_QUOTES = frozenset("“‘«"), frozenset("”’»")
@@ -76,8 +83,8 @@ class DocAnalysis:
 
     def run(self) -> MentionIndex:
         for tok in self.doc:
-            if tok.dep_ in ("compound", "flat", "amod") or tok.pos_ not in ("NOUN", "PROPN",
-                                                                            "PRON"):
+            if tok.dep_ in ("compound", "flat", "amod") or (
+                    tok.pos_ not in ("NOUN", "PROPN", "PRON") and not self._mistagged_name(tok)):
                 continue
             m = self.analyse(tok)
             if m is not None:
@@ -94,7 +101,7 @@ class DocAnalysis:
     def _analyse(self, head) -> Optional[Mention]:
         if head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$", "WP", "WDT"):
             return self._pronoun(head)
-        if head.pos_ not in ("NOUN", "PROPN"):
+        if head.pos_ not in ("NOUN", "PROPN") and not self._mistagged_name(head):
             return None
         start, end = np_bounds(head)
         span = self.doc[start:end]
@@ -103,12 +110,14 @@ class DocAnalysis:
                     quoted=self.quoted[head.i])
         where = dict(text=span.text, start=span.start_char, end=span.end_char)
         entry = self.names.get(head.i)
+        if entry is not None and self._other_first_name(head, entry):
+            entry = None        # "Ivanka Trump" is not Donald Trump
         if entry is not None:
             # an office in front of a bare-country name narrows it, as an agent word does in
             # PETRARCH: "Bree President Romendacil" -> BREGOV; a dated role is never overridden
             entity = entity_of(self.kb, entry, self.day, **where)
             if entity.code and entity.code == entity.country:
-                sector = self._modifier_hits(head)[1]
+                sector = self._modifier_hits(head)[1] or self._shared_sector(head)
                 if sector:
                     entity = entity_of(self.kb, entry, self.day, sector=sector, **where)
             return Mention(entity=entity, entry=entry, kind=entry.kind,
@@ -141,6 +150,9 @@ class DocAnalysis:
 
     def _common_noun(self, head, sector, person, mod_entry, base, where) -> Mention:
         anonymous = person
+        if mod_entry is None:
+            # "the country's president", "its army": a possessor that is itself a mention
+            mod_entry = self._possessor_entry(head)
         # "the Danish media and government": a later conjunct shares the first one's owner
         anchors = [head] + ([first_conjunct(head)] if head.dep_ == "conj" else [])
         for anchor in anchors:
@@ -150,7 +162,7 @@ class DocAnalysis:
                 return Mention(entity=entity_of(self.kb, mod_entry, self.day, sector=sector,
                                                 **where), entry=mod_entry, kind=mod_entry.kind,
                                person=person, anonymous=anonymous, **base)
-            owner = owner_object(anchor)
+            owner = owner_object(anchor) or self._spoken_for(anchor)
             inner = self.analyse(owner[1]) if owner is not None else None
             if inner is None or not inner.entity.country:
                 continue
@@ -176,6 +188,25 @@ class DocAnalysis:
                        kind="sector" if sector else "unknown", person=person,
                        anonymous=anonymous, **base)
 
+    def _spoken_for(self, head) -> Optional[tuple[str, object]]:
+        """("for", X) for "a spokesman for Hamas": whose voice a spokesperson is.  Only these
+        words: "the envoy for Syria" is not Syria's envoy."""
+        if head.lemma_.lower() not in SPOKES:
+            return None
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return "for", obj
+        return None
+
+    def _possessor_entry(self, head):
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None or owner.i == head.i:
+            return None
+        m = self.analyse(owner)
+        return m.entry if m is not None and m.entity.country else None
+
     def _in_country(self, inner: Mention, sector: Optional[str], where: dict) -> Entity:
         country = inner.entity.country
         label = SECTOR_LABELS.get(sector, sector) if sector else None
@@ -184,6 +215,32 @@ class DocAnalysis:
                       code=country + (sector or ""), country=country, sector=sector,
                       kb_id=inner.entity.kb_id, **where)
 
+    def _shared_sector(self, head) -> Optional[str]:
+        """"the Israeli and Palestinian leaders": a coordinated modifier shares its noun's
+        sector word, so "Palestinian" there is PSEGOV, not the bare country."""
+        first = first_conjunct(head)
+        if first is head or first.dep_ not in ("amod", "compound"):
+            return None
+        key = self.sectors.get(first.head.i)
+        return self.kb.sector_words[key].sector if key is not None else None
+
+    def _other_first_name(self, head, entry) -> bool:
+        """A person matched by surname alone, preceded by a capitalized given name that is not
+        part of any alias ("Melania Trump"): someone else of that name, not the KB's person.
+        Honorifics and office words ("Mr", "President") do not count as given names."""
+        if entry.kind != "person" or (head.i > 0 and self.names.get(head.i - 1) is entry):
+            return False
+        return any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.is_title
+                   and c.i not in self.names and c.i not in self.sectors
+                   and c.lower_.rstrip(".") not in HONORIFICS
+                   for c in head.lefts)
+
+    def _mistagged_name(self, tok) -> bool:
+        """A capitalized KB name the small model tagged as something else ("Pezeshkian said"
+        parses as ADJ, "Baerbock visited" as ADP) but that heads a nominal slot."""
+        return (tok.i in self.names and tok.text[:1].isupper()
+                and tok.dep_ not in ("amod", "acomp", "compound", "flat"))
+
     def _named(self, head) -> bool:
         """A place name that merely ends in a sector word ("the West Bank", "Police Square")."""
         return head.ent_type_ in PLACES and any(
@@ -191,14 +248,28 @@ class DocAnalysis:
             for t in head.children if t.dep_ in ("compound", "flat"))
 
     def _modifier_hits(self, head) -> tuple[Optional[object], Optional[str]]:
-        """The nearest KB entry and the nearest sector word among the head's modifiers."""
+        """The nearest KB entry and the nearest sector word among the head's modifiers; a
+        possessor wins over nearer modifiers ("Libya's UN-backed government" is Libya's)."""
         entry, sector = None, None
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.i in self.names), None)
+        if owner is not None:
+            entry = self.names[owner.i]
         for tok in modifiers(head):
             if entry is None and tok.i in self.names:
                 entry = self.names[tok.i]
             elif sector is None and tok.i in self.sectors:
                 sector = self.kb.sector_words[self.sectors[tok.i]].sector
         return entry, sector
+
+    def _later_speaker(self, tok) -> Optional[Mention]:
+        """The person who speaks a quotation from after it: '"We will not accept this,"
+        Hollande said' - the subject outside quotation marks later in the sentence."""
+        for t in tok.sent:
+            if t.i > tok.i and not self.quoted[t.i] and t.dep_ in SUBJECT_DEPS:
+                m = self.analyse(t)
+                if m is not None and m.person:
+                    return m
+        return None
 
     def _pronoun(self, tok) -> Optional[Mention]:
         word = tok.lower_
@@ -208,6 +279,8 @@ class DocAnalysis:
         elif word in PRONOUNS:
             ante = resolve_pronoun(tok, self.mentions, self.sentence_starts,
                                    self.quoted[tok.i])
+            if ante is None and self.quoted[tok.i] and word in FIRST_PERSON:
+                ante = self._later_speaker(tok)
         where = dict(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
         base = dict(start=tok.i, end=tok.i + 1, head=tok.i, salience=salience(tok),
                     sentence=tok.sent.start, quoted=self.quoted[tok.i])

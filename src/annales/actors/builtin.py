@@ -82,8 +82,8 @@ def _organizations() -> Iterator[tuple[KBEntry, dict[str, str]]]:
         code, country, sector = optional(row["code"]), optional(row["country"]), \
             optional(row["sector"])
         _check("organizations.tsv", code, country, sector)
-        if row["kind"] not in ("org", "group"):
-            raise DataFileError(path="organizations.tsv", expected="kind org or group",
+        if row["kind"] not in ("org", "group", "region"):
+            raise DataFileError(path="organizations.tsv", expected="kind org, group or region",
                                 found=repr(row["kind"]), hint="Fix the kind column.")
         aliases = split_list(row["aliases"])
         yield KBEntry(row["kb_id"], row["name"], row["kind"], code, country, sector,

@@ -6,14 +6,16 @@ subject first, its other subjects next and its other mentions last (nearest firs
 at most MAX_SENTENCES back.  The first candidate
 that is compatible wins:
 
-* he, she, him, her, I, me: a mention that denotes a person;
+* he, she, him, her: a mention that denotes one person; I, me: a person;
 * it, its: one that does not (a country, an organization, an institution);
 * they, them, their: a plural mention or a group, institution or country;
 * I, we, us, our: a person; inside a quotation, a person outside quotation marks (the
   speaker, who in news is named before the quote more often than not);
 * a pronoun outside quotation marks never refers into a quotation ("..., it," he said).
 * "the official", "the council member", "the ministry": a mention with the same head word,
-  else one with the same sector and the same person/institution nature that has a country.
+  else one with the same sector and the same person/institution nature that has a country;
+* "the body", "the group", "the alliance" (no sector of their own): the nearest organization
+  or armed group; "the country", "the state": the nearest country.
 
 Subjects go first because news sentences keep their topic in subject position, which is what
 a following "he" or "it" most often continues (the centering heuristic, cut down to one rule).
@@ -60,8 +62,8 @@ def sentence_of(i: int, sentence_starts: list[int]) -> int:
 
 def pronoun_test(word: str) -> Optional[Callable[[Mention], bool]]:
     """Which antecedents a pronoun accepts, or None if it is not an anaphoric pronoun."""
-    if word in PERSON_PRONOUNS:
-        return lambda m: m.person
+    if word in PERSON_PRONOUNS:     # one person: not "reporters" in "Speaking to reporters, he"
+        return lambda m: m.person and not m.plural
     if word in THING_PRONOUNS:
         return lambda m: not m.person and not m.plural
     if word in PLURAL_PRONOUNS:
@@ -101,6 +103,19 @@ def resolve_pronoun(token, mentions: list[Mention], sentence_starts: list[int],
     return next((m for m in pool if test(m)), None)
 
 
+# Generic nouns that, after "the", stand for an earlier organization or country, by entry kind.
+ORG_KINDS = frozenset({"org", "group", "metonym", "dictionary"})   # metonym: "the Pentagon"
+GENERIC_ANTECEDENTS = {
+    **{w: frozenset({"country"}) for w in ("country", "state", "nation", "kingdom")},
+    **{w: ORG_KINDS for w in ("body", "group", "organization", "organisation", "alliance",
+                              "bloc", "agency", "movement", "coalition", "faction")},
+}
+
+
+def kind_of(m: Mention) -> str:
+    return m.entry.kind if m.entry is not None else m.kind
+
+
 def resolve_definite(head, sector: Optional[str], person: bool, mentions: list[Mention],
                      sentence_starts: list[int]) -> Optional[Mention]:
     """An earlier, more specific mention that "the official" / "the ministry" can refer to."""
@@ -113,4 +128,11 @@ def resolve_definite(head, sector: Optional[str], person: bool, mentions: list[M
     for m in earlier:
         if m.entity.country and m.person == person and sector and m.entity.sector == sector:
             return m
+    kinds = GENERIC_ANTECEDENTS.get(lemma) if sector is None and not person else None
+    if kinds:
+        # "NATO leaders met in Warsaw. The alliance ...": people of an organization stand for
+        # it; a capital is a place here, not the body meant
+        return next((m for m in earlier if m.entity.country and kind_of(m) in kinds
+                     and not (m.entry is not None and m.entry.kb_id.startswith("seat:"))
+                     and (not m.person or kind_of(m) in ORG_KINDS)), None)
     return None

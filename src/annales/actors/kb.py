@@ -16,7 +16,8 @@ from ..schema import Entity
 from .builtin import builtin_entries, builtin_generic_nouns, builtin_sector_words
 from .entries import KBEntry, Role, SectorWord
 
-PRIORITY = {"dictionary": 0, "person": 1, "org": 2, "group": 2, "metonym": 3, "country": 4}
+PRIORITY = {"dictionary": 0, "person": 1, "org": 2, "group": 2, "metonym": 3, "country": 4,
+            "region": 4}
 
 SECTOR_LABELS = {
     "GOV": "government", "MIL": "military", "COP": "police", "JUD": "judiciary",
@@ -140,10 +141,15 @@ def entity_of(kb: KnowledgeBase, entry: KBEntry, day: Optional[date], *, text: s
     if code and code.startswith(("---", "+++")):   # PETRARCH's "known to be no actor code"
         code = None
     name = entry.name
-    narrowable = entry.kind in ("country", "person") or code is None or code == country
+    # a region ("Western governments" -> WSTGOV) narrows like a country: its code is its scope
+    narrowable = entry.kind in ("country", "person", "region") or code is None or code == country
     if sector and country and narrowable:
-        return Entity(text=text, name=f"{kb.country_name(country) or country} "
-                      f"{SECTOR_LABELS.get(sector, sector)}", code=country + sector,
+        label = SECTOR_LABELS.get(sector, sector)
+        # a group of states reads "the West (government)", a state "Israel military"
+        region = kb.entries.get(f"region:{country}")
+        full = (f"{region.name} ({label})" if region is not None and kb.country_name(country)
+                is None else f"{kb.country_name(country) or country} {label}")
+        return Entity(text=text, name=full, code=country + sector,
                       country=country, sector=sector, kb_id=entry.kb_id, start=start, end=end)
     if code is None and country:
         code = country + (own_sector or "")

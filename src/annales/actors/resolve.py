@@ -84,6 +84,11 @@ class ActorResolver:
         out: dict[int, object] = {}
         for span in filter_spans(spans):
             entry = self.kb.best(normal_form(span.text))
+            # a one-word name written in lower case is the common word ("granted amnesty",
+            # "a trump card", "western Iraq"); user dictionaries keep their own casing rules
+            if entry is not None and len(span) == 1 and span[0].is_lower \
+                    and entry.kind != "dictionary":
+                continue
             if entry is not None:
                 for i in range(span.start, span.end):
                     out[i] = entry
