@@ -4,7 +4,8 @@
     print(report.table())
 
 Sets: petrarch (unit-test triples, toy actors), ngec (PLOVER story types), conflibert
-(PentaClass quad classes), locations (event-location accuracy, test split).  See each
+(PentaClass quad classes), locations (event-location accuracy, test split), actors (the
+project's own actor-mention set).  See each
 module's docstring for what is scored and why.
 """
 from __future__ import annotations
@@ -30,11 +31,25 @@ def evaluate_locations(data_dir, limit: Optional[int] = None) -> list[SetResult]
                       note)]
 
 
+def evaluate_actors(data_dir, limit: Optional[int] = None) -> list[SetResult]:
+    """The project's own actor-mention set (shipped with annales, so `data_dir` is unused):
+    one row overall, one per split (`heldout` was never tuned on), one per kind."""
+    from .actors import evaluate
+    r = evaluate(limit=limit)
+    rows = [SetResult("actors", r["n"], {"accuracy": r["overall"]}, r["seconds"],
+                      "built-in KB; mention head resolved with the MentionIndex")]
+    for prefix, groups in (("split", r["by_split"]), ("kind", r["by_kind"])):
+        rows += [SetResult(f"actors:{prefix}:{k}", v["n"], {"accuracy": v["accuracy"]})
+                 for k, v in groups.items()]
+    return rows
+
+
 SETS = {
     "petrarch": evaluate_petrarch,
     "ngec": evaluate_ngec,
     "conflibert": evaluate_conflibert,
     "locations": evaluate_locations,
+    "actors": evaluate_actors,
 }
 
 __all__ = ["run", "EvalReport", "SetResult", "SETS"]
