@@ -125,3 +125,10 @@ def test_users_own_petrarch_dictionaries_drive_the_coder(run, shared_dir, tmp_pa
                 r["recipient"][0]["code"] if r["recipient"] else None, r["cameo"])
                for r in _records(result.stdout)}
     assert ("CAL", "BRE", "102") in triples
+
+
+def test_querying_a_missing_database_says_to_ingest_first(run, tmp_path):
+    result = run("events", "--db", str(tmp_path / "none.duckdb"))
+    assert result.exit_code == 2
+    assert "E008" in result.stderr and "annales ingest" in result.stderr
+    assert not (tmp_path / "none.duckdb").exists()

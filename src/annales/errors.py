@@ -71,6 +71,12 @@ class StoreError(AnnalesError):
     template = "database {path!r}: {detail}. Check the file is a DuckDB database annales wrote."
 
 
+class StoreMissing(StoreError):
+    code = "E008"
+    template = ("no database at {path!r}: expected a DuckDB file written by `annales ingest`. "
+                "Run `annales ingest PATH --db {path}` first, or pass --db.")
+
+
 class DictionaryError(AnnalesError):
     code = "E004"
     template = ("dictionary {path!r} line {line}: expected {expected}, found {found!r}. "

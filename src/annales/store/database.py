@@ -1,11 +1,12 @@
 """The DuckDB store: one file holding articles, events, quotes and rejection rows."""
 from __future__ import annotations
 
+import os
 from typing import Callable, Iterable, Optional, TypeVar
 
 import duckdb
 
-from ..errors import StoreError
+from ..errors import StoreError, StoreMissing
 from ..schema import Article, CodedArticle, Event, Quote, Rejection
 from . import queries
 from .migrate import check_current, migrate
@@ -30,6 +31,8 @@ class Store:
         """Open (or create) the database and bring its schema up to date.  `read_only` opens
         an existing database for querying, alongside other readers, and migrates nothing."""
         self.path = str(path)
+        if read_only and self.path != ":memory:" and not os.path.exists(self.path):
+            raise StoreMissing(path=self.path)
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
