@@ -179,6 +179,10 @@ def _entry(nlp, lexicon, text: str, word: str):
     ("The ministers held talks in Geneva.", "held", "CONSULT", "040"),
     ("Iran agreed to resume talks with France.", "agreed", "AGREE", "036"),  # word beats "*"
     ("Iran agreed to a prisoner exchange.", "agreed", "AGREE", "030"),
+    ("Obama warned that Russia will face sanctions.", "warned", "THREATEN", "130"),  # ccomp
+    ("North Korea threatened on Wednesday to fire missiles at the island.", "threatened",
+     "THREATEN", "138"),
+    ("The council demanded an end to the shelling.", "demanded", "REQUEST", "1042"),
 ])
 def test_patterns_pick_the_most_specific_row(nlp, lexicon, text, word, event, cameo):
     entry = _entry(nlp, lexicon, text, word)
@@ -204,3 +208,20 @@ def test_non_events_are_not_in_the_lexicon(nlp, lexicon, text, word):
 def test_entry_carries_the_record_fields(nlp, lexicon):
     e = _entry(nlp, lexicon, "Sweden recognized Palestine.", "recognized")
     assert (e.event, e.mode, e.cameo, e.quad_class, e.goldstein) == ("SUPPORT", None, "054", 1, 6.0)
+
+
+def test_a_subject_condition_needs_the_actor_class(nlp, lexicon):
+    tok = next(t for t in nlp("Protesters stormed the parliament.") if t.text == "stormed")
+    assert lexicon.match(tok).entry.event == "ASSAULT"       # nobody said who: the plain row
+    assert lexicon.match(tok, actor_class="crowd").entry.cameo == "145"
+    tok = next(t for t in nlp("Japan protested on Friday.") if t.text == "protested")
+    assert lexicon.match(tok, actor_class="state").entry.cameo == "114"
+    assert lexicon.match(tok).entry.cameo == "141"
+
+
+def test_a_subject_condition_takes_a_known_class(tmp_path):
+    bad = tmp_path / "events.tsv"
+    bad.write_text("\t".join(COLUMNS) + "\nstorm\tVERB\tsubj:army\tASSAULT\t\t190\tdobj\n",
+                   encoding="utf-8")
+    with pytest.raises(DataFileError):
+        load_lexicon(bad)

@@ -1,6 +1,7 @@
 """spaCy model loading: once per process, whatever the runner."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .errors import ModelNotFound
@@ -22,3 +23,18 @@ def load(name: str = MODEL):
         raise ModelNotFound(name=name, detail=str(exc).splitlines()[0]) from exc
     nlp.max_length = MAX_CHARS + 1
     return nlp
+
+
+# "VIENNA — ", "NEW YORK -- ", "WASHINGTON (Reuters) — ": the place a report was filed from,
+# in capitals before a dash at the very start of the text.  It is no part of the first
+# sentence's grammar, though the parser often makes it the subject ("DOHA — Saudi Arabia ...").
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’-]*(?:[ ,]+[A-Z][A-Z.'’-]*)*\s*(?:\([^)\n]{1,40}\)\s*)?"
+                       r"(?:—|–|--)\s*")
+
+
+def dateline_end(doc) -> int:
+    """Index of the first token after the article's dateline (0 when there is none)."""
+    m = _DATELINE.match(doc.text[:80])
+    if m is None:
+        return 0
+    return next((t.i for t in doc if t.idx >= m.end()), len(doc))

@@ -43,6 +43,17 @@ def with_conjuncts(tok) -> list:
     return out
 
 
+def complements(verb) -> list:
+    """Infinitival complements: xcomp children, and an infinitive the parser attached as an
+    adverbial clause when a phrase came between ("threatened on Wednesday to fire"), as long
+    as the verb has no object or xcomp that would make it a purpose clause instead."""
+    xcomps = _children(verb, "xcomp")
+    if xcomps or _children(verb, "dobj"):
+        return xcomps
+    return [c for c in _children(verb, "advcl") if c.i > verb.i
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+
+
 def is_passive(verb) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -66,17 +77,40 @@ def _antecedent(tok, clause) -> object:
     return tok
 
 
+# Texts that "demand", "call for" or "condemn" on behalf of whoever adopted them, and the
+# verbs that make someone their author (not "vetoed" or "rejected": those oppose the text).
+DOCUMENT_NOUNS = {"resolution", "statement", "declaration", "communique", "communiqué", "law",
+                  "bill", "decree", "motion", "letter", "report", "text", "measure", "order"}
+AUTHORING_VERBS = {"adopt", "pass", "approve", "issue", "release", "publish", "sign", "draft",
+                   "table", "introduce", "propose", "unveil", "send", "write", "sponsor"}
+
+
+def _author(noun, depth: int) -> list:
+    """For a document adopted, passed or issued by someone ("the Council adopted a resolution
+    that demands ..."): the one who adopted it acts through it; else the noun itself."""
+    verb = noun.head
+    if (noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ in ("dobj", "nsubjpass")
+            and verb.lemma_.lower() in AUTHORING_VERBS and verb.i != noun.i):
+        found = subject_heads(verb, depth + 1)
+        if found:
+            return found
+    return [through_partitive(noun)]
+
+
 def subject_heads(verb, depth: int = 0) -> list:
     """Heads of the agent of `verb`, following control, coordination and relative clauses."""
     if depth > 6:  # parses can chain conj/xcomp; a bound keeps bad ones finite
         return []
     subj = _children(verb, "nsubj", "csubj")
     if subj:
-        return [through_partitive(_antecedent(subj[0], verb))]
+        ante = _antecedent(subj[0], verb)
+        if ante.i != subj[0].i:
+            return _author(ante, depth)
+        return [through_partitive(subj[0])]
     if is_passive(verb):
         return pobjs(verb, ["by"])
     head, dep = verb.head, verb.dep_
-    if head is verb:
+    if head.i == verb.i:
         return []
     if dep == "xcomp":
         # object control ("urged Iran to halt"): the controller is the object, or the
@@ -86,7 +120,8 @@ def subject_heads(verb, depth: int = 0) -> list:
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subject_heads(head, depth + 1)
     if dep == "relcl" or (dep == "acl" and verb.tag_ == "VBG"):
-        return [head]     # "the troops (that) attacked", "forces attacking the city"
+        # "the troops (that) attacked", "forces attacking the city", "a resolution demanding"
+        return _author(head, depth)
     if verb.pos_ in ("ADJ", "ADP") and dep in ("acomp", "pcomp", "prep", "advmod", "xcomp"):
         return subject_heads(head, depth + 1)  # "Iran is about to restore", "able to", "ready to"
     if dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -125,7 +160,13 @@ def verb_recipient_heads(verb, slots: tuple[str, ...], used: tuple) -> list:
             out += ([t] if mods else []) + mods
     preps = [s for s in slots if s not in ("dobj", "dative", "ccomp", "objmod")]
     # "imposed sanctions on Iran": the preposition may hang off the verb or its object
-    for host in (verb, *used):
+    hosts = [verb, *used]
+    # "send $400 million in military aid to Ukraine": an amount's "in" phrase names what is
+    # sent, and the recipient often hangs off that
+    hosts += [g for t in used if t.ent_type_ == "MONEY" for g in pobjs(t, ["in"])]
+    hosts += [g for t in used if t.ent_type_ == "MONEY" and t.head.i == verb.i
+              for g in pobjs(verb, ["in"])]
+    for host in hosts:
         out += pobjs(host, preps)
     return out
 

@@ -15,6 +15,8 @@ from typing import Iterable, Optional, Protocol
 from ..schema import Entity
 from . import arguments as args
 from .lexicon import LexEntry, Lexicon, Match
+from .stand_ins import (actor_class, city_country, entity_or_demonym, known, locate_protest,
+                        skip_dateline)
 
 # Confidence: a verb trigger with both arguments resolved to the knowledge base scores 0.95;
 # each missing or unresolved argument and a nominal trigger lowers it.  Weights follow the
@@ -37,14 +39,10 @@ class Draft:
     modality: Optional[str] = None
 
 
-def _known(e: Entity) -> bool:
-    return bool(e.kb_id or e.code)
-
-
 def _argument_score(entities: list[Entity]) -> float:
     if not entities:
         return 0.0
-    return 1.0 if any(_known(e) for e in entities) else 0.5
+    return 1.0 if any(known(e) for e in entities) else 0.5
 
 
 def confidence(actors: list[Entity], recipients: list[Entity], verbal: bool,
@@ -58,7 +56,7 @@ def confidence(actors: list[Entity], recipients: list[Entity], verbal: bool,
 
 
 def _same_actor(entity: Entity, actors: list[Entity]) -> bool:
-    return any(entity == a or (_known(entity) and (entity.kb_id, entity.code) == (a.kb_id, a.code))
+    return any(entity == a or (known(entity) and (entity.kb_id, entity.code) == (a.kb_id, a.code))
                for a in actors)
 
 
@@ -69,10 +67,11 @@ def _stand_in(tok, mentions: MentionIndex) -> Optional[Entity]:
     part of ("the port of Odesa", "the territory of Guam")."""
     for group in (_kids(tok, "appos"), _kids(tok, "amod", "compound", "nmod"),
                   _kids(tok, "poss") + args.pobjs(tok, ["by"]), args.pobjs(tok, ["of"])):
-        for child in group:
-            ent = mentions.entity_for(child)
-            if ent is not None:
-                return ent
+        found = [e for e in (entity_or_demonym(c, mentions) for c in group) if e is not None]
+        # "Libyan government tanks": the country beats a sector word with none
+        best = next((e for e in found if e.country), found[0] if found else None)
+        if best is not None:
+            return best
     return None
 
 
@@ -84,9 +83,11 @@ def resolve(heads: Iterable, mentions: MentionIndex) -> list[Entity]:
     """Entities for argument heads and their conjuncts, in order, without repeats."""
     out: list[Entity] = []
     seen: set = set()
-    for head in heads:
+    for head in skip_dateline(heads):
         for tok in args.with_conjuncts(head):
-            ent = mentions.entity_for(tok) or _stand_in(tok, mentions)
+            ent = entity_or_demonym(tok, mentions) or _stand_in(tok, mentions)
+            if ent is not None and not ent.country and not known(ent):
+                ent = city_country(ent, tok.doc) or ent
             key = (ent.start, ent.end, ent.text) if ent is not None else None
             if ent is not None and key not in seen:
                 seen.add(key)
@@ -98,14 +99,17 @@ def _verb_heads(tok, match: Match) -> tuple[list, list]:
     actors = args.subject_heads(tok)
     recipients = args.verb_recipient_heads(tok, match.entry.recipient, match.used)
     if not recipients:  # "threatened to fire missiles at Guam": the target of what is threatened
-        recipients = [t for x in tok.children if x.dep_ == "xcomp"
+        recipients = [t for x in args.complements(tok)
                       for t in args.object_heads(x) + args.pobjs(x, args.TARGET_PREPS)]
     return actors, recipients
 
 
-def _noun_heads(tok, match: Match, lexicon: Lexicon) -> tuple[list, list]:
+def _noun_heads(tok, match: Match, lexicon: Lexicon, mentions: MentionIndex
+                ) -> tuple[list, list]:
     entry = match.entry
     actors = args.noun_actor_heads(tok, match.used, modifiers=entry.event != "CONSULT")
+    # only heads that name someone: "a general mobilization" leaves the actor to the verb
+    actors = [a for a in actors if resolve([a], mentions)]
     recipients = args.verb_recipient_heads(tok, tuple(s for s in entry.recipient if s != "dobj"),
                                            match.used)
     verb = args.light_verb(tok, lexicon)
@@ -122,16 +126,27 @@ def _noun_heads(tok, match: Match, lexicon: Lexicon) -> tuple[list, list]:
 def _draft(tok, match: Match, mentions: MentionIndex, lexicon: Lexicon) -> Draft:
     verbal = match.entry.pos == "VERB"
     a_heads, r_heads = (_verb_heads(tok, match) if verbal
-                        else _noun_heads(tok, match, lexicon))
+                        else _noun_heads(tok, match, lexicon, mentions))
     actors = resolve(a_heads, mentions)
     # a recipient that is an actor again is a parse or coreference slip ("X threw its
     # weight behind it" with "it" resolved to X)
     recipients = [e for e in resolve(r_heads, mentions) if not _same_actor(e, actors)]
+    if match.entry.event == "PROTEST" and verbal:
+        actors, recipients = locate_protest(tok, actors, recipients, mentions)
     group = resolve(args.group_heads(tok), mentions)
     if group:  # "talks between A and B": both sides act; "X mediated between A and B": targets
         (recipients if actors else actors).extend(e for e in group if e not in actors)
     return Draft(trigger=tok, entry=match.entry, actors=actors, recipients=recipients,
                  confidence=confidence(actors, recipients, verbal, bool(match.entry.pattern)))
+
+
+def _read_by_actor(tok, draft: Draft, mentions: MentionIndex, lexicon: Lexicon) -> Draft:
+    """The draft again with the row for this actor class, where the lexicon has one."""
+    cls = actor_class(draft.actors, tok.doc)
+    m = lexicon.match(tok, actor_class=cls) if cls else None
+    if m is None or m.entry == draft.entry:
+        return draft
+    return _draft(tok, m, mentions, lexicon)
 
 
 def extract(doc, mentions: MentionIndex, lexicon: Lexicon) -> list[Draft]:
@@ -145,5 +160,5 @@ def extract(doc, mentions: MentionIndex, lexicon: Lexicon) -> list[Draft]:
             continue
         if m.entry.pos == "NOUN" and tok.dep_ == "compound":
             continue  # "aid workers", "protest leaders": the noun only describes another
-        drafts.append(_draft(tok, m, mentions, lexicon))
+        drafts.append(_read_by_actor(tok, _draft(tok, m, mentions, lexicon), mentions, lexicon))
     return drafts

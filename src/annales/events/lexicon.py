@@ -18,12 +18,16 @@ from typing import Iterator, Optional, Sequence
 from ..errors import DataFileError
 from ..schema import EVENT_TYPES
 from . import codes
-from .arguments import through_partitive
+from .arguments import complements, through_partitive
 
 LEXICON_FILE = "events.tsv"
 COLUMNS = ("lemma", "pos", "pattern", "event", "mode", "cameo", "recipient")
 POS = ("VERB", "NOUN")
-CONDITIONS = ("prt", "prep", "obj", "pobj", "xcomp", "mod", "head")
+CONDITIONS = ("prt", "prep", "obj", "pobj", "xcomp", "ccomp", "mod", "head", "subj")
+# What `subj:` conditions can ask about the actor (extract.py decides which one applies):
+# a state or its government ("Japan protested": a diplomatic complaint) or a crowd of
+# civilians ("protesters stormed parliament": a riot, not an armed assault).
+ACTOR_CLASSES = ("state", "crowd")
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,8 @@ def _parse_pattern(pattern: str) -> tuple[tuple[str, str], ...]:
         kind, _, value = part.partition(":")
         if kind not in CONDITIONS or not value:
             raise ValueError(f"pattern part {part!r}: expected KIND:VALUE, KIND in {CONDITIONS}")
+        if kind == "subj" and value not in ACTOR_CLASSES:
+            raise ValueError(f"pattern part {part!r}: subj takes one of {ACTOR_CLASSES}")
         out.append((kind, value))
     return tuple(out)
 
@@ -80,10 +86,12 @@ def _preps(tok) -> list:
     return out
 
 
-def _holds(tok, kind: str, value: str) -> Optional[list]:
+def _holds(tok, kind: str, value: str, actor_class: Optional[str] = None) -> Optional[list]:
     """Tokens that satisfy one pattern condition (empty list: satisfied, nothing used)."""
     def ok(t) -> bool:
         return value == "*" or _lemma(t) == value or t.lower_ == value
+    if kind == "subj":
+        return [] if value == actor_class else None
     if kind in ("prt", "prep"):
         return [] if any(c.lower_ == value for c in _preps(tok)) else None
     if kind == "obj":
@@ -95,17 +103,19 @@ def _holds(tok, kind: str, value: str) -> Optional[list]:
                        key=lambda p: p.i)[:1]
         found = [g for p in first for g in p.children if g.dep_ == "pobj" and ok(g)]
     elif kind == "xcomp":
-        found = [c for c in tok.children if c.dep_ == "xcomp" and ok(c)]
+        found = [c for c in complements(tok) if ok(c)]
+    elif kind == "ccomp":
+        found = [c for c in tok.children if c.dep_ == kind and ok(c)]
     elif kind == "mod":
         found = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and ok(c)]
         return [] if found else None
     else:  # head
-        return [] if ok(tok.head) and tok.head is not tok else None
+        return [] if ok(tok.head) and tok.head.i != tok.i else None
     if not found:
         return None
     # a wildcard only asks that the slot be filled ("warned Turkey": Turkey stays the
-    # recipient); xcomp verbs stay events of their own; named nouns are part of the trigger
-    return [] if value == "*" or kind == "xcomp" else found
+    # recipient); complement verbs stay events of their own; named nouns are part of the trigger
+    return [] if value == "*" or kind in ("xcomp", "ccomp") else found
 
 
 def _specificity(entry: LexEntry) -> tuple[int, int]:
@@ -128,7 +138,8 @@ class Lexicon:
     def __iter__(self) -> Iterator[LexEntry]:
         return iter(self.entries)
 
-    def match(self, tok) -> Optional[Match]:
+    def match(self, tok, actor_class: Optional[str] = None) -> Optional[Match]:
+        """The best row for `tok`; rows with a `subj:` condition need the actor's class."""
         pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ == "NOUN" else None
         if pos is None:
             return None
@@ -136,7 +147,7 @@ class Lexicon:
         for entry in rows or ():
             used: list = []
             for kind, value in entry.conditions:
-                got = _holds(tok, kind, value)
+                got = _holds(tok, kind, value, actor_class)
                 if got is None:
                     break
                 used += got
