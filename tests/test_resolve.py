@@ -346,3 +346,23 @@ def test_a_lower_case_word_is_not_a_one_word_name(resolve):
     doc, idx = resolve("The court granted amnesty to the prisoners, and Amnesty welcomed it.")
     assert idx.entity_for(head(doc, "amnesty")) is None
     assert code_of(idx, doc, "Amnesty") == "NGOHRIAMN"
+
+
+def test_a_lone_name_after_the_full_name_is_the_same_person(nlp):
+    from annales.actors import ActorResolver, load_kb
+    from datetime import date
+    doc = nlp("President Donald Trump met North Korean leader Kim Jong Un in Singapore on "
+              "Tuesday. Kim committed to work toward the denuclearization of the peninsula.")
+    index = ActorResolver(load_kb(), nlp.vocab)(doc, date(2018, 6, 13))
+    kim = next(t for t in doc if t.text == "Kim" and t.sent.start > 0)
+    entity = index.entity_for(kim)
+    assert entity is not None and entity.country == "PRK" and entity.text == "Kim"
+
+
+def test_a_lone_name_nobody_was_called_stays_unknown(nlp):
+    from annales.actors import ActorResolver, load_kb
+    from datetime import date
+    doc = nlp("Kim committed to work toward the denuclearization of the peninsula.")
+    index = ActorResolver(load_kb(), nlp.vocab)(doc, date(2018, 6, 13))
+    entity = index.entity_for(doc[0])
+    assert entity is not None and entity.country is None

@@ -139,6 +139,11 @@ class DocAnalysis:
                 return Mention(entity=entity_of(self.kb, mod_entry, self.day, sector=mod_sector,
                                                 **where), entry=mod_entry, kind=mod_entry.kind,
                                person=True, **base)
+            earlier = self._short_name(head, start, end)
+            if earlier is not None:
+                return Mention(entity=entity_of(self.kb, earlier.entry, self.day, **where),
+                               entry=earlier.entry, kind="short_name", person=True,
+                               antecedent=earlier, **base)
             app = appositive(head)
             inner = self.analyse(app) if app is not None else None
             if inner is not None and inner.entity.country:
@@ -187,6 +192,21 @@ class DocAnalysis:
         return Mention(entity=Entity(sector=sector, **where), entry=None,
                        kind="sector" if sector else "unknown", person=person,
                        anonymous=anonymous, **base)
+
+    def _short_name(self, head, start: int, end: int) -> Optional[Mention]:
+        """A lone name that is one word of a person named in full earlier in the article:
+        "Kim" after "Kim Jong Un", "Lam" after "Carrie Lam".  News style names a person in
+        full first; the KB cannot list bare surnames that several people share."""
+        if end - start > 1 and any(t.pos_ == "PROPN" for t in self.doc[start:end]
+                                   if t.i != head.i):
+            return None
+        word = head.text.lower()
+        for m in reversed(self.mentions):
+            if m.person and m.entry is not None and m.head < head.i and word in {
+                    w for alias in [m.entry.name, *m.entry.aliases]
+                    for w in alias.lower().replace("-", " ").split()}:
+                return m
+        return None
 
     def _spoken_for(self, head) -> Optional[tuple[str, object]]:
         """("for", X) for "a spokesman for Hamas": whose voice a spokesperson is.  Only these
