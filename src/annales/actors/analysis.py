@@ -89,7 +89,16 @@ class DocAnalysis:
             m = self.analyse(tok)
             if m is not None:
                 self.mentions.append(m)
-        return MentionIndex(self.doc, self.mentions, self.analyse)
+        return MentionIndex(self.doc, self.mentions, self.analyse, self.demonym)
+
+    def demonym(self, tok) -> Optional[Entity]:
+        entry = self.names.get(tok.i)
+        if entry is None or entry.kind != "country":
+            return None
+        start, end = np_bounds(tok.head if tok.dep_ == "amod" else tok)
+        span = self.doc[start:end]
+        return entity_of(self.kb, entry, self.day, text=span.text, start=span.start_char,
+                         end=span.end_char)
 
     def analyse(self, head) -> Optional[Mention]:
         if head.i not in self._memo:

@@ -35,11 +35,18 @@ class MentionIndex:
     """Mentions of one doc.  `analyse` resolves heads the resolver did not visit, lazily."""
 
     def __init__(self, doc, mentions: list[Mention],
-                 analyse: Optional[Callable[[object], Optional[Mention]]] = None):
+                 analyse: Optional[Callable[[object], Optional[Mention]]] = None,
+                 demonym: Optional[Callable[[object], Optional[Entity]]] = None):
         self.doc = doc
         self.mentions = mentions
         self._by_head = {m.head: m for m in mentions}
         self._analyse = analyse
+        self._demonym = demonym
+
+    def demonym_for(self, token) -> Optional[Entity]:
+        """For a country adjective on a thing ("large Russian banks"): that country, with the
+        whole noun phrase as text; None for any other token."""
+        return self._demonym(token) if self._demonym is not None else None
 
     def mention_for(self, token) -> Optional[Mention]:
         if token.i in self._by_head:

@@ -30,25 +30,12 @@ def _root(entity: Entity, doc):
 # -- demonyms ---------------------------------------------------------------------------------
 def entity_or_demonym(tok, mentions) -> Optional[Entity]:
     """entity_for, and for an adjective the country it names ("large Russian banks" -> Russia,
-    with the whole phrase as text).  The index resolves noun-phrase heads only, so a demonym is
-    read from the alias matches of the analysis behind the index: MentionIndex has no public
-    call for it yet (a `demonym_for` method, as the test fake offers, is used when present)."""
+    with the whole phrase as text)."""
     ent = mentions.entity_for(tok)
     if ent is not None or tok.pos_ != "ADJ":
         return ent
-    finder = getattr(mentions, "demonym_for", None)
-    if finder is not None:
-        return finder(tok)
-    analysis = getattr(getattr(mentions, "_analyse", None), "__self__", None)
-    entry = getattr(analysis, "names", {}).get(tok.i)
-    if entry is None or entry.kind != "country":
-        return None
-    from ..actors.kb import entity_of
-    from ..actors.phrases import np_bounds
-    start, end = np_bounds(tok.head if tok.dep_ == "amod" else tok)
-    span = tok.doc[start:end]
-    return entity_of(analysis.kb, entry, analysis.day, text=span.text, start=span.start_char,
-                     end=span.end_char)
+    finder = getattr(mentions, "demonym_for", None)   # hand-built test indexes may lack it
+    return finder(tok) if finder is not None else None
 
 
 # -- cities -----------------------------------------------------------------------------------
