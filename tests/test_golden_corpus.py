@@ -29,8 +29,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("corpus-12-turkey-coup-arrests", "Turkey demanded that the United States extradite Gulen"):
         "the small spaCy model tags 'extradite' as an adjective here, so the that-clause has "
         "no verb (the same construction with other words parses)",
-    ("corpus-15-colombia-farc-peace", "Uribe criticized the agreement"):
-        "former president Alvaro Uribe is not in the knowledge base",
 }
 
 
