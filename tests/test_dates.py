@@ -203,3 +203,50 @@ def test_interpret_rejects():
 ])
 def test_parse_published(value, expected):
     assert parse_published(value) == expected
+
+
+# --- expressions the first resolver missed (found with the dates test set) ----------------------
+@pytest.mark.parametrize("sentence,trigger,published,value,precision", [
+    # a part of the day names its day through a modifier
+    ("Rebels shelled the city on Thursday night, killing four civilians.", "shelled",
+     date(2018, 11, 30), "2018-11-29", "day"),
+    ("Clashes broke out in the capital on the night of Jan. 7.", "broke",
+     THU, "2017-01-07", "day"),
+    ("Officials met in Geneva during the summer of 2016.", "met", THU, "2016", "year"),
+    # "late on Saturday": the adverb carries the phrase
+    ("The army said it had repelled an attack on the base late on Saturday.", "repelled",
+     date(2019, 6, 17), "2019-06-15", "day"),
+    # a date phrase the parser hung on the subject
+    ("The bombing on Tuesday killed at least 40 people.", "killed", THU, "2017-01-10", "day"),
+    ("The Kremlin on Friday rejected the accusations.", "rejected",
+     date(2018, 12, 2), "2018-11-30", "day"),
+    # the complement of a phase verb or a vote happens at its time
+    ("The coalition began bombing Islamic State targets in September 2014.", "began",
+     THU, "2014-09", "month"),
+    ("Britain voted to leave the European Union in June 2016.", "voted", THU, "2016-06", "month"),
+    # a year on a singular event noun; the qualified decade; "earlier this week"
+    ("Iran has complied with the 2015 nuclear deal, inspectors said.", "deal", THU, "2015", "year"),
+    ("Iraq used chemical weapons against Kurds in the late 1980s.", "used", THU, "198", "decade"),
+    ("Rebels shot down a helicopter earlier this week.", "shot", THU, "2017-01", "month"),
+    # "may" looks ahead: the coming May, not the last one
+    ("The army may withdraw from the town in May.", "withdraw", THU, "2017-05", "month"),
+])
+def test_more_expressions(nlp, sentence, trigger, published, value, precision):
+    found = date_of(nlp, sentence, trigger, published)
+    assert (found.value, found.precision, found.source) == (value, precision, "text")
+
+
+@pytest.mark.parametrize("sentence,trigger", [
+    # a count on a plural noun is not a year, even for a noun trigger
+    ("The 2000 arrests drew international criticism.", "arrests"),
+    # a plan does not happen when its verb is dated
+    ("In 2015, Iran agreed to dismantle its centrifuges.", "dismantle"),
+])
+def test_more_fallbacks(nlp, sentence, trigger):
+    assert date_of(nlp, sentence, trigger).source == "published"
+
+
+def test_may_have_is_past(nlp):
+    doc = nlp("The rebels may have fired the missile. The rebels may fire the missile.")
+    fired, fire = (t for t in doc if t.lower_ in ("fired", "fire"))
+    assert not is_future(fired) and is_future(fire)

@@ -7,7 +7,7 @@ import pytest
 
 from annales.errors import DataFileError, GoldDataMissing
 from annales.eval.locations import evaluate, read_records, split_of
-from annales.normalize.event_location import load_model, location_for
+from annales.normalize.event_location import candidate_features, load_model, location_for
 from annales.normalize.places import find_places
 
 
@@ -109,3 +109,50 @@ def test_evaluate_shared_data(shared_dir):
     for key in ("exact_match", "no_location_correct", "overall"):
         assert 0.0 <= result[key] <= 1.0
     assert result["seconds"] > 0
+
+
+def _features(nlp, text, verb):
+    doc = nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    places = [p for p in find_places(doc, speculative=True)]
+    return {p.text: feats for p, feats in zip(places, candidate_features(trigger, places))}
+
+
+def test_argument_features(nlp):
+    feats = _features(nlp, "European states may recognize Palestine next month.", "recognize")
+    assert "arg=dobj" in feats["Palestine"]
+    feats = _features(nlp, "Israeli police arrested three men in East Jerusalem on Monday.",
+                      "arrested")
+    assert not any(f.startswith("arg=") and f != "arg=prep" for f in feats["East Jerusalem"])
+    assert "chain=in" in feats["East Jerusalem"] and "host=VERB" in feats["East Jerusalem"]
+
+
+def test_chain_and_initial_adjunct_features(nlp):
+    feats = _features(nlp, "In the Hama province, terrorists shelled the outskirts of Jarjisa.",
+                      "shelled")
+    assert "initial_pp" in feats["Hama"]
+    # "the outskirts of Jarjisa": the inner "of" first, then the preposition above it, if any
+    assert any(f.startswith("chain=of") for f in feats["Jarjisa"])
+    assert "chain=in" in feats["Hama"]
+    feats = _features(nlp, "A Damascus-based group attacked the convoy.", "attacked")
+    assert "x_based=based" in feats["Damascus"]
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    # the subject of the event is its actor, not its place
+    ("Syria attacked the convoy near Kabul.", "attacked", "Kabul"),
+    ("Turkey shelled Kurdish positions in Afrin.", "shelled", "Afrin"),
+    # the object of "captured" is where it happened
+    ("Israel captured the Golan Heights in 1967.", "captured", "Golan Heights"),
+])
+def test_arguments_and_locations(nlp, text, verb, expected):
+    loc = _locate(nlp, text, verb)
+    assert loc is not None and loc.text == expected
+
+
+def test_rare_event_words_share_features(nlp):
+    from annales.normalize.event_location import RARE, event_lemma
+    doc = nlp("Gunmen killed two men. Spain recognized Palestine.")
+    killed, recognized = doc[1], doc[7]
+    assert event_lemma(killed) == "kill" and event_lemma(recognized) == RARE
+    assert "kill" in load_model()["lemmas"] and len(load_model()["lemmas"]) < 500

@@ -106,3 +106,50 @@ def test_explain_places():
     assert rows[0]["text"] == "Kiev" and rows[0]["name"] == "Kyiv"
     assert rows[0]["country"] == "UKR" and rows[0]["reason"]
     assert rows[0]["start"] == 23 and rows[0]["end"] == 27
+
+
+def test_acronyms_in_capitals_are_not_towns():
+    gaz = load_gazetteer()
+    # case-blind, "UN", "SAA" and "NATO" were the towns Un (India), Saa and Nato
+    for acronym in ("UN", "SAA", "NATO", "EU", "HAMAS"):
+        assert gaz.lookup(acronym) == [], acronym
+    assert gaz.lookup("Un")  # the town itself, written as a name
+    assert gaz.lookup("US")[0].country == "USA" and gaz.lookup("UK")[0].country == "GBR"
+    assert gaz.lookup("DRC")[0].country == "COD"
+    # dateline capitals: long enough words still find large places
+    assert gaz.lookup("BAGHDAD")[0].name == "Baghdad"
+    assert gaz.lookup("MEXICO CITY")[0].name == "Mexico City"
+
+
+def test_un_is_never_a_place(nlp):
+    places = find_places(nlp("The UN condemned the attack, and NATO sent troops to Kabul."),
+                         speculative=True)
+    assert all(p.name is None for p in places if p.text in ("UN", "NATO"))
+    assert {p.text: p for p in places}["Kabul"].country == "AFG"
+
+
+def test_full_stop_is_not_part_of_a_place(nlp):
+    for text in ("Gunmen killed two policemen in Poso.", "The attack happened near Bunia.",
+                 "Troops were sent to the U.S."):
+        last = find_places(nlp(text), speculative=True)[-1]
+        assert last.text == text[last.start_char:last.end_char]
+        assert last.text in ("Poso", "Bunia", "U.S.")
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("The Taliban had captured Mazar-e-Sharif in May.", "Mazar-e-Sharif", "Mazar"),
+    ("The SAA continued its offensive near the Al-Seen airbase.", "Al-Seen", "Al"),
+    ("A Damascus-based group said fighters entered the camp.", "Damascus", "Damascus-based"),
+])
+def test_hyphenated_names(nlp, text, expected, absent):
+    texts = {p.text for p in find_places(nlp(text), speculative=True)}
+    assert expected in texts and absent not in texts
+
+
+def test_name_misread_as_a_date(nlp):
+    # the tagger reads "Mayadeen" as a DATE; a proper noun that is no calendar word is a name
+    texts = {p.text for p in find_places(nlp("Two soldiers were killed in Mayadeen in the east."),
+                                         speculative=True)}
+    assert "Mayadeen" in texts
+    assert not {p.text for p in find_places(nlp("Two soldiers were killed in May."),
+                                            speculative=True)}

@@ -4,8 +4,10 @@
     print(report.table())
 
 Sets: petrarch (unit-test triples, toy actors), ngec (PLOVER story types), conflibert
-(PentaClass quad classes), locations (event-location accuracy, test split), actors (the
-project's own actor-mention set).  See each
+(PentaClass quad classes), locations (event-location accuracy, test split), dates (the
+project's own event-date set), actors (the
+project's own actor-mention set), modality (the project's own modality and attribution
+set).  See each
 module's docstring for what is scored and why.
 """
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Optional
 
 from ..errors import UsageError
 from .classify import evaluate_conflibert, evaluate_ngec
+from .dates import evaluate_set as evaluate_dates
 from .petrarch import evaluate as evaluate_petrarch
 from .report import EvalReport, SetResult
 
@@ -44,12 +47,22 @@ def evaluate_actors(data_dir, limit: Optional[int] = None) -> list[SetResult]:
     return rows
 
 
+def evaluate_modality(data_dir, limit: Optional[int] = None) -> list[SetResult]:
+    """The project's own modality/attribution set (shipped with annales, so `data_dir` is
+    unused): macro-F1 over the four modalities, the wrongly-asserted rate (as accuracy = 1 -
+    rate), per-modality P/R/F1, event/country/attribution accuracy and one row per category."""
+    from .modality import evaluate, set_results
+    return set_results(evaluate(limit=limit))
+
+
 SETS = {
     "petrarch": evaluate_petrarch,
     "ngec": evaluate_ngec,
     "conflibert": evaluate_conflibert,
     "locations": evaluate_locations,
+    "dates": evaluate_dates,
     "actors": evaluate_actors,
+    "modality": evaluate_modality,
 }
 
 __all__ = ["run", "EvalReport", "SetResult", "SETS"]

@@ -22,6 +22,13 @@ CITY_FILE_POPULATION = 5000
 # Alternate spellings are taken only for cities this large ("Kiev" for Kyiv, "Katmandu"): smaller
 # places carry transliterations that collide with people's names and English words.
 ALTERNATE_NAME_POPULATION = 100_000
+# A word in capitals is an acronym ("UN", "SAA", "NATO") far more often than a place: it matches
+# only an alias written that way ("US", "DRC").  Long words in capitals are headline or dateline
+# case ("BAGHDAD", "FALLUJAH") and still match a country, region or city of
+# ALTERNATE_NAME_POPULATION people; five letters and fewer do not ("HAMAS" is an alternate
+# spelling of Hamm).  Checked on the train split of the event-location data, where the case-blind
+# lookup resolved "SAA" (165 times), "NATO" (45) and "UN" (40) to towns.
+CAPITALS_MIN_LETTERS = 6
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "places"
 KINDS = ("city", "region", "territory", "country", "state")
@@ -47,6 +54,7 @@ class Gazetteer:
         self.entries: list[GazEntry] = []
         self.index: dict[str, list[GazEntry]] = {}
         self.spellings: dict[str, str] = {}    # alias key -> one original spelling, for matchers
+        self.capitals: dict[str, list[GazEntry]] = {}  # aliases written in capitals ("US")
         for entry, aliases in entries:
             self.entries.append(entry)
             for alias in {entry.name, *aliases}:
@@ -59,12 +67,23 @@ class Gazetteer:
                     bucket = self.index.setdefault(key, [])
                     if entry not in bucket:
                         bucket.append(entry)
+                    if spelling.isupper():
+                        caps = self.capitals.setdefault(spelling, [])
+                        if entry not in caps:
+                            caps.append(entry)
         self.states = {e.name.lower(): e for e in self.entries if e.kind == "state"}
         self.state_codes = {e.admin1: e for e in self.states.values()}
         self.countries = {e.country: e for e in self.entries if e.kind == "country"}
 
     def lookup(self, text: str) -> list[GazEntry]:
-        return list(self.index.get(normalize_alias(text), ()))
+        found = list(self.index.get(normalize_alias(text), ()))
+        word = " ".join(text.split())
+        if " " in word or not word.isupper():
+            return found
+        exact = self.capitals.get(word[4:] if word.startswith("THE ") else word, [])
+        if exact or sum(ch.isalpha() for ch in word) < CAPITALS_MIN_LETTERS:
+            return list(exact)
+        return [e for e in found if e.kind != "city" or e.population >= ALTERNATE_NAME_POPULATION]
 
     def aliases(self) -> list[str]:
         """One original spelling per alias key ("U.S.", "West Bank")."""

@@ -13,7 +13,19 @@ from .gazetteer import Gazetteer, normalize_alias
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Labels spaCy gives to place names it misreads ("Aleppo" NORP, "Bani Zaid Quarter" PERSON).
-MISREAD_LABELS = ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT")
+MISREAD_LABELS = ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE")
+# Temporal labels the tagger also gives to unknown names ("killed in Mayadeen" DATE); such an
+# entity is a name when every token is a proper noun and none is a calendar word.
+TEMPORAL_LABELS = ("DATE", "TIME")
+CALENDAR_WORDS = frozenset("""january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+    thursday friday saturday sunday christmas easter ramadan eid new year day night week month
+    today tomorrow yesterday""".split())
+HYPHENS = ("-", "\u2010", "\u2011")
+# Lower-case particles inside hyphenated Arabic and Persian names ("Mazar-e-Sharif",
+# "Ain el-Helweh"); other lower-case words after a hyphen end the name ("Damascus-based").
+NAME_PARTICLES = frozenset(
+    "e el al ul i ad as ash ar an at ez es en bin ibn de du di la le".split())
 DESIGNATORS = frozenset("""city province village district town region area governorate camp
     neighborhood neighbourhood county state municipality suburb countryside town's city's
     outskirts tehsil settlement villages towns cities provinces districts areas neighborhoods
@@ -56,6 +68,9 @@ def candidate_spans(doc, gaz: Gazetteer, speculative: bool = False) -> list[tupl
 def _raw_candidates(doc, gaz: Gazetteer) -> Iterator[tuple]:
     other = {}  # token index -> non-place entity covering it
     for ent in doc.ents:
+        if ent.label_ in TEMPORAL_LABELS and _misread_temporal(ent):
+            yield _extended(ent), "NAME-" + ent.label_
+            continue
         if ent.label_ in PLACE_LABELS:
             yield _extended(ent), ent.label_
         elif ent.label_ in MISREAD_LABELS and ent[-1].lower_ in PLACE_HEADS and ent[-1].is_title:
@@ -73,13 +88,51 @@ def _raw_candidates(doc, gaz: Gazetteer) -> Iterator[tuple]:
             yield _extended(span), "NAME"
 
 
+def _misread_temporal(ent) -> bool:
+    return all(t.tag_ in ("NNP", "NNPS") and t.lower_.rstrip(".") not in CALENDAR_WORDS
+               for t in ent)
+
+
 def _extended(span):
-    """"Al-Raqqa" + "Governorate" -> "Al-Raqqa Governorate": a capitalised designator right
-    after a name belongs to it (the gold spans keep "Homs Governorate", "Bala Morghab District")."""
-    end = span.end
-    if end < len(span.doc) and span.doc[end].is_title and span.doc[end].lower_ in DESIGNATORS:
+    """The whole name around a span:
+
+    * hyphenated parts glued to it: "Mazar" -> "Mazar-e-Sharif", "Al" -> "Al-Seen";
+    * proper nouns no entity covers that the span's last word modifies ("Tel" PERSON +
+      "Abyad" -> "Tel Abyad", "San Salvador" + "Atenco");
+    * a capitalised designator right after it: "Al-Raqqa" + "Governorate" (the gold spans keep
+      "Homs Governorate", "Bala Morghab District")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start >= 2 and _glued(doc, start - 2, start - 1) and doc[start - 2].text[:1].isupper():
+        start -= 2
+    end = _glued_end(doc, end)
+    while (end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end
+           and doc[end].tag_ in ("NNP", "NNPS") and not doc[end].ent_type_
+           and all(t.tag_ in ("NNP", "NNPS", "HYPH") or t.text in HYPHENS
+                   for t in doc[end:doc[end - 1].head.i + 1])):
+        end = _glued_end(doc, doc[end - 1].head.i + 1)
+    if end < len(doc) and doc[end].is_title and doc[end].lower_ in DESIGNATORS:
         end += 1
-    return span.doc[span.start:end]
+    return doc[start:end]
+
+
+def _glued(doc, i: int, hyphen: int) -> bool:
+    """Tokens i, hyphen, hyphen+1 form one written word joined by a hyphen."""
+    return (0 <= i and hyphen + 1 < len(doc) and doc[hyphen].text in HYPHENS
+            and not doc[i].whitespace_ and not doc[hyphen].whitespace_ and doc[i].is_alpha)
+
+
+def _glued_end(doc, end: int) -> int:
+    while end + 1 < len(doc) and _glued(doc, end - 1, end):
+        nxt = doc[end + 1]
+        if nxt.text[:1].isupper():
+            end += 2
+        elif nxt.lower_ in NAME_PARTICLES and end + 3 < len(doc) and _glued(doc, end + 1, end + 2) \
+                and doc[end + 3].text[:1].isupper():
+            end += 4
+        else:
+            break
+    return end
 
 
 def _plausible_match(span, gaz: Gazetteer, other: dict) -> bool:
@@ -98,13 +151,16 @@ def _plausible_match(span, gaz: Gazetteer, other: dict) -> bool:
     ent = ents.pop()
     if ents or (ent.start, ent.end) != (span.start, span.end):
         return False  # part of a person's or organisation's name ("Ali", "Xinhua News")
-    return broad or ent.label_ == "NORP" and max(e.population for e in entries) >= 100_000
+    return broad or ent.label_ in ("NORP", "LANGUAGE") and \
+        max(e.population for e in entries) >= 100_000
 
 
 def _proper_noun_runs(doc) -> Iterator:
     start = None
     for tok in [*doc, None]:
-        inside = tok is not None and tok.tag_ in ("NNP", "NNPS") and not tok.ent_type_
+        inside = tok is not None and tok.tag_ in ("NNP", "NNPS") and (
+            not tok.ent_type_ or tok.ent_type_ in TEMPORAL_LABELS
+            and tok.lower_.rstrip(".") not in CALENDAR_WORDS)
         if inside and start is None:
             start = tok.i
         elif not inside and start is not None:
@@ -134,8 +190,9 @@ def _trim(span):
     while start < end and (doc[start].lower_ in ("the", "\xa0the") or doc[start].is_space
                            or doc[start].is_punct):
         start += 1
+    # a sentence's full stop is punctuation too; "U.S." keeps its dot inside its one token
     while end > start and (doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
-                           or doc[end - 1].is_punct and doc[end - 1].text != "."):
+                           or doc[end - 1].is_punct):
         end -= 1
     if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in DESIGNATORS:
         end -= 1

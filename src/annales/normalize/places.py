@@ -53,6 +53,8 @@ def find_places(doc, gazetteer: Optional[Gazetteer] = None, *,
     gaz = gazetteer or load_gazetteer()
     places = [Place(span.text, span.start, span.end, span.start_char, span.end_char, label)
               for span, label in candidate_spans(doc, gaz, speculative)]
+    for p in places:
+        _drop_full_stop(p, doc)
     options = {id(p): _lookup(p.text, gaz) for p in places}
     qualified = _apply_qualifiers(doc, places, options, gaz)
     # Countries the document names on its own, used to choose between homonyms elsewhere.
@@ -66,6 +68,23 @@ def find_places(doc, gazetteer: Optional[Gazetteer] = None, *,
             entry, reason = _choose(opts, context - {None})
             p._resolve(entry, reason)
     return places
+
+
+def _drop_full_stop(place: Place, doc) -> None:
+    """"Poso." -> "Poso": a sentence's full stop the tokenizer left on the last word.  Dots of
+    abbreviations stay ("U.S.", "N.Y.", "Mass."): a word with an inner dot, or one the English
+    tokenizer lists as an exception."""
+    word = doc[place.end - 1].text
+    if not word.endswith(".") or len(word) < 3 or "." in word[:-1] or _is_abbreviation(word):
+        return
+    place.text = place.text[:-1]
+    place.end_char -= 1
+
+
+def _is_abbreviation(word: str) -> bool:
+    from spacy.lang.en import English
+
+    return word in English.Defaults.tokenizer_exceptions
 
 
 def _lookup(text: str, gaz: Gazetteer) -> list[GazEntry]:

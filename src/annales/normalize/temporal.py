@@ -149,7 +149,7 @@ def _month_year(m, published, future):
     return Resolved(_month_value(int(m["year"]), _month(m)), "month", "")
 
 
-@_rule(r"(?:the\s+)?(?P<decade>1[5-9]\d|20\d)0'?s", relative=False)
+@_rule(r"(?:the\s+)?" + _QUALIFIER + r"(?:the\s+)?(?P<decade>1[5-9]\d|20\d)0'?s", relative=False)
 def _decade(m, published, future):
     return Resolved(m["decade"], "decade", "")
 
@@ -171,8 +171,10 @@ def _this_last_next(m, published, future):
     return Resolved(f"{published.year + offset:04d}", "year", "")
 
 
-@_rule(r"(?:earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>month|year)", relative=True)
+@_rule(r"(?:earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)", relative=True)
 def _earlier_later(m, published, future):
+    if m["unit"].lower() == "week":
+        return _week(published, 0)
     if m["unit"].lower() == "month":
         return Resolved(_month_value(published.year, published.month), "month", "")
     return Resolved(f"{published.year:04d}", "year", "")
