@@ -156,3 +156,16 @@ def test_rare_event_words_share_features(nlp):
     killed, recognized = doc[1], doc[7]
     assert event_lemma(killed) == "kill" and event_lemma(recognized) == RARE
     assert "kill" in load_model()["lemmas"] and len(load_model()["lemmas"]) < 500
+
+
+def test_a_verbal_event_does_not_happen_at_its_addressee(pipeline):
+    events = pipeline.code("Sweden may recognize Palestine next year, a minister said.",
+                           published="2014-10-01")
+    (recognize,) = [e for e in events if e.trigger.text == "recognize"]
+    assert recognize.location is None or recognize.location.country != "PSE"
+
+
+def test_a_material_event_keeps_its_target_place(pipeline):
+    events = pipeline.code("Israeli troops shelled Gaza on Monday.", published="2014-07-21")
+    (shelled,) = [e for e in events if e.trigger.text == "shelled"]
+    assert shelled.location is not None and shelled.location.country == "PSE"

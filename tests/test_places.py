@@ -153,3 +153,16 @@ def test_name_misread_as_a_date(nlp):
     assert "Mayadeen" in texts
     assert not {p.text for p in find_places(nlp("Two soldiers were killed in May."),
                                             speculative=True)}
+
+
+def test_a_few_mentions_of_a_country_do_not_pull_a_capital_to_a_small_namesake(nlp):
+    text = ("The U.S. abstained in the vote on Friday. The summit in Paris will go ahead on "
+            "Sunday, diplomats said. Washington has not said who will attend for the U.S.")
+    assert _places(nlp, text)["Paris"].country == "FRA"
+
+
+def test_an_article_about_a_country_picks_its_namesake(nlp):
+    text = ("Palestinian officials in Ramallah met on Monday. Settlers clashed with Palestinians "
+            "in Hebron and Nablus in the West Bank, and a shrine near Bethlehem was damaged. "
+            "The U.S. called for calm.")
+    assert _places(nlp, text)["Bethlehem"].country == "PSE"

@@ -85,7 +85,7 @@ class Pipeline:
         seen: set[str] = set()
         for draft in with_reciprocals(extract(doc, mentions, self.lexicon)):
             event = self._record(article, draft, published, speech, sent_index)
-            event.location = location_for(draft.trigger, places)
+            event.location = location_for(draft.trigger, _candidate_places(event, places))
             if event.id not in seen:  # the same trigger can be reached from two heads
                 seen.add(event.id)
                 events.append(event)
@@ -119,6 +119,18 @@ class Pipeline:
             trigger=trigger,
             confidence=draft.confidence,
         )
+
+
+def _candidate_places(event: Event, places: list) -> list:
+    """Places that can be where `event` happened.  For verbal events (quad classes 1 and 3:
+    statements, appeals, recognition, accusations) a place that is the actor or the addressee
+    is not the scene: "may recognize Palestine" did not happen in Palestine.  Material events
+    keep them: "troops shelled Gaza" did happen in Gaza, as the location gold set has it."""
+    if event.quad_class not in (1, 3):
+        return places
+    spans = [(e.start, e.end) for e in event.actor + event.recipient if e.start is not None]
+    return [p for p in places
+            if not any(p.start_char < end and start < p.end_char for start, end in spans)]
 
 
 _default: Optional[Pipeline] = None
