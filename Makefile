@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-stamp
 
-.PHONY: install demo test eval bench clean
+.PHONY: install demo test eval gate bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: install
 
 eval: install
 	$(BIN)/annales eval --data ../shared/data
+
+# The quality gate CI runs: every score in eval-floors.json must hold.
+gate: install
+	$(BIN)/annales eval --data ../shared/data --floors eval-floors.json
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py --data ../shared/news/bbc
