@@ -20,14 +20,13 @@ country, the head being the syntactic root of the mention's tokens; an expected 
 """
 from __future__ import annotations
 
-import json
 import re
 import time
 from datetime import date
 from pathlib import Path
 from typing import Optional
 
-from ..errors import DataFileError
+from .testsets import read_checked
 
 FILE = Path(__file__).resolve().parent.parent / "data" / "eval" / "actor_mentions.jsonl"
 FIELDS = ("text", "published", "mention", "occurrence", "expected_code", "expected_country",
@@ -35,28 +34,21 @@ FIELDS = ("text", "published", "mention", "occurrence", "expected_code", "expect
 KINDS = ("country", "igo", "person", "title", "metonym", "demonym_sector", "group", "pronoun")
 
 
+def problems(rec: dict) -> list[str]:
+    missing = [f for f in FIELDS if f not in rec]
+    if missing:
+        return [f"missing {', '.join(missing)}"]
+    if rec["kind"] not in KINDS:
+        return [f"kind {rec['kind']!r}"]
+    if mention_offset(rec) is None:
+        return [f"mention {rec['mention']!r} #{rec['occurrence']} not in the text"]
+    return []
+
+
 def read_records(path: Path = FILE, limit: Optional[int] = None) -> list[dict]:
     """Records in file order (at most `limit`), each checked for its fields and its mention."""
-    out = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            missing = [f for f in FIELDS if f not in rec]
-            if missing or rec["kind"] not in KINDS:
-                raise DataFileError(path=path.name, expected="fields " + ", ".join(FIELDS) +
-                                    " and a kind in " + "|".join(KINDS),
-                                    found=f"line {lineno}: {missing or rec['kind']}",
-                                    hint="Fix the record.")
-            if mention_offset(rec) is None:
-                raise DataFileError(path=path.name, expected="the mention inside the text",
-                                    found=f"line {lineno}: {rec['mention']!r}",
-                                    hint="Fix the mention or its occurrence.")
-            out.append(rec)
-            if limit is not None and len(out) >= limit:
-                break
-    return out
+    return read_checked(path, problems, "fields " + ", ".join(FIELDS) + " and a kind in " +
+                        "|".join(KINDS), limit)
 
 
 def mention_offset(rec: dict) -> Optional[int]:

@@ -62,14 +62,13 @@ wrongly-asserted rate is the share of aligned gold non-asserted events predicted
 """
 from __future__ import annotations
 
-import json
 import re
 import time
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ..errors import DataFileError
 from ..schema import EVENT_TYPES, MODALITIES
+from .testsets import read_checked
 
 FILE = Path(__file__).resolve().parent.parent / "data" / "eval" / "modality.jsonl"
 CATEGORIES = ("modal", "future", "conditional", "desire", "demand", "threat", "negation",
@@ -128,22 +127,8 @@ def problems(rec: dict) -> list[str]:
 
 def read_records(path: Path = FILE, limit: Optional[int] = None) -> list[dict]:
     """Records in file order (at most `limit`), each checked (see `problems`)."""
-    out = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            bad = problems(rec)
-            if bad:
-                raise DataFileError(path=path.name, expected="a record with fields " +
-                                    ", ".join(FIELDS) + " and well-formed events",
-                                    found=f"line {lineno}: " + "; ".join(bad),
-                                    hint="Fix the record.")
-            out.append(rec)
-            if limit is not None and len(out) >= limit:
-                break
-    return out
+    return read_checked(path, problems, "a record with fields " + ", ".join(FIELDS) +
+                        " and well-formed events", limit)
 
 
 # -- alignment -----------------------------------------------------------------------------------
