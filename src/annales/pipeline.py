@@ -9,7 +9,7 @@
     places   = find_places(doc, gazetteer)                 normalize/places.py
     per draft: modality_of(trigger), speech.attribution_for(trigger),
                resolve_date(trigger, published),           events/modality.py, normalize/dates.py
-               location_for(trigger, places)               normalize/event_location.py
+               location_for(trigger, candidate places)     normalize/event_location.py
 
 Every stage is a plain function or a small callable over spaCy docs and typed objects, so each
 can be tested alone on a hand-built doc.
@@ -24,8 +24,9 @@ from .actors import ActorResolver, load_kb
 from .actors.petrarch import read_actors, read_agents
 from .events.attribution import analyse_speech
 from .events.extract import extract
-from .events.reciprocal import with_reciprocals
 from .events.lexicon import load_lexicon
+from .events.reciprocal import with_reciprocals
+from .events.verb_lexicon import build_lexicon
 from .events.modality import modality_of
 from .normalize.dates import parse_published, resolve_date
 from .normalize.event_location import location_for
@@ -53,7 +54,6 @@ class Pipeline:
         self.kb = kb
         self.resolver = ActorResolver(kb, self.nlp.vocab)
         # PETRARCH verb dictionaries extend the built-in lexicon, or replace it
-        from .events.verb_lexicon import build_lexicon
         self.lexicon = build_lexicon(verbs, load_lexicon() if builtin_lexicon else None)
         self.gazetteer = load_gazetteer()
 
