@@ -138,6 +138,14 @@ def test_chain_and_initial_adjunct_features(nlp):
     assert "x_based=based" in feats["Damascus"]
 
 
+def test_surface_features(nlp):
+    feats = _features(nlp, "Two soldiers were killed in Raqqa province on Monday, a source told "
+                      "Xinhua.", "killed")
+    assert "next_noun=province" in feats["Raqqa"] and "last=raqqa" in feats["Raqqa"]
+    assert "said_between=False" in feats["Raqqa"] and "commas=0" in feats["Raqqa"]
+    assert "said_between=True" in feats["Xinhua"] and "commas=1" in feats["Xinhua"]
+
+
 @pytest.mark.parametrize("text, verb, expected", [
     # the subject of the event is its actor, not its place
     ("Syria attacked the convoy near Kabul.", "attacked", "Kabul"),

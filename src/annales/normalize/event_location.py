@@ -123,9 +123,37 @@ def candidate_features(trigger, places: Sequence) -> list[list[str]]:
         if p.kind == "country" and any(q.kind in ("city", None) for q in places if q is not p):
             feats.append("country_with_smaller_place")
         feats += _structure_features(trigger, p, root, prep, attach, group)
+        feats += _surface_features(trigger, p)
         feats += _pairs(feats, trigger)
         rows.append((i, feats))
     return [feats for _, feats in sorted(rows)]
+
+
+# Words between trigger and place that mark a source or a break: "..., the source told
+# Xinhua", "(0500 GMT)"; a place after them is rarely where the event happened.
+SPEECH_LEMMAS = frozenset(("say", "tell", "report", "add"))
+BREAKS = frozenset((";", ":", "(", ")", "--", "\u2014"))
+
+
+def _surface_features(trigger, place) -> list[str]:
+    """The words around the place rather than the parse:
+
+    * `said_between`, `semi_between`, `commas`: a reporting verb, a bracket, dash or colon, and
+      the number of commas between the trigger and the place;
+    * `last=`: the place's last word ("Village", "District" vs "Army", "Brigade", "GMT");
+    * `next_noun=`: a common noun right after it ("Raqqa province", "Ain Chams university",
+      "Notting Hill carnival": a province is a place, a university an actor or a building).
+    (+1.2 points of 4-fold CV overall accuracy on the train split, 0.787 -> 0.799.)"""
+    doc = trigger.doc
+    between = doc[trigger.i + 1:place.start] if place.start > trigger.i \
+        else doc[place.end:trigger.i]
+    feats = [f"said_between={any(t.lemma_ in SPEECH_LEMMAS for t in between)}",
+             f"semi_between={any(t.text in BREAKS for t in between)}",
+             f"commas={min(sum(t.text == ',' for t in between), 2)}",
+             f"last={doc[place.end - 1].lower_}"]
+    if place.end < len(doc) and doc[place.end].pos_ == "NOUN":
+        feats.append(f"next_noun={doc[place.end].lemma_.lower()}")
+    return feats
 
 
 NAME_DEPS = ("conj", "appos", "compound", "nmod", "amod", "poss", "nummod")
