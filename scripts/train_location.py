@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from annales import nlp as _nlp
-from annales.eval.locations import gold_texts, read_records, split_of
+from annales.eval.locations import gold_texts, read_records, split_of, tally
 from annales.normalize.event_location import (MODEL_PATH, RARE_LEMMA_COUNT, candidate_features,
                                               null_features, rank_places, set_known_lemmas)
 from annales.normalize.gazetteer import load_gazetteer
@@ -122,19 +122,11 @@ def cross_validate(train, l2: float, k: int = 4) -> float:
 
 
 def score(data, model) -> dict:
-    hit = with_gold = none_ok = without = 0
+    outcomes = []
     for rec, trigger, places in data:
         best = rank_places(trigger, places, model)
-        golds = gold_texts(rec)
-        if golds:
-            with_gold += 1
-            hit += best is not None and best.text.strip() in golds
-        else:
-            without += 1
-            none_ok += best is None
-    return {"n": with_gold + without, "exact_match": round(hit / max(with_gold, 1), 4),
-            "no_location_correct": round(none_ok / max(without, 1), 4),
-            "overall": round((hit + none_ok) / max(with_gold + without, 1), 4)}
+        outcomes.append((gold_texts(rec), best.text if best is not None else None))
+    return tally(outcomes)
 
 
 def main(argv=None) -> int:

@@ -63,6 +63,24 @@ def gold_texts(rec: dict) -> set[str]:
     return {g["text"].strip() for g in rec.get("event_locations") or ()}
 
 
+def tally(outcomes) -> dict:
+    """Scores from (gold span texts, predicted span text or None) pairs: exact match on the
+    records with a gold location, "no location" correct on the others, and both together."""
+    with_gold = hit = without_gold = none_ok = 0
+    for golds, predicted in outcomes:
+        if golds:
+            with_gold += 1
+            hit += predicted is not None and predicted.strip() in golds
+        else:
+            without_gold += 1
+            none_ok += predicted is None
+    n = with_gold + without_gold
+    return {"n": n, "n_with_location": with_gold,
+            "exact_match": round(hit / with_gold, 4) if with_gold else None,
+            "no_location_correct": round(none_ok / without_gold, 4) if without_gold else None,
+            "overall": round((hit + none_ok) / n, 4) if n else None}
+
+
 def evaluate(data_dir: str | Path, limit: Optional[int] = None, split: str = "test",
              model: Optional[dict] = None) -> dict:
     """Score `location_for` on the event-location records of `split`."""
@@ -74,21 +92,11 @@ def evaluate(data_dir: str | Path, limit: Optional[int] = None, split: str = "te
     records = read_records(data_dir, split=split, limit=limit)
     gaz = load_gazetteer()
     start = time.perf_counter()
-    with_gold = hit = without_gold = none_ok = 0
+    outcomes = []
     for rec, doc, trigger in parsed(records, _nlp.load()):
-        golds = gold_texts(rec)
         loc = None
         if trigger is not None:
             loc = location_for(trigger, find_places(doc, gaz, speculative=True), model)
-        if golds:
-            with_gold += 1
-            hit += loc is not None and loc.text.strip() in golds
-        else:
-            without_gold += 1
-            none_ok += loc is None
-    n = with_gold + without_gold
-    return {"n": n, "n_with_location": with_gold, "split": split,
-            "exact_match": round(hit / with_gold, 4) if with_gold else None,
-            "no_location_correct": round(none_ok / without_gold, 4) if without_gold else None,
-            "overall": round((hit + none_ok) / n, 4) if n else None,
+        outcomes.append((gold_texts(rec), loc.text if loc is not None else None))
+    return {**tally(outcomes), "split": split,
             "seconds": round(time.perf_counter() - start, 2)}
