@@ -463,3 +463,16 @@ def test_a_large_city_stands_for_its_country(pipeline):
 def test_a_demonym_in_front_of_a_nominal_event_is_its_actor(nlp, lexicon):
     d = one(nlp, lexicon, "Israeli airstrikes on Gaza continued overnight.", "airstrikes")
     assert names(d.actors) == ["Israeli"]
+
+
+def test_provided_that_is_a_condition_not_aid(nlp, lexicon):
+    ds = drafts(nlp, lexicon, "Israel will allow fuel into Gaza provided that Hamas releases "
+                              "the hostages.")
+    assert sorted((d.trigger.text, d.entry.event) for d in ds) == [
+        ("allow", "RETREAT"), ("releases", "RETREAT")]
+
+
+def test_a_noun_the_pattern_names_may_be_a_conjunct(nlp, lexicon):
+    d = one(nlp, lexicon, "China sent doctors and medical supplies to Egypt.", "sent")
+    assert (d.entry.event, d.entry.cameo) == ("AID", "073")
+    assert names(d.actors) == ["China"] and names(d.recipients) == ["Egypt"]

@@ -43,7 +43,7 @@ def _plover_table(shared_dir) -> dict[str, str]:
 def test_header_and_rows_are_well_formed():
     rows = [row for _, row in read_rows(LEXICON)]
     assert tuple(rows[0].keys()) == COLUMNS
-    assert 300 <= len(rows) <= 800
+    assert 300 <= len(rows) <= 900
     for row in rows:
         assert re.fullmatch(r"[a-z]+", row["lemma"]), row
         assert row["pos"] in ("VERB", "NOUN"), row
@@ -53,7 +53,7 @@ def test_header_and_rows_are_well_formed():
         assert re.fullmatch(r"\d{2,4}", row["cameo"]), row
         for part in filter(None, row["pattern"].split("+")):
             kind, _, value = part.partition(":")
-            assert kind in CONDITIONS and re.fullmatch(r"[a-z]+|\*", value), row
+            assert kind in CONDITIONS and re.fullmatch(r"[a-z]+|\*|@[a-z]+", value), row
         for slot in filter(None, row["recipient"].split(",")):
             assert re.fullmatch(r"dobj|dative|[a-z]+", slot), row
 
@@ -183,6 +183,25 @@ def _entry(nlp, lexicon, text: str, word: str):
     ("North Korea threatened on Wednesday to fire missiles at the island.", "threatened",
      "THREATEN", "138"),
     ("The council demanded an end to the shelling.", "demanded", "REQUEST", "1042"),
+    # word classes (classes.tsv): "@money", "@relief", "@projectiles"...
+    ("Germany gave 352 million euros to Ethiopia.", "gave", "AID", "071"),
+    ("China sent doctors and medical supplies to Italy.", "sent", "AID", "073"),  # a conjunct
+    ("Canada will accept 25,000 Syrian refugees by February.", "accept", "AID", "075"),
+    ("Norway will participate in the NATO exercise next month.", "participate", "COOPERATE",
+     "062"),
+    ("Iran launched drones at Israeli cities overnight.", "launched", "ASSAULT", "194"),
+    ("Turkey closed its border with Syria on Monday.", "closed", "COERCE", "191"),
+    ("The US Treasury removed sanctions on the shipping company.", "removed", "RETREAT", "085"),
+    ("The United States has cut tariffs on Chinese farm goods.", "cut", "RETREAT", "085"),
+    ("Washington reduced military aid to Cairo.", "reduced", "SANCTION", "162"),
+    ("The Taliban announced a three-day cease-fire for the Eid holiday.", "fire", "RETREAT",
+     "0871"),
+    ("Egypt lifted the state of emergency in North Sinai.", "lifted", "RETREAT", "0814"),
+    ("Truck drivers called off their strike on Friday.", "called", "CONCEDE", "082"),
+    ("The minister declined to resign over the scandal.", "declined", "REJECT", "1231"),
+    # a particle the parser made an adverb
+    ("The European Union urged Russia to pull back its troops from the border.", "pull",
+     "RETREAT", "087"),
 ])
 def test_patterns_pick_the_most_specific_row(nlp, lexicon, text, word, event, cameo):
     entry = _entry(nlp, lexicon, text, word)
@@ -200,6 +219,8 @@ def test_patterns_pick_the_most_specific_row(nlp, lexicon, text, word, event, ca
     ("The ministry issued a press release.", "release"),           # blocker rows
     ("He died of a heart attack.", "attack"),
     ("Oil prices hit a record in May.", "hit"),
+    ("The constitution provided that the council elects its chair.", "provided"),
+    ("Israel will allow fuel into Gaza provided that Hamas releases the hostages.", "provided"),
 ])
 def test_non_events_are_not_in_the_lexicon(nlp, lexicon, text, word):
     assert _entry(nlp, lexicon, text, word) is None
@@ -225,3 +246,22 @@ def test_a_subject_condition_takes_a_known_class(tmp_path):
                    encoding="utf-8")
     with pytest.raises(DataFileError):
         load_lexicon(bad)
+
+
+def test_a_word_class_must_exist(tmp_path):
+    bad = tmp_path / "events.tsv"
+    bad.write_text("\t".join(COLUMNS) + "\nsend\tVERB\tobj:@nosuchclass\tAID\t\t070\tto\n",
+                   encoding="utf-8")
+    with pytest.raises(DataFileError):
+        load_lexicon(bad)
+
+
+def test_word_classes_are_lemmas_and_used():
+    from annales.events.lexicon import load_classes
+    classes = load_classes()
+    used = {value[1:] for _, row in read_rows(LEXICON)
+            for part in filter(None, row["pattern"].split("+"))
+            for value in [part.partition(":")[2]] if value.startswith("@")}
+    assert used <= set(classes) and set(classes) <= used
+    for name, words in classes.items():
+        assert words and all(w == w.lower() and " " not in w for w in words), name

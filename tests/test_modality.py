@@ -93,6 +93,24 @@ CASES = [
      "Israeli construction.", "demanding", "asserted"),
     ("A U.S. abstention last month allowed the passage of a resolution demanding a halt to "
      "Israeli construction.", "halt", "hypothetical"),
+    # "provided that", "in case of": conditions without "if"
+    ("Jordan will reopen the crossing provided that the militias withdraw from the area.",
+     "reopen", "hypothetical"),
+    ("Jordan will reopen the crossing provided that the militias withdraw from the area.",
+     "withdraw", "hypothetical"),
+    ("In case of an attack on its embassy, Italy will evacuate its diplomats.", "attack",
+     "hypothetical"),
+    ("Britain would not pay its share of the budget in case of a no-deal exit.", "pay",
+     "hypothetical"),
+    # a condition the parser hangs on the threat belongs to the threatened act
+    ("Moscow threatened to cut gas supplies to Kyiv if the transit fees rise.", "threatened",
+     "asserted"),
+    ("Moscow threatened to cut gas supplies to Kyiv if the transit fees rise.", "cut",
+     "hypothetical"),
+    ("If the talks fail, Iran will resume enrichment.", "resume", "hypothetical"),
+    # "any" names a possible event, unless none is said to happen
+    ("The army will respond firmly to any attack on its positions.", "attack", "hypothetical"),
+    ("The army did not report any attack on its positions.", "attack", "negated"),
     # questions
     ("Will Iran attack Israel?", "attack", "hypothetical"),
     ("Did Israel attack the convoy?", "attack", "hypothetical"),

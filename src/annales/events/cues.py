@@ -70,6 +70,10 @@ FUTURE_HEAD_NOUNS = frozenset({"plan", "schedule", "promise", "pledge", "intenti
 # head any other kind of adverbial clause.
 CONDITIONAL_MARKS = frozenset({"if", "unless", "provided", "providing", "whether", "lest",
                                "case", "assuming", "suppose", "supposing"})
+# "provided that X", parsed as a participle whose that-clause is the condition.
+CONDITIONAL_PARTICIPLES = frozenset({"provided", "providing"})
+# "in case of an attack", "in the event of a default": the pobj noun names a condition.
+CONDITIONAL_PREP_NOUNS = frozenset({"case", "event"})
 # Purpose clauses ("sent envoys to negotiate", "in order to", "so that") are intended, not done.
 PURPOSE_MARKS = frozenset({"order", "so"})
 # Prepositions whose pcomp is not done ("left without signing", "instead of attacking").

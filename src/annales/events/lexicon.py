@@ -21,6 +21,7 @@ from . import codes
 from .arguments import complements, through_partitive
 
 LEXICON_FILE = "events.tsv"
+CLASSES_FILE = "classes.tsv"
 COLUMNS = ("lemma", "pos", "pattern", "event", "mode", "cameo", "recipient")
 POS = ("VERB", "NOUN")
 CONDITIONS = ("prt", "prep", "obj", "pobj", "xcomp", "ccomp", "mod", "head", "subj")
@@ -52,7 +53,8 @@ class Match:
     used: tuple = ()
 
 
-def _parse_pattern(pattern: str) -> tuple[tuple[str, str], ...]:
+def _parse_pattern(pattern: str, classes: Optional[dict] = None
+                   ) -> tuple[tuple[str, str], ...]:
     if not pattern:
         return ()
     out = []
@@ -62,6 +64,9 @@ def _parse_pattern(pattern: str) -> tuple[tuple[str, str], ...]:
             raise ValueError(f"pattern part {part!r}: expected KIND:VALUE, KIND in {CONDITIONS}")
         if kind == "subj" and value not in ACTOR_CLASSES:
             raise ValueError(f"pattern part {part!r}: subj takes one of {ACTOR_CLASSES}")
+        if value.startswith("@") and classes is not None and value[1:] not in classes:
+            raise ValueError(f"pattern part {part!r}: no word class {value[1:]!r} in "
+                             f"{CLASSES_FILE}")
         out.append((kind, value))
     return tuple(out)
 
@@ -86,16 +91,27 @@ def _preps(tok) -> list:
     return out
 
 
-def _holds(tok, kind: str, value: str, actor_class: Optional[str] = None) -> Optional[list]:
-    """Tokens that satisfy one pattern condition (empty list: satisfied, nothing used)."""
+def _holds(tok, kind: str, value: str, actor_class: Optional[str] = None,
+           classes: Optional[dict[str, frozenset[str]]] = None) -> Optional[list]:
+    """Tokens that satisfy one pattern condition (empty list: satisfied, nothing used).
+    A value "@name" stands for any word of the word class `name` (classes.tsv)."""
+    members = (classes or {}).get(value[1:], frozenset()) if value.startswith("@") else None
+
     def ok(t) -> bool:
+        if members is not None:
+            return _lemma(t) in members or t.lower_ in members
         return value == "*" or _lemma(t) == value or t.lower_ == value
     if kind == "subj":
         return [] if value == actor_class else None
     if kind in ("prt", "prep"):
-        return [] if any(c.lower_ == value for c in _preps(tok)) else None
+        # the parser often makes a particle an adverb ("pull back its troops")
+        extra = [c for c in tok.children if c.dep_ == "advmod"] if kind == "prt" else []
+        return [] if any(c.lower_ == value for c in _preps(tok) + extra) else None
     if kind == "obj":
-        found = [o for o in _objects(tok) if ok(o)]
+        objs = _objects(tok)
+        # "sent doctors and medical supplies": a named object may be any of the conjuncts
+        objs += [c for o in objs for c in o.children if c.dep_ == "conj" and c not in objs]
+        found = [o for o in objs if ok(o)]
     elif kind == "pobj":
         # only the first prepositional phrase after the verb: "withdraw its forces from X
         # under the agreement" is no withdrawal from the agreement
@@ -104,8 +120,8 @@ def _holds(tok, kind: str, value: str, actor_class: Optional[str] = None) -> Opt
         found = [g for p in first for g in p.children if g.dep_ == "pobj" and ok(g)]
     elif kind == "xcomp":
         found = [c for c in complements(tok) if ok(c)]
-    elif kind == "ccomp":
-        found = [c for c in tok.children if c.dep_ == kind and ok(c)]
+    elif kind == "ccomp":  # the parser makes some that-clauses a pcomp ("provided that")
+        found = [c for c in tok.children if c.dep_ in ("ccomp", "pcomp") and ok(c)]
     elif kind == "mod":
         found = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and ok(c)]
         return [] if found else None
@@ -124,8 +140,10 @@ def _specificity(entry: LexEntry) -> tuple[int, int]:
 
 
 class Lexicon:
-    def __init__(self, entries: Sequence[LexEntry]):
+    def __init__(self, entries: Sequence[LexEntry],
+                 classes: Optional[dict[str, frozenset[str]]] = None):
         self.entries = list(entries)
+        self.classes = dict(classes) if classes is not None else load_classes()
         self._by_key: dict[tuple[str, str], list[LexEntry]] = {}
         for e in self.entries:
             self._by_key.setdefault((e.lemma, e.pos), []).append(e)
@@ -147,7 +165,7 @@ class Lexicon:
         for entry in rows or ():
             used: list = []
             for kind, value in entry.conditions:
-                got = _holds(tok, kind, value, actor_class)
+                got = _holds(tok, kind, value, actor_class, self.classes)
                 if got is None:
                     break
                 used += got
@@ -161,7 +179,7 @@ class Lexicon:
         return m.entry if m else None
 
 
-def _entry(row: dict, where: str) -> LexEntry:
+def _entry(row: dict, where: str, classes: Optional[dict] = None) -> LexEntry:
     def bad(expected: str, found) -> DataFileError:
         return DataFileError(path=where, expected=expected, found=repr(found),
                              hint="Fix the row (schema: data/lexicon/README.md).")
@@ -171,8 +189,12 @@ def _entry(row: dict, where: str) -> LexEntry:
     if not event:  # blocker: the word is no event in this construction
         if mode or cameo or row["recipient"] or not row["pattern"]:
             raise bad("a blocker row to have a pattern and nothing after it", row)
+        try:
+            conditions = _parse_pattern(row["pattern"], classes)
+        except ValueError as exc:
+            raise bad("a valid pattern", str(exc)) from None
         return LexEntry(row["lemma"], row["pos"], row["pattern"], "", None, "", 0, 0.0, (),
-                        _parse_pattern(row["pattern"]))
+                        conditions)
     if event not in EVENT_TYPES:
         raise bad("a PLOVER event type", event)
     if mode is not None and mode not in codes.PLOVER_MODES[event]:
@@ -180,7 +202,7 @@ def _entry(row: dict, where: str) -> LexEntry:
     if not (cameo.isdigit() and 2 <= len(cameo) <= 4):
         raise bad("a CAMEO code of 2-4 digits", cameo)
     try:
-        conditions = _parse_pattern(row["pattern"])
+        conditions = _parse_pattern(row["pattern"], classes)
         quad, score = codes.quad_class(cameo), codes.goldstein(cameo)
     except (ValueError, KeyError) as exc:
         raise bad("a valid pattern and a known CAMEO code", str(exc)) from None
@@ -215,4 +237,24 @@ def _load_default() -> Lexicon:
 
 
 def _load(path) -> Lexicon:
-    return Lexicon([_entry(row, f"{path}:{n}") for n, row in read_rows(path)])
+    classes = load_classes()
+    return Lexicon([_entry(row, f"{path}:{n}", classes) for n, row in read_rows(path)], classes)
+
+
+@lru_cache(maxsize=1)
+def load_classes() -> dict[str, frozenset[str]]:
+    """Word classes of the built-in lexicon (classes.tsv: a class name, then its lemmas
+    separated by spaces), for pattern values "@name"."""
+    path = resources.files("annales").joinpath("data", "lexicon", CLASSES_FILE)
+    out: dict[str, frozenset[str]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            name, _, words = line.rstrip("\n").partition("\t")
+            if not name.isalpha() or not words.split() or name in out:
+                raise DataFileError(path=f"{path}:{n}", expected="a new class name, a tab, "
+                                    "lemmas separated by spaces", found=repr(line),
+                                    hint="Fix the line (schema: data/lexicon/README.md).")
+            out[name] = frozenset(w.lower() for w in words.split())
+    return out

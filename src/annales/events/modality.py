@@ -31,12 +31,14 @@ from . import cues
 
 PRECEDENCE = ("hypothetical", "negated", "future", "asserted")
 _WOULD = "would"  # provisional signal: hypothetical unless back-shifted under a reporting verb
+_ANY = "any"      # provisional signal: hypothetical unless the clause is negated
 _VERBAL = {"VERB", "AUX"}
 _PREDICATE_HEADS = {"VERB", "AUX", "ADJ"}
 # A token on one of these edges heads a clause even when mis-tagged as a noun ("resign").
 _CLAUSAL_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "pcomp", "parataxis"}
 _WH_TAGS = {"WP", "WP$", "WRB", "WDT"}
 _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative"}
+_CONDITION_DEPS = {"ccomp", "advcl", "conj", "xcomp", "prep"}
 
 
 def modality_of(token) -> str:
@@ -52,6 +54,10 @@ def modality_of(token) -> str:
     if _WOULD in signals:
         signals.discard(_WOULD)
         signals.add("hypothetical")
+    if _ANY in signals:  # "any attack" is a possible one, unless none is said to happen
+        signals.discard(_ANY)
+        if "negated" not in signals:
+            signals.add("hypothetical")
     return next((m for m in PRECEDENCE if m in signals), "asserted")
 
 
@@ -76,10 +82,44 @@ def _own_signals(verb) -> set[str]:
         elif child.dep_ in {"nsubj", "nsubjpass"} and _negative_subject(child):
             found.add("negated")  # "no country recognized", "neither side agreed"
         elif child.dep_ == "advcl" and _is_conditional(child):
-            found.add("hypothetical")  # main clause of "if missed, the UN will impose"
-    if verb.dep_ in {"advcl", "ccomp", "xcomp"} and _is_conditional(verb):
+            if not _condition_of_complement(verb, child):
+                found.add("hypothetical")  # main clause of "if missed, the UN will impose"
+        elif _provided_that(child) or _in_case_of(child):
+            found.add("hypothetical")  # "will allow fuel provided that", "in case of war"
+    if verb.dep_ in {"advcl", "ccomp", "xcomp", "pcomp"} and (
+            _is_conditional(verb) or _provided_that(verb.head)):
         found.add("hypothetical")  # the condition itself: "if the deadline is missed"
     return found
+
+
+def _provided_that(tok) -> bool:
+    """"provided (that) Hamas releases the hostages": the parser makes "provided" a clause
+    of its own (ccomp/advcl) whose complement clause is the condition."""
+    return (tok.lower_ in cues.CONDITIONAL_PARTICIPLES and tok.dep_ in _CONDITION_DEPS
+            and any(c.dep_ in {"ccomp", "advcl", "pcomp"} for c in tok.children))
+
+
+def _in_case_of(prep) -> bool:
+    """"in case of a no-deal Brexit", "in the event of an attack": a condition on the clause."""
+    return (prep.dep_ == "prep" and prep.lower_ == "in"
+            and any(c.dep_ == "pobj" and c.lemma_.lower() in cues.CONDITIONAL_PREP_NOUNS
+                    and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+                    for c in prep.children))
+
+
+def _condition_of_complement(verb, condition) -> bool:
+    """"threatened to arm North Korea if the West keeps supplying Ukraine": the parser hangs
+    the condition on the threat, but it is the threatened act that depends on it; the threat
+    itself was made.  True for a speech verb with a complement clause before the condition."""
+    return cues.lemma_in(verb, cues.REPORTING_VERBS) and any(
+        c.dep_ in {"xcomp", "ccomp"} and c.i < condition.i for c in verb.children)
+
+
+def _conditioned_from_above(verb, head) -> bool:
+    """The complement of "threatened ... if ..." (see _condition_of_complement)."""
+    return any(c.dep_ == "advcl" and _is_conditional(c) and c.i > verb.i
+               for c in head.children) and _condition_of_complement(
+        head, next(c for c in head.children if c.dep_ == "advcl" and _is_conditional(c)))
 
 
 def _negative_subject(subject) -> bool:
@@ -102,6 +142,9 @@ def _climb(verb, signals: set[str]) -> None:
     while verb.head.i != verb.i:
         edge, head = verb.dep_, verb.head
         if edge in {"xcomp", "ccomp"} and head.pos_ in _PREDICATE_HEADS:
+            if _conditioned_from_above(verb, head):
+                signals.add("hypothetical")
+                return
             obligation = head.lemma_.lower() == "have" and _is_infinitival(verb)  # "have to"
             if obligation or cues.lemma_in(head, cues.HYPOTHETICAL_VERBS):
                 signals.add("hypothetical")
@@ -150,6 +193,8 @@ def _governing_verb(noun, signals: set[str]) -> Optional[object]:
     """The verb a noun trigger belongs to, adding what the path to it projects."""
     if any(c.lower_ == "no" and c.dep_ in {"det", "neg"} for c in noun.children):
         signals.add("negated")  # "there will be no talks"
+    elif any(c.lower_ == "any" and c.dep_ == "det" for c in noun.children):
+        signals.add(_ANY)  # "would respond to any aggression": whichever may come
     cur = noun
     for _ in range(6):  # a few hops: "the threat of new sanctions against Russia"
         head, dep = cur.head, cur.dep_
@@ -179,7 +224,9 @@ def _prepositional_signal(prep, signals: set[str]) -> None:
     elif word == "for" and owner.pos_ in _VERBAL and cues.lemma_in(owner, cues.FOR_OBJECT_VERBS):
         signals.add("hypothetical")  # "called for sanctions"
     elif word in {"of", "for"} and owner.pos_ == "NOUN":
-        if owner_lemma in cues.HYPOTHETICAL_HEAD_NOUNS:
+        if word == "of" and _in_case_of(owner.head):
+            signals.add("hypothetical")  # "in case of an attack"
+        elif owner_lemma in cues.HYPOTHETICAL_HEAD_NOUNS:
             signals.add("hypothetical")  # "the threat of sanctions"
         elif owner_lemma in cues.FUTURE_HEAD_NOUNS:
             signals.add("future")
