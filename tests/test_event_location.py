@@ -177,3 +177,26 @@ def test_a_material_event_keeps_its_target_place(pipeline):
     events = pipeline.code("Israeli troops shelled Gaza on Monday.", published="2014-07-21")
     (shelled,) = [e for e in events if e.trigger.text == "shelled"]
     assert shelled.location is not None and shelled.location.country == "PSE"
+
+
+def test_nested_place_features(nlp):
+    feats = _features(nlp, "Gunmen attacked Sontyo village in Wukari local government area of "
+                      "Taraba state.", "attacked")
+    assert "nest=0|2" in feats["Sontyo"] and "next_link=in" in feats["Sontyo"]
+    assert "nest=1|1" in feats["Wukari"] and "prev_link=in" in feats["Wukari"]
+    assert "nest=2|0" in feats["Taraba"] and "next_link=in" not in feats["Taraba"]
+    feats = _features(nlp, "Rebels shelled the settlement of Ma'an near Kawkab.", "shelled")
+    assert "of_head=settlement" in feats["Ma'an"] and "next_link=near" in feats["Ma'an"]
+    assert "nest=0|0" in feats["Kawkab"]
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    # the narrower of two nested places is where the event happened
+    ("Gunmen attacked Sontyo village in Wukari local government area of Taraba state.",
+     "attacked", "Sontyo"),
+    ("Militants detonated a bomb at Sopore town in Baramulla district on Saturday.",
+     "detonated", "Sopore"),
+])
+def test_nested_places(nlp, text, verb, expected):
+    loc = _locate(nlp, text, verb)
+    assert loc is not None and loc.text == expected

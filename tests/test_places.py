@@ -166,3 +166,38 @@ def test_an_article_about_a_country_picks_its_namesake(nlp):
             "in Hebron and Nablus in the West Bank, and a shrine near Bethlehem was damaged. "
             "The U.S. called for calm.")
     assert _places(nlp, text)["Bethlehem"].country == "PSE"
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # an entity that runs on past the name is cut at a free-standing lower-case word
+    ("The Ottomans captures Mehedia in Tunis in 1550.", {"Mehedia", "Tunis"},
+     {"Mehedia in Tunis"}),
+    # ... at punctuation inside it
+    ("They stormed Palmyra (Tadmur) on Friday.", {"Palmyra", "Tadmur"}, {"Palmyra (Tadmur"}),
+    # a lower-case direction before a name is no part of it
+    ("A bomb exploded in west Baghdad on Monday.", {"Baghdad"}, {"west Baghdad"}),
+    # a name the gazetteer knows whole stays whole; "of (the)" and particles stay inside names
+    ("Troops entered Bosnia and Herzegovina and the Democratic Republic of the Congo near the "
+     "Strait of Hormuz.", {"Bosnia and Herzegovina", "Democratic Republic of the Congo",
+                           "Strait of Hormuz"}, {"Bosnia", "Republic"}),
+    ("Rebels fled to Zamboanga del Sur and Rio de Janeiro.", {"Zamboanga del Sur",
+                                                              "Rio de Janeiro"}, set()),
+    # a proper noun before a misread name belongs to it
+    ("The army patrolled Santo Domingo.", {"Santo Domingo"}, {"Santo", "Domingo"}),
+    # a possessive splits a known place from what it owns, not a name like "Joseph's Tomb"
+    ("Students demonstrated at Abuja's International Conference Centre and Joseph's Tomb.",
+     {"Abuja", "Joseph's Tomb"}, {"Abuja's International Conference Centre"}),
+    # a particle before a hyphenated part: "Tall ad-Dirrah"
+    ("Rebels launched an attack on Tall ad-Dirrah.", {"Tall ad-Dirrah"}, {"Tall", "Dirrah"}),
+    # the opening mark of a transliterated ayn stays on the name
+    ("The army targeted \u2018Aqrab on Monday.", {"\u2018Aqrab"}, {"Aqrab"}),
+])
+def test_candidate_spans_are_names(nlp, text, expected, absent):
+    texts = {p.text for p in find_places(nlp(text), speculative=True)}
+    assert expected <= texts and not absent & texts
+
+
+def test_no_lower_case_candidates(nlp):
+    texts = {p.text for p in find_places(nlp("Rebels attacked villages in northern Iraq as "
+                                             "jihadist groups fled."), speculative=True)}
+    assert "Iraq" in texts and all(any(c.isupper() for c in t) for t in texts)
