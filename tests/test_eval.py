@@ -103,10 +103,12 @@ def gold_dir(tmp_path):
     (tmp_path / "cameo_codebook/cameo.csv").write_text(
         "06,ENGAGE IN MATERIAL COOPERATION\n064,Share intelligence or information\n")
     (tmp_path / "ngec").mkdir()
+    # templates "t5" and "Leaders Meet in Paris" fall in the held-out split, "t1" does not
     csv_text = ("disclaimer,text,title,source,prompt,label,mode\n"
-                "x,\"Troops shelled the town, officials said.\",t,s,p,ASSAULT,\n"
-                "x,Leaders met in Paris.,t,s,p,CONSULT,\n"
-                "x,,t,s,p,AID,\n")
+                "x,\"Troops shelled the town, officials said.\",t5,s,\"Troops Shell Town\n\n(s) --\",ASSAULT,\n"
+                "x,Leaders met in Paris.,Leaders Meet in Paris,s,p,CONSULT,\n"
+                "x,Aid arrived.,t1,s,p,AID,\n"
+                "x,,t5,s,p,AID,\n")
     with zipfile.ZipFile(tmp_path / "ngec/gpt_synthetic_events_2023-10-19_19.csv.zip", "w") as z:
         z.writestr("gpt_synthetic_events_2023-10-19_19.csv", csv_text)
     (tmp_path / "conflibert/cameo_class").mkdir(parents=True)
@@ -126,9 +128,13 @@ def test_unit_test_reader(gold_dir):
 
 
 def test_classification_readers(gold_dir):
-    stories = read_ngec(gold_dir / "ngec/gpt_synthetic_events_2023-10-19_19.csv.zip")
-    assert [s.label for s in stories] == ["ASSAULT", "CONSULT"]   # empty story dropped
+    path = gold_dir / "ngec/gpt_synthetic_events_2023-10-19_19.csv.zip"
+    stories = read_ngec(path)
+    assert [s.label for s in stories] == ["ASSAULT", "CONSULT", "AID"]   # empty story dropped
     assert stories[0].text.startswith("Troops shelled the town, officials")
+    assert stories[0].title == "Troops Shell Town" and stories[0].group == "t5"
+    assert [s.label for s in read_ngec(path, split="heldout")] == ["ASSAULT", "CONSULT"]
+    assert [s.label for s in read_ngec(path, split="train")] == ["AID"]
     sentences = read_pentaclass(gold_dir / "conflibert/cameo_class/train.tsv")
     assert [(s.text, s.label) for s in sentences] == [("Troops attacked the town.", 4),
                                                      ("The minister said nothing.", 0)]
@@ -151,8 +157,9 @@ def test_scoring_plumbing(gold_dir):
     # A-1 is right; A-3 (noevents) gets a false positive; are not scored
     assert main.n == 2 and main.metrics["recall"] == 1.0 and main.metrics["precision"] == 0.5
     assert rows["petrarch:root"].metrics["f1"] == pytest.approx(2 / 3)
-    ngec = evaluate_ngec(gold_dir, pipeline=EchoPipeline())[0]
-    assert ngec.n == 2 and ngec.metrics["accuracy"] == 0.0
+    ngec = evaluate_ngec(gold_dir, pipeline=EchoPipeline())   # no story model: events only
+    assert [r.name for r in ngec] == ["ngec:events"]
+    assert ngec[0].n == 2 and ngec[0].metrics["accuracy"] == 0.0
     penta = evaluate_conflibert(gold_dir, pipeline=EchoPipeline())[0]
     assert penta.metrics["accuracy"] == 0.5      # "no event" -> 0 is right once
 

@@ -61,6 +61,15 @@ class ModelNotFound(AnnalesError):
                 " (or `make install`).")
 
 
+class StoryModelMissing(AnnalesError):
+    code = "E009"
+    template = "the story-type model cannot load: expected {expected}, found {detail}. {hint}"
+    PACKAGE_HINT = ("Run `pip install wordllama==0.4.0.post1` (or `make install`), or build the "
+                    "pipeline with story_types=False.")
+    FILE_HINT = ("Reinstall annales (the file ships with it) or rebuild it with "
+                 "scripts/train_story_type.py.")
+
+
 class NothingToDo(AnnalesError):
     code = "E002"
     template = "no input: expected file paths, a directory or '-' for stdin, found {found}."

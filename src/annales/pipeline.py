@@ -10,6 +10,7 @@
     per draft: modality_of(trigger), speech.attribution_for(trigger),
                resolve_date(trigger, published),           events/modality.py, normalize/dates.py
                location_for(trigger, candidate places)     normalize/event_location.py
+    story    = story type of headline + body + events      story/ (learned, optional)
 
 Every stage is a plain function or a small callable over spaCy docs and typed objects, so each
 can be tested alone on a hand-built doc.
@@ -32,7 +33,8 @@ from .normalize.dates import parse_published, resolve_date
 from .normalize.event_location import location_for
 from .normalize.gazetteer import load_gazetteer
 from .normalize.places import find_places
-from .schema import Article, CodedArticle, Event, Quote, Span
+from .schema import Article, CodedArticle, Event, Quote, Span, StoryType
+from .story import NameSet, load_embeddings, load_story_model, sentence_case
 
 
 class Pipeline:
@@ -44,7 +46,8 @@ class Pipeline:
 
     def __init__(self, *, model: str = _nlp.MODEL, actors: Sequence[str] = (),
                  agents: Sequence[str] = (), builtin_kb: bool = True,
-                 verbs: Sequence[str] = (), builtin_lexicon: bool = True):
+                 verbs: Sequence[str] = (), builtin_lexicon: bool = True,
+                 story_types: bool = True):
         self.nlp = _nlp.load(model)
         kb = load_kb() if builtin_kb else load_kb(empty=True)
         for path in actors:
@@ -56,6 +59,10 @@ class Pipeline:
         # PETRARCH verb dictionaries extend the built-in lexicon, or replace it
         self.lexicon = build_lexicon(verbs, load_lexicon() if builtin_lexicon else None)
         self.gazetteer = load_gazetteer()
+        # the story-type model (story/): loaded now so a missing package fails at start-up
+        self.story_model = load_story_model() if story_types else None
+        self.embeddings = load_embeddings() if story_types else None
+        self._names: Optional[NameSet] = None
 
     # -- public ---------------------------------------------------------------------------------
     def code(self, text: str, published: Optional[str] = None) -> list[Event]:
@@ -76,6 +83,12 @@ class Pipeline:
     # -- stages ---------------------------------------------------------------------------------
     def code_doc(self, article: Article, doc) -> CodedArticle:
         published = parse_published(article.published)
+        events, speech = self._events(article, doc, published)
+        quotes = [Quote(article_id=article.id, **q) for q in speech.quotes]
+        story = self._story_type(article, events, published) if self.story_model else None
+        return CodedArticle(article=article, events=events, quotes=quotes, story_type=story)
+
+    def _events(self, article: Article, doc, published: Optional[date]):
         mentions = self.resolver(doc, published)
         speech = analyse_speech(doc, mentions)
         # speculative: unknown proper names can be places too (the location ranker's candidates)
@@ -89,8 +102,27 @@ class Pipeline:
             if event.id not in seen:  # the same trigger can be reached from two heads
                 seen.add(event.id)
                 events.append(event)
-        quotes = [Quote(article_id=article.id, **q) for q in speech.quotes]
-        return CodedArticle(article=article, events=events, quotes=quotes)
+        return events, speech
+
+    def _story_type(self, article: Article, events: list[Event],
+                    published: Optional[date]) -> StoryType:
+        title = article.title or ""
+        return self.story_model.predict(self.story_model.featurizer.vectors(
+            self.embeddings, [title], [article.text], [events],
+            [self.headline_events(article, published)])[0])
+
+    def headline_events(self, article: Article, published: Optional[date] = None
+                        ) -> list[Event]:
+        """Events of the headline alone, written in sentence case first (story/headline.py).
+        They feed the story type; they are not records of their own (the body tells the same
+        events with their sentences)."""
+        if not article.title or not article.title.strip():
+            return []
+        if self._names is None:
+            self._names = NameSet([a for a, _ in self.kb.aliases()] + self.gazetteer.aliases())
+        title = sentence_case(article.title, self._names)
+        head = Article(id=article.id, text=title, published=article.published)
+        return self._events(head, self.nlp(title), published)[0]
 
     def _record(self, article: Article, draft, published: Optional[date], speech,
                 sent_index: dict) -> Event:

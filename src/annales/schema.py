@@ -163,8 +163,19 @@ class Rejection(Record):
 
 
 @dataclass
+class StoryType(Record):
+    """What the whole story is about: the PLOVER event type a learned model gives the headline
+    and body together (annales.story), with its probability.  A reading aid and a filter, not
+    an event record: it names no actors and asserts nothing."""
+    event: str
+    probability: float
+    model: str
+
+
+@dataclass
 class CodedArticle:
     """What the pipeline returns for one article."""
     article: Article
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    story_type: Optional[StoryType] = None

@@ -57,7 +57,8 @@ def summarize(counts: dict, examples: list[tuple[Event, Optional[str]]]) -> str:
         f"{counts['articles']} articles, {counts['events']} events, {counts['quotes']} quotes, "
         f"{counts['rejections']} rejections", "",
         "Events by type:      " + _pairs(counts["by_event"]),
-        "Events by modality:  " + _pairs(counts["by_modality"]), "",
+        "Events by modality:  " + _pairs(counts["by_modality"]),
+        "Stories by type:     " + (_pairs(counts.get("by_story_type") or {}) or "-"), "",
         "Top dyads (actor country -> recipient country):",
     ]
     for actor, recipient, n in counts["top_dyads"]:

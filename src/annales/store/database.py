@@ -7,12 +7,12 @@ from typing import Callable, Iterable, Optional, TypeVar
 import duckdb
 
 from ..errors import StoreError, StoreMissing
-from ..schema import Article, CodedArticle, Event, Quote, Rejection
+from ..schema import Article, CodedArticle, Event, Quote, Rejection, StoryType
 from . import queries
 from .migrate import check_current, migrate
-from .rows import (ARTICLE_COLUMNS, EVENT_COLUMNS, QUOTE_COLUMNS, article_from_row, article_row,
-                   event_from_row, event_row, quote_from_row, quote_row, quoted,
-                   rejection_from_row)
+from .rows import (ARTICLE_COLUMNS, EVENT_COLUMNS, QUOTE_COLUMNS, STORY_COLUMNS, article_from_row,
+                   article_row, event_from_row, event_row, quote_from_row, quote_row, quoted,
+                   rejection_from_row, story_from_row, story_row)
 
 T = TypeVar("T")
 
@@ -90,8 +90,9 @@ class Store:
             for c in batch:  # the first of two copies in one batch wins, as across batches
                 if c.article.id not in stored and c.article.id not in new:
                     new[c.article.id] = c
-            self._insert("articles", ARTICLE_COLUMNS,
-                         [article_row(c.article) for c in new.values()])
+            self._insert("articles", ARTICLE_COLUMNS + STORY_COLUMNS,
+                         [article_row(c.article) + story_row(c.story_type)
+                          for c in new.values()])
             self._insert("events", EVENT_COLUMNS,
                          [event_row(e, c.article.published) for c in new.values()
                           for e in c.events], ignore=True)
@@ -132,6 +133,13 @@ class Store:
         ).fetchone())
         return article_from_row(row) if row else None
 
+    def story_type(self, article_id: str) -> Optional[StoryType]:
+        """The story type stored with an article (None when it was coded without one)."""
+        row = self._run(lambda: self.con.execute(
+            f"SELECT {quoted(STORY_COLUMNS)} FROM articles WHERE id = ?", [article_id]
+        ).fetchone())
+        return story_from_row(row) if row else None
+
     def articles(self, limit: Optional[int] = None, offset: int = 0) -> list[Article]:
         sql = f"SELECT {quoted(ARTICLE_COLUMNS)} FROM articles ORDER BY ingested_at, id"
         params: list = []
@@ -164,7 +172,7 @@ class Store:
 
     def counts(self, top: int = 10) -> dict:
         """{"articles", "events", "quotes", "rejections": n, "by_event", "by_modality",
-        "by_reason": {value: n}, "top_dyads": [(actor country, recipient country, n)]}."""
+        "by_reason", "by_story_type": {value: n}, "top_dyads": [(actor country, recipient country, n)]}."""
         return self._run(lambda: queries.counts(self.con, top))
 
     # -- helpers ----------------------------------------------------------------------------------

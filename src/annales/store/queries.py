@@ -84,7 +84,8 @@ TOP_DYADS_SQL = """
 
 
 def counts(con, top: int = 10) -> dict:
-    """Sizes of every table, events by type and modality, rejections by reason, and the most
+    """Sizes of every table, events by type and modality, rejections by reason, articles by
+    story type, and the most
     frequent (actor country, recipient country) pairs, each event counted once per pair and
     pairs of a country with itself left out (a government and its own opposition)."""
     def one(sql: str) -> int:
@@ -103,5 +104,8 @@ def counts(con, top: int = 10) -> dict:
         "by_event": grouped("events", "event"),
         "by_modality": grouped("events", "modality"),
         "by_reason": grouped("rejections", "reason_code"),
+        "by_story_type": dict(con.execute(
+            "SELECT story_type, count(*) FROM articles WHERE story_type IS NOT NULL "
+            "GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()),
         "top_dyads": [tuple(r) for r in con.execute(TOP_DYADS_SQL, [top]).fetchall()],
     }

@@ -7,7 +7,7 @@ import json
 from datetime import date
 from typing import Any, Optional
 
-from ..schema import Article, Event, Quote, Entity, Rejection
+from ..schema import Article, Event, Quote, Entity, Rejection, StoryType
 
 EVENT_COLUMNS = (
     "id", "article_id", "sentence_index", "sentence", "event", "mode", "cameo", "quad_class",
@@ -18,6 +18,7 @@ EVENT_COLUMNS = (
 )
 RECORD_COLUMNS = EVENT_COLUMNS[:17]  # the Event fields, in dataclass order
 ARTICLE_COLUMNS = ("id", "url", "title", "source", "published", "language", "text")
+STORY_COLUMNS = ("story_type", "story_type_probability", "story_type_model")
 QUOTE_COLUMNS = ("article_id", "idx", "speaker", "text", "start", "end", "cue", "anonymous")
 
 
@@ -86,6 +87,15 @@ def event_from_row(row: tuple) -> Event:
 def article_row(a: Article) -> list[Any]:
     day = period(a.published) if a.published and len(a.published) >= 10 else None
     return [a.id, a.url, a.title, a.source, day[0] if day else None, a.language, a.text]
+
+
+def story_row(s: Optional[StoryType]) -> list[Any]:
+    return [s.event, s.probability, s.model] if s else [None, None, None]
+
+
+def story_from_row(row: tuple) -> Optional[StoryType]:
+    event, probability, model = row
+    return StoryType(event, probability, model) if event else None
 
 
 def article_from_row(row: tuple) -> Article:
