@@ -476,3 +476,41 @@ def test_a_noun_the_pattern_names_may_be_a_conjunct(nlp, lexicon):
     d = one(nlp, lexicon, "China sent doctors and medical supplies to Egypt.", "sent")
     assert (d.entry.event, d.entry.cameo) == ("AID", "073")
     assert names(d.actors) == ["China"] and names(d.recipients) == ["Egypt"]
+
+
+# --- headline forms (Pipeline.headline_events codes the sentence-cased headline) ------------
+def test_headline_passive_without_auxiliary_reads_the_subject_as_object(nlp, lexicon):
+    d = one(nlp, lexicon, "Restrictions lifted on aid groups in the north", "lifted")
+    assert (d.entry.event, d.entry.cameo) == ("CONCEDE", "081")
+    d = one(nlp, lexicon, "Curfew imposed after clashes in Lagos", "imposed")
+    assert (d.entry.event, d.entry.cameo) == ("COERCE", "1723")
+    # only a named object: a real subject does not fill "obj:*" ("warn obj:*")
+    assert drafts(nlp, lexicon, "Iran warned on Monday.") == []
+
+
+def test_a_capitalized_first_word_the_tagger_takes_for_a_name(nlp, lexicon):
+    d = one(nlp, lexicon, "Ceasefire begins in Gaza", "Ceasefire")
+    assert (d.entry.event, d.entry.cameo) == ("RETREAT", "0871")
+    d = one(nlp, lexicon, "Crackdown on protesters in Minsk", "Crackdown")
+    assert (d.entry.event, d.entry.cameo) == ("ASSAULT", "175")
+    # a plural taken for a name keeps its -s as its lemma: singulars are tried first
+    from annales.events.lexicon import _noun_lemmas
+    assert "concession" in _noun_lemmas("concessions")
+    assert "casualty" in _noun_lemmas("casualties")
+
+
+def test_a_verb_the_tagger_made_a_noun(nlp, lexicon):
+    doc = nlp("Activists in Damascus decry new government policy")
+    assert next(t for t in doc if t.text == "decry").pos_ == "NOUN"
+    d = one(nlp, lexicon, "Activists in Damascus decry new government policy", "decry")
+    assert (d.entry.event, d.entry.pos) == ("ACCUSE", "VERB")
+
+
+def test_a_participle_in_front_of_its_noun_is_no_event(nlp, lexicon):
+    found = drafts(nlp, lexicon, "The army shelled the besieged city.")
+    assert [(d.trigger.text, d.entry.event) for d in found] == [("shelled", "ASSAULT")]
+
+
+def test_a_noun_misparsed_as_compound_of_a_verb_is_kept(nlp, lexicon):
+    d = one(nlp, lexicon, "Hunger strike enters third week", "strike")
+    assert (d.entry.event, d.entry.cameo) == ("PROTEST", "142")

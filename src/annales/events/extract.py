@@ -149,16 +149,25 @@ def _read_by_actor(tok, draft: Draft, mentions: MentionIndex, lexicon: Lexicon) 
     return _draft(tok, m, mentions, lexicon)
 
 
+def _attributive(tok, match: Match) -> bool:
+    """A participle in front of its noun describes the noun's state, not a new event: "an
+    imprisoned regime critic", "the occupied territories", "renewed violence"."""
+    return match.entry.pos == "VERB" and tok.dep_ == "amod" and tok.i < tok.head.i
+
+
 def extract(doc, mentions: MentionIndex, lexicon: Lexicon) -> list[Draft]:
     """Drafts for every event trigger in `doc`, in text order."""
-    matches = [(tok, m) for tok in doc for m in [lexicon.match(tok)] if m is not None]
+    matches = [(tok, m) for tok in doc for m in [lexicon.match(tok)]
+               if m is not None and not _attributive(tok, m)]
     # a noun a verb's pattern used up ("imposed sanctions") is not a second event
     used = {t.i for _, m in matches for t in m.used}
     drafts = []
     for tok, m in matches:
         if tok.i in used:
             continue
-        if m.entry.pos == "NOUN" and tok.dep_ == "compound":
-            continue  # "aid workers", "protest leaders": the noun only describes another
+        if m.entry.pos == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ != "VERB":
+            # "aid workers", "protest leaders": the noun only describes another (a compound
+            # on a verb is a misparse: "Hunger strike enters third week")
+            continue
         drafts.append(_read_by_actor(tok, _draft(tok, m, mentions, lexicon), mentions, lexicon))
     return drafts

@@ -84,6 +84,18 @@ def _objects(tok) -> list:
     return objs + [p for p in map(through_partitive, objs) if p not in objs]
 
 
+def _headline_passive_subjects(tok) -> list:
+    """Subjects of a headline passive without its auxiliary ("Curfew imposed after clashes",
+    "Restrictions lifted on NGOs"): the parser makes the theme the subject of a past-tense
+    verb that has no object and no auxiliary.  Only for named objects ("obj:curfew"): the
+    same parse of a real active subject ("Iran warned") must not fill "obj:*"."""
+    kids = list(tok.children)
+    if tok.tag_ not in ("VBN", "VBD") or any(
+            c.dep_ in ("dobj", "nsubjpass", "aux", "auxpass", "ccomp", "xcomp") for c in kids):
+        return []
+    return [through_partitive(c) for c in kids if c.dep_ == "nsubj"]
+
+
 def _preps(tok) -> list:
     """Prepositions and particles of the token, and of its particles ("pull out of")."""
     out = [c for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative")]
@@ -109,13 +121,16 @@ def _holds(tok, kind: str, value: str, actor_class: Optional[str] = None,
         return [] if any(c.lower_ == value for c in _preps(tok) + extra) else None
     if kind == "obj":
         objs = _objects(tok)
+        if not objs and value != "*":
+            objs = _headline_passive_subjects(tok)
         # "sent doctors and medical supplies": a named object may be any of the conjuncts
         objs += [c for o in objs for c in o.children if c.dep_ == "conj" and c not in objs]
         found = [o for o in objs if ok(o)]
     elif kind == "pobj":
         # only the first prepositional phrase after the verb: "withdraw its forces from X
-        # under the agreement" is no withdrawal from the agreement
-        first = sorted((p for p in _preps(tok) if p.dep_ == "prep" and p.i > tok.i),
+        # under the agreement" is no withdrawal from the agreement; a passive's by-phrase
+        # counts ("hit by an attack")
+        first = sorted((p for p in _preps(tok) if p.dep_ in ("prep", "agent") and p.i > tok.i),
                        key=lambda p: p.i)[:1]
         found = [g for p in first for g in p.children if g.dep_ == "pobj" and ok(g)]
     elif kind == "xcomp":
@@ -132,6 +147,26 @@ def _holds(tok, kind: str, value: str, actor_class: Optional[str] = None,
     # a wildcard only asks that the slot be filled ("warned Turkey": Turkey stays the
     # recipient); complement verbs stay events of their own; named nouns are part of the trigger
     return [] if value == "*" or kind in ("xcomp", "ccomp") else found
+
+
+def _capitalized_first_word(tok) -> bool:
+    """The first word of its sentence, capitalized only for being first, and not part of
+    a name the entity recognizer found."""
+    return (tok.i == tok.sent.start and tok.is_title and not tok.ent_type_
+            and not (tok.i + 1 < len(tok.doc) and tok.nbor().dep_ == "compound"
+                     and tok.nbor().pos_ == "PROPN"))
+
+
+def _noun_lemmas(word: str) -> tuple[str, ...]:
+    """Singular candidates of a plural the tagger left unlemmatized ("concessions")."""
+    out = []
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    return tuple(out)
 
 
 def _specificity(entry: LexEntry) -> tuple[int, int]:
@@ -158,10 +193,7 @@ class Lexicon:
 
     def match(self, tok, actor_class: Optional[str] = None) -> Optional[Match]:
         """The best row for `tok`; rows with a `subj:` condition need the actor's class."""
-        pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ == "NOUN" else None
-        if pos is None:
-            return None
-        rows = self._by_key.get((_lemma(tok), pos)) or self._by_key.get((tok.lower_, pos))
+        rows = self._rows(tok)
         for entry in rows or ():
             used: list = []
             for kind, value in entry.conditions:
@@ -173,6 +205,29 @@ class Lexicon:
                 # a blocker row ("press release", "heart attack") vetoes the word here
                 return Match(entry, tuple(used)) if entry.event else None
         return None
+
+    def _rows(self, tok) -> list[LexEntry]:
+        """Candidate rows for the token, most specific first."""
+        if tok.pos_ == "VERB":
+            return self._get(tok, "VERB")
+        if tok.pos_ == "NOUN":
+            if any(c.dep_ in ("nsubj", "dobj") for c in tok.children):
+                # a verb the tagger made a noun ("Activists decry new policy"): nouns take
+                # no subject or object
+                return self._get(tok, "VERB") + self._get(tok, "NOUN")
+            return self._get(tok, "NOUN")
+        if tok.pos_ == "PROPN" and _capitalized_first_word(tok):
+            # "Ceasefire begins in ...", "Concessions made to ...": the headline's first
+            # word keeps its capital, and the tagger takes it for a name
+            return self._get(tok, "NOUN", _noun_lemmas(tok.lower_))
+        return []
+
+    def _get(self, tok, pos: str, lemmas: Sequence[str] = ()) -> list[LexEntry]:
+        for lemma in (*lemmas, _lemma(tok), tok.lower_):
+            rows = self._by_key.get((lemma, pos))
+            if rows:
+                return rows
+        return []
 
     def lookup(self, tok) -> Optional[LexEntry]:
         m = self.match(tok)
