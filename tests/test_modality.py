@@ -125,6 +125,23 @@ CASES = [
     ("Israel rejected the proposal.", "rejected", "asserted"),
     # a rumour is doubted at its source, not in its reality: attribution carries the doubt
     ("Iran reportedly attacked the ship.", "attacked", "asserted"),
+    # "nor" negates the second of two clauses
+    ("Britain did not expel the ambassador, nor did it freeze Russian assets.", "freeze",
+     "negated"),
+    ("Britain expelled the ambassador and froze Russian assets.", "froze", "asserted"),
+    # seeking: "is looking to"
+    ("Indonesia is looking to buy fighter jets from France.", "buy", "hypothetical"),
+    # directives with an infinitive: the ordered act is only demanded ...
+    ("The president told the army to release the prisoners.", "release", "hypothetical"),
+    ("The general ordered his troops to withdraw from the border.", "withdraw", "hypothetical"),
+    # ... but a "told X that" clause reports a fact
+    ("The minister told reporters that Russian troops had attacked the village.", "attacked",
+     "asserted"),
+    # a gerund object takes its verb's condition
+    ("The IMF will resume lending to Kenya only if the government raises taxes.", "lending",
+     "hypothetical"),
+    # rehearsed acts have not happened
+    ("Chinese warships are rehearsing an invasion of the island.", "invasion", "hypothetical"),
 ]
 
 

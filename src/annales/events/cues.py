@@ -32,7 +32,13 @@ HYPOTHETICAL_VERBS = frozenset({
     "propose", "offer", "threaten", "consider", "weigh", "mull", "contemplate",
     "need", "require", "lobby", "campaign", "wonder", "persuade",
     "convince", "able", "like", "prefer", "eager", "keen", "willing", "ready",
+    "look",  # "is looking to buy": seeking
 })
+# Directives: with an infinitive ("told the army to release", "ordered troops to withdraw")
+# the embedded event is only demanded.  Only on that edge: "told reporters that X attacked"
+# reports a fact, and implicative verbs ("forced X to withdraw") are left out on purpose.
+DIRECTIVE_VERBS = frozenset({"tell", "order", "instruct", "direct", "command", "authorize",
+                             "authorise", "warn", "remind", "summon"})
 # Plans, schedules, expectations, promises: the embedded event is future.
 # ("plans to", "is set to", "is expected to", "intends to", "scheduled to", "is going to",
 # "vowed to", "agreed to hold talks", "is to visit").
@@ -46,7 +52,7 @@ FUTURE_VERBS = frozenset({"plan", "intend", "expect", "schedule", "set", "go", "
 HYPOTHETICAL_OBJECT_VERBS = frozenset({
     "threaten", "demand", "seek", "want", "request", "urge", "propose", "suggest", "consider",
     "offer", "desire", "need", "require", "hope", "favour", "favor", "advocate", "recommend",
-    "weigh", "mull", "contemplate",
+    "weigh", "mull", "contemplate", "rehearse", "simulate", "practise", "practice",
 })
 NEGATING_OBJECT_VERBS = frozenset({"refuse", "reject", "deny", "decline", "rule", "oppose",
                                    "veto", "block", "avoid", "forgo"})

@@ -141,12 +141,16 @@ def _climb(verb, signals: set[str]) -> None:
     """Walk up the clause chain, adding what each governing clause projects downwards."""
     while verb.head.i != verb.i:
         edge, head = verb.dep_, verb.head
-        if edge in {"xcomp", "ccomp"} and head.pos_ in _PREDICATE_HEADS:
+        # a gerund object is a clause too: "will resume lending ... only if ..."
+        gerund = edge == "dobj" and verb.tag_ == "VBG"
+        if (edge in {"xcomp", "ccomp"} or gerund) and head.pos_ in _PREDICATE_HEADS:
             if _conditioned_from_above(verb, head):
                 signals.add("hypothetical")
                 return
             obligation = head.lemma_.lower() == "have" and _is_infinitival(verb)  # "have to"
-            if obligation or cues.lemma_in(head, cues.HYPOTHETICAL_VERBS):
+            directive = (edge == "xcomp" and _is_infinitival(verb)
+                         and cues.lemma_in(head, cues.DIRECTIVE_VERBS))
+            if obligation or directive or cues.lemma_in(head, cues.HYPOTHETICAL_VERBS):
                 signals.add("hypothetical")
                 return
             if cues.lemma_in(head, cues.NEGATING_VERBS):
@@ -161,6 +165,8 @@ def _climb(verb, signals: set[str]) -> None:
                 return
             signals |= _own_signals(head) - {_WOULD}
         elif edge == "conj":
+            if _joined_by_nor(head, verb):
+                signals.add("negated")  # "did not expel the envoy, nor did it freeze assets"
             if not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children):
                 signals |= _own_signals(head)  # shared subject: "will meet and sign"
         elif edge in {"advcl", "acl", "relcl"}:
@@ -178,6 +184,12 @@ def _climb(verb, signals: set[str]) -> None:
         else:
             return
         verb = head
+
+
+def _joined_by_nor(head, conjunct) -> bool:
+    """A "nor" between two conjoined clauses negates the second."""
+    return any(c.dep_ in {"cc", "preconj"} and c.lower_ == "nor"
+               and head.i < c.i < conjunct.i for c in list(head.children) + list(conjunct.children))
 
 
 def _projects_future(verb, head) -> bool:
