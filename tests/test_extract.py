@@ -514,3 +514,20 @@ def test_a_participle_in_front_of_its_noun_is_no_event(nlp, lexicon):
 def test_a_noun_misparsed_as_compound_of_a_verb_is_kept(nlp, lexicon):
     d = one(nlp, lexicon, "Hunger strike enters third week", "strike")
     assert (d.entry.event, d.entry.cameo) == ("PROTEST", "142")
+
+
+def test_the_owner_of_what_is_acted_on_is_the_recipient(nlp, lexicon):
+    # no party named: the country word on the object (or on what it is "of") stands in
+    d = one(nlp, lexicon, "Russian vessels seized three Ukrainian navy ships.", "seized")
+    assert [e.country for e in d.recipients] == ["UKR"]
+    d = one(nlp, lexicon, "Turkey might block Sweden's bid to join NATO.", "block")
+    assert [e.country for e in d.recipients] == ["SWE"]
+    d = one(nlp, lexicon, "China could restrict imports of American soybeans.", "restrict")
+    assert [e.country for e in d.recipients] == ["USA"]
+
+
+def test_the_owner_is_never_the_actor_again(pipeline):
+    found = pipeline.code("Russia seized Russian oil tankers in the Baltic.")
+    assert [e.event for e in found] == ["COERCE"]
+    assert [e.country for e in found[0].actor] == ["RUS"]
+    assert all(e.country != "RUS" for e in found[0].recipient)

@@ -15,7 +15,7 @@ EXPECTED = [json.loads(line) for line in
 
 # Expectations the coder does not meet yet, each with the reason.  strict: when one starts to
 # pass, the test fails until it is taken off this list, so the list only shrinks.
-KNOWN_MISSES: dict[tuple[str, str], str] = {
+KNOWN_MISSES: dict[tuple, str] = {
     ("corpus-09-hong-kong-protests", "Police fired tear gas"):
         "sector-only actors (police, protesters): their country is only in the article's "
         "context, and unknown countries stay null rather than guessed",
@@ -26,7 +26,8 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "the knowledge base",
     ("corpus-10-north-korea-guam-threat", "considering a plan to strike"):
         "'the military' inside reported speech is not resolved to North Korea",
-    ("corpus-12-turkey-coup-arrests", "Turkey demanded that the United States extradite Gulen"):
+    ("corpus-12-turkey-coup-arrests", "Turkey demanded that the United States extradite Gulen",
+     "extradite"):
         "the small spaCy model tags 'extradite' as an adjective here, so the that-clause has "
         "no verb (the same construction with other words parses)",
 }
@@ -37,7 +38,8 @@ def _key(x: dict) -> tuple[str, str]:
 
 
 def _param(x: dict):
-    reason = KNOWN_MISSES.get(_key(x))
+    # a miss is known for a whole sentence, or (a third key part) for one trigger in it
+    reason = KNOWN_MISSES.get(_key(x) + (x["trigger"],)) or KNOWN_MISSES.get(_key(x))
     marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
     return pytest.param(x, id=f"{x['article'][:9]}:{x['trigger']}", marks=marks)
 

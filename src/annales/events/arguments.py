@@ -194,6 +194,15 @@ def noun_actor_heads(noun, used: tuple, modifiers: bool = True) -> list:
     return found
 
 
+def owner_modifiers(heads) -> list:
+    """Country words on what an event is done to: "seized three Ukrainian navy ships",
+    "blocked Sweden's bid", "tariffs on Chinese goods", "imports of American soybeans".
+    The owner of the thing acted on is the event's recipient when no party is named."""
+    things = list(heads)
+    things += [g for h in heads for g in pobjs(h, ("of", *TARGET_PREPS))]
+    return [m for t in things for m in _children(t, "amod", "compound", "poss", "nmod")]
+
+
 def group_heads(tok) -> list:
     """Both sides of "between A and B" (pobj plus its conjuncts are expanded later)."""
     return pobjs(tok, GROUP_PREPS)

@@ -131,6 +131,8 @@ def _draft(tok, match: Match, mentions: MentionIndex, lexicon: Lexicon) -> Draft
     # a recipient that is an actor again is a parse or coreference slip ("X threw its
     # weight behind it" with "it" resolved to X)
     recipients = [e for e in resolve(r_heads, mentions) if not _same_actor(e, actors)]
+    if not any(e.country for e in recipients):
+        recipients += _owners(tok, r_heads, a_heads, match, actors, mentions, verbal)
     if match.entry.event == "PROTEST" and verbal:
         actors, recipients = locate_protest(tok, actors, recipients, mentions)
     group = resolve(args.group_heads(tok), mentions)
@@ -138,6 +140,18 @@ def _draft(tok, match: Match, mentions: MentionIndex, lexicon: Lexicon) -> Draft
         (recipients if actors else actors).extend(e for e in group if e not in actors)
     return Draft(trigger=tok, entry=match.entry, actors=actors, recipients=recipients,
                  confidence=confidence(actors, recipients, verbal, bool(match.entry.pattern)))
+
+
+def _owners(tok, r_heads, a_heads, match: Match, actors, mentions, verbal: bool
+            ) -> list[Entity]:
+    """Countries owning what the event is done to, when no recipient has a country (see
+    arguments.owner_modifiers); never the actor's own country ("Syrian troops seized Syrian
+    villages"), whether the actor resolved to it or only names it in a modifier."""
+    things = list(r_heads) + list(match.used) + (args.object_heads(tok) if verbal else [])
+    own = {e.country for e in actors if e.country}
+    own |= {e.country for e in resolve(args.owner_modifiers(a_heads), mentions) if e.country}
+    found = resolve(args.owner_modifiers(things), mentions)
+    return [e for e in found if e.country and e.country not in own]
 
 
 def _read_by_actor(tok, draft: Draft, mentions: MentionIndex, lexicon: Lexicon) -> Draft:
