@@ -142,6 +142,10 @@ CASES = [
      "hypothetical"),
     # rehearsed acts have not happened
     ("Chinese warships are rehearsing an invasion of the island.", "invasion", "hypothetical"),
+    # an event named as the time or circumstance of another took place, whatever the other
+    ("Russia did not attack Kyiv during the talks.", "talks", "asserted"),
+    ("Turkey may expel the envoy after the attack on its embassy.", "attack", "asserted"),
+    ("Israel stopped attacking Gaza after the truce.", "truce", "asserted"),
 ]
 
 

@@ -82,6 +82,11 @@ CONDITIONAL_PARTICIPLES = frozenset({"provided", "providing"})
 CONDITIONAL_PREP_NOUNS = frozenset({"case", "event"})
 # Purpose clauses ("sent envoys to negotiate", "in order to", "so that") are intended, not done.
 PURPOSE_MARKS = frozenset({"order", "so"})
+# Prepositions whose object event is a presupposed fact, whatever the main clause says ("did
+# not attack during the talks", "may expel the envoy after the attack on its embassy"): the
+# talks and the attack happened.  "before" and "until" are left out: what they name may not.
+PRESUPPOSING_PREPOSITIONS = frozenset({"after", "during", "following", "since", "amid",
+                                       "amidst", "despite", "throughout"})
 # Prepositions whose pcomp is not done ("left without signing", "instead of attacking").
 NEGATING_PREPOSITIONS = frozenset({"without", "instead"})
 

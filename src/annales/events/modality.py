@@ -221,6 +221,8 @@ def _governing_verb(noun, signals: set[str]) -> Optional[object]:
                 signals.add("future")
             return head
         if dep == "pobj":
+            if head.lower_ in cues.PRESUPPOSING_PREPOSITIONS:
+                return None  # a time or circumstance named in passing: it took place
             _prepositional_signal(head, signals)
         if head.pos_ in _VERBAL:
             return head  # nsubj, npadvmod, prep ...: the event noun takes its verb's modality
