@@ -133,6 +133,10 @@ def test_model_predicts_and_survives_a_save_and_load(tmp_path):
 def test_a_missing_or_mismatched_model_file_is_a_clear_error(tmp_path):
     with pytest.raises(StoryModelMissing, match="E009"):
         StoryTypeModel.load(tmp_path / "none.npz")
+    for name, junk in (("zip.npz", b"PK\x03\x04not a zip"), ("text.npz", b"hello")):
+        (tmp_path / name).write_bytes(junk)
+        with pytest.raises(StoryModelMissing, match="Reinstall annales"):
+            StoryTypeModel.load(tmp_path / name)
     model, _ = tiny_model()
     model.coef = model.coef[:, :-1]
     model.save(tmp_path / "bad.npz")

@@ -8,6 +8,7 @@ multiply-adds whatever the vocabulary size."""
 from __future__ import annotations
 
 import json
+import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -123,7 +124,7 @@ class StoryTypeModel:
                 head_event_weight=params["head_event_weight"])
             model = cls(featurizer, z["classes"].tolist(), z["coef"], z["intercept"],
                         params["name"], params.get("about", {}))
-        except (OSError, KeyError, ValueError) as exc:
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
             raise StoryModelMissing(expected=f"a story-type model file at {str(path)!r}",
                                     detail=f"{type(exc).__name__}: {exc}",
                                     hint=StoryModelMissing.FILE_HINT) from exc
