@@ -26,7 +26,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from annales.eval.classify import NGEC, read_ngec
+from annales.eval.classify import NGEC, ngec_split, read_ngec
 from annales.eval.petrarch import gold_path
 from annales.schema import Article
 from annales.story import Featurizer, StoryTypeModel, load_embeddings
@@ -76,12 +76,16 @@ def _events(rows):
     return [SimpleNamespace(event=e, modality=m, sentence_index=s) for e, m, s in rows]
 
 
+def _vectors(featurizer: Featurizer, items, events, embeddings):
+    return featurizer.vectors(embeddings, [it.title or "" for it in items],
+                              [it.text for it in items], [b for b, _ in events],
+                              [h for _, h in events])
+
+
 def design(featurizer: Featurizer, items, events, embeddings):
     """The stories' feature matrix (scipy CSR) in the model's column order."""
     from scipy.sparse import csr_matrix
-    vectors = featurizer.vectors(embeddings, [it.title or "" for it in items],
-                                 [it.text for it in items], [b for b, _ in events],
-                                 [h for _, h in events])
+    vectors = _vectors(featurizer, items, events, embeddings)
     body_at, head_at = featurizer.offsets()
     data, cols, ptr = [], [], [0]
     dense_cols = np.arange(featurizer.n_dense)
@@ -109,9 +113,7 @@ def fit(items, events, embeddings, settings: dict):
 
 
 def accuracy(model, items, events, embeddings) -> float:
-    vectors = model.featurizer.vectors(embeddings, [it.title or "" for it in items],
-                                       [it.text for it in items], [b for b, _ in events],
-                                       [h for _, h in events])
+    vectors = _vectors(model.featurizer, items, events, embeddings)
     return float(np.mean([model.predict(v).event == it.label for v, it in zip(vectors, items)]))
 
 
@@ -146,8 +148,8 @@ def main(argv=None) -> None:
     start = time.perf_counter()
     items = read_ngec(gold_path(args.data, NGEC))
     events = coded(items, args.cache)
-    train = [i for i, it in enumerate(items) if _split(it) == "train"]
-    heldout = [i for i, it in enumerate(items) if _split(it) == "heldout"]
+    train = [i for i, it in enumerate(items) if ngec_split(it.group) == "train"]
+    heldout = [i for i, it in enumerate(items) if ngec_split(it.group) == "heldout"]
     tr_items, tr_events = [items[i] for i in train], [events[i] for i in train]
     embeddings = load_embeddings()
     settings, cv = dict(DEFAULT), None
@@ -168,11 +170,6 @@ def main(argv=None) -> None:
                       "features": model.featurizer.n_features,
                       "file_bytes": args.out.stat().st_size,
                       "seconds": round(time.perf_counter() - start)}, indent=2))
-
-
-def _split(item) -> str:
-    from annales.eval.classify import ngec_split
-    return ngec_split(item.group)
 
 
 if __name__ == "__main__":
