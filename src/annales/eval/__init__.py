@@ -7,7 +7,7 @@ Sets: petrarch (unit-test triples, toy actors), ngec (PLOVER story types), confl
 (PentaClass quad classes), locations (event-location accuracy, test split), dates (the
 project's own event-date set), actors (the
 project's own actor-mention set), modality (the project's own modality and attribution
-set).  See each
+set), headlines (the project's own headlines labelled with their story's type).  See each
 module's docstring for what is scored and why.
 """
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Optional
 from ..errors import UsageError
 from .classify import evaluate_conflibert, evaluate_ngec
 from .dates import evaluate_set as evaluate_dates
+from .headlines import evaluate_headlines
 from .petrarch import evaluate as evaluate_petrarch
 from .report import EvalReport, SetResult
 
@@ -76,6 +77,7 @@ SETS = {
     "dates": evaluate_dates,
     "actors": evaluate_actors,
     "modality": evaluate_modality,
+    "headlines": evaluate_headlines,
 }
 
 __all__ = ["run", "EvalReport", "SetResult", "SETS"]

@@ -118,7 +118,7 @@ def story_label(coded: CodedArticle) -> str:
     return coded.story_type.event if coded.story_type else NO_EVENT
 
 
-def _score(name: str, items: list[LabelledText], pipeline,
+def score_texts(name: str, items: list[LabelledText], pipeline,
            to_labels: dict[str, Callable[[CodedArticle], object]], labels: Iterable,
            note: str) -> list[SetResult]:
     """One result per labelling of the same coded texts (the texts are coded once)."""
@@ -133,7 +133,7 @@ def _score(name: str, items: list[LabelledText], pipeline,
         result = SetResult(name + suffix, len(items),
                            {"accuracy": accuracy(gold, predicted),
                             "macro_f1": macro_f1(gold, predicted, list(labels))},
-                           seconds, note if not suffix else NOTES[suffix])
+                           seconds, note if not suffix else NOTES.get(suffix, ""))
         result.details = [{"id": it.id, "text": it.text[:300], "gold": it.label,
                            "predicted": p} for it, p in zip(items, predicted)]
         results.append(result)
@@ -152,15 +152,15 @@ def evaluate_ngec(data_dir, limit: Optional[int] = None, pipeline=None) -> list[
     labellers = {"": story_label, ":events": lambda c: plover_label(c.events)}
     if getattr(pipeline, "story_model", None) is None:   # built with story_types=False
         del labellers[""]
-    return _score("ngec", items, pipeline, labellers, EVENT_TYPES,
-                  "held-out headline templates: story type (learned, headline + body)")
+    return score_texts("ngec", items, pipeline, labellers, EVENT_TYPES,
+                       "held-out headline templates: story type (learned, headline + body)")
 
 
 def evaluate_conflibert(data_dir, limit: Optional[int] = None, pipeline=None) -> list[SetResult]:
     items = read_pentaclass(gold_path(data_dir, CONFLIBERT), limit)
     pipeline = pipeline or _default_pipeline()
-    return _score("conflibert", items, pipeline, {"": lambda c: penta_label(c.events)}, PENTA,
-                  "quad class of the main event, CAMEO 01 -> 0; no event -> 0")
+    return score_texts("conflibert", items, pipeline, {"": lambda c: penta_label(c.events)},
+                       PENTA, "quad class of the main event, CAMEO 01 -> 0; no event -> 0")
 
 
 def _default_pipeline():
