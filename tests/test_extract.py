@@ -531,3 +531,17 @@ def test_the_owner_is_never_the_actor_again(pipeline):
     assert [e.event for e in found] == ["COERCE"]
     assert [e.country for e in found[0].actor] == ["RUS"]
     assert all(e.country != "RUS" for e in found[0].recipient)
+
+
+@pytest.mark.parametrize("text, trigger, event, actors, recipients", [
+    ("China wrote off Syrian debt.", "wrote", "AID", ["China"], ["Syrian"]),
+    ("Turkey ordered the Israeli ambassador to leave.", "ordered", "SANCTION", ["Turkey"],
+     ["Israeli"]),
+    ("Russia cut off gas to Ukraine.", "cut", "SANCTION", ["Russia"], ["Ukraine"]),
+    ("Germany sent firefighters to Ukraine.", "sent", "AID", ["Germany"], ["Ukraine"]),
+    ("Turkey took Syria to court over the dam.", "took", "ACCUSE", ["Turkey"], ["Syria"]),
+])
+def test_headline_constructions_find_their_arguments(nlp, lexicon, text, trigger, event, actors,
+                                                     recipients):
+    d = one(nlp, lexicon, text, trigger)
+    assert (d.entry.event, names(d.actors), names(d.recipients)) == (event, actors, recipients)
