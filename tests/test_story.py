@@ -13,12 +13,14 @@ from annales.errors import StoryModelMissing
 from annales.schema import Article, CodedArticle, EVENT_TYPES, StoryType
 from annales.store import Store
 from annales.story import Featurizer, NameSet, StoryTypeModel, WordEmbeddings, sentence_case
-from annales.story.features import N_EVENT_FEATURES, Tfidf, event_features, terms
-from annales.story.headline import is_title_case
+from annales.story.features import (N_EVENT_FEATURES, N_HEADLINE_FEATURES, Codes, Tfidf,
+                                    code_terms, event_features, headline_features, terms)
+from annales.story.headline import is_title_case, past_tense, verb_reading
 
 
-def ev(kind, sentence=0, modality="asserted"):
-    return SimpleNamespace(event=kind, modality=modality, sentence_index=sentence)
+def ev(kind, sentence=0, modality="asserted", mode=None, cameo=None):
+    return SimpleNamespace(event=kind, modality=modality, sentence_index=sentence, mode=mode,
+                           cameo=cameo)
 
 
 # -- features --------------------------------------------------------------------------------
@@ -60,6 +62,37 @@ def test_event_features_weigh_early_asserted_events_and_the_headline():
     assert v.sum() == pytest.approx(1.25 + 1 + 1)
 
 
+def test_headline_features_split_by_modality_and_mark_the_first_event():
+    k = len(EVENT_TYPES)
+    agree, concede, coerce = (EVENT_TYPES.index(t) for t in ("AGREE", "CONCEDE", "COERCE"))
+    # "Government agrees to lift curfew": AGREE asserted, then the promised act
+    v = headline_features([ev("AGREE"), ev("CONCEDE", modality="future"),
+                           ev("COERCE", modality="negated"), ev("NOT-A-TYPE")])
+    assert v.shape == (N_HEADLINE_FEATURES,)
+    assert v[agree] == 1.0 and v[2 * k + concede] == 1.0 and v[k + coerce] == 1.0
+    assert v[3 * k + agree] == 1.0 and v.sum() == 4.0      # only the first is "first"
+    assert not headline_features([]).any()
+
+
+def test_code_terms_name_mode_modality_and_cameo_of_headline_events():
+    got = code_terms([ev("RETREAT", mode="ceasefire", cameo="0871"),
+                      ev("ASSAULT", modality="hypothetical", cameo="190"),
+                      ev("RETREAT", modality="future", mode="ceasefire", cameo="0871")])
+    assert got["RETREAT:ceasefire"] == 1.0 and got["RETREAT:ceasefire|a"] == 1.0
+    assert got["c:0871"] == 1.0 and got["c2:08|a"] == 1.0
+    assert got["RETREAT:ceasefire|h"] == 0.5             # a later event counts half
+    assert got["ASSAULT:|h"] == 0.5 and got["c2:19|h"] == 0.5
+    assert code_terms([]) == {}
+
+
+def test_codes_keep_terms_seen_often_enough():
+    codes = Codes.fit([{"a": 1.0, "b": 0.5}, {"a": 0.5}, {"c": 1.0}], min_count=2)
+    assert codes.vocabulary == ["a"] and len(codes) == 1
+    idx, w = codes.transform({"a": 0.5, "zzz": 1.0})
+    assert idx.tolist() == [0] and w.tolist() == [0.5]
+    assert len(codes.transform({})[0]) == 0
+
+
 # -- headlines -------------------------------------------------------------------------------
 NAMES = NameSet(["Berlin", "Saint Vincent and the Grenadines", "Latvia", "United Nations"])
 
@@ -78,6 +111,66 @@ def test_headlines_already_in_sentence_case_are_left_alone():
     assert not is_title_case(text)
     assert sentence_case(text, NAMES) == text
     assert sentence_case("Berlin", NAMES) == "Berlin"
+
+
+def headline_doc(words, tags, lemmas, spaces=None):
+    """A parsed headline built by hand: a tag per word, its coarse POS from the tag."""
+    import spacy
+    from spacy.tokens import Doc
+    pos = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "JJ": "ADJ",
+           "IN": "ADP", "VBD": "VERB", "VBZ": "VERB", "HYPH": "PUNCT", ",": "PUNCT"}
+    return Doc(spacy.blank("en").vocab, words=words, tags=tags, pos=[pos[t] for t in tags],
+               lemmas=lemmas, spaces=spaces)
+
+
+VERBS = {"bomb", "torch", "sentence", "share", "fire", "test", "force"}.__contains__
+
+
+def test_a_headline_verb_read_as_a_noun_is_put_in_the_past_tense():
+    doc = headline_doc(["Nigerian", "air", "force", "bombs", "bandit", "hideouts"],
+                       ["JJ", "NN", "NN", "NNS", "NN", "NNS"],
+                       ["nigerian", "air", "force", "bomb", "bandit", "hideout"])
+    # "force" has a verb reading too, but a bare form after a singular is no verb
+    assert verb_reading(doc, VERBS) == "Nigerian air force bombed bandit hideouts"
+    doc = headline_doc(["Militants", "torch", "schools"], ["NNS", "NN", "NNS"],
+                       ["militant", "torch", "school"])
+    assert verb_reading(doc, VERBS) == "Militants torched schools"
+    doc = headline_doc(["Kenya", ",", "Somalia", "share", "intelligence"],
+                       ["NNP", ",", "NNP", "NN", "NN"],
+                       ["Kenya", ",", "Somalia", "share", "intelligence"],
+                       spaces=[False, True, True, True, False])
+    assert verb_reading(doc, VERBS) == "Kenya, Somalia shared intelligence"
+    doc = headline_doc(["North", "Korea", "test", "-", "fires", "missile"],
+                       ["NNP", "NNP", "NN", "HYPH", "NNS", "NN"],
+                       ["North", "Korea", "test", "-", "fire", "missile"],
+                       spaces=[True, True, False, False, True, False])
+    assert verb_reading(doc, VERBS) == "North Korea test-fired missile"
+
+
+def test_headlines_with_a_verb_or_without_a_verb_reading_stay_as_they_are():
+    has_verb = headline_doc(["Court", "sentences", "editor"], ["NN", "VBZ", "NN"],
+                            ["court", "sentence", "editor"])
+    assert verb_reading(has_verb, VERBS) is None
+    no_subject = headline_doc(["Sentences", "for", "editors"], ["NNS", "IN", "NNS"],
+                              ["sentence", "for", "editor"])
+    assert verb_reading(no_subject, VERBS) is None
+    unknown = headline_doc(["Gaza", "peace", "talks"], ["NNP", "NN", "NNS"],
+                           ["Gaza", "peace", "talk"])
+    assert verb_reading(unknown, VERBS) is None
+
+
+def test_the_lexicon_says_which_words_it_reads_as_verbs():
+    from annales.events.lexicon import load_lexicon
+    lexicon = load_lexicon()
+    assert lexicon.has_verb("bomb") and lexicon.has_verb("torch")
+    assert not lexicon.has_verb("hideout") and not lexicon.has_verb("airstrike")
+
+
+def test_past_tense_of_regular_and_irregular_verbs():
+    got = [past_tense(v) for v in ("bomb", "fire", "deny", "ban", "raid", "shell", "strike",
+                                   "send", "veto", "stay")]
+    assert got == ["bombed", "fired", "denied", "banned", "raided", "shelled", "struck", "sent",
+                   "vetoed", "stayed"]
 
 
 # -- the model file --------------------------------------------------------------------------
@@ -99,20 +192,22 @@ def tiny_model():
     """Two classes; ASSAULT wins on the word 'shelled' (body term), CONSULT on 'talks'."""
     from annales.story.embeddings import DIM
     featurizer = Featurizer(Tfidf(["shelled", "talks"], np.ones(2), 1),
-                            Tfidf(["talks"], np.ones(1), 1), head_weight=2.0, event_weight=0.5)
+                            Tfidf(["talks"], np.ones(1), 1), Codes(["CONSULT:|a"]),
+                            head_weight=2.0, event_weight=0.5, code_weight=1.5)
     coef = np.zeros((2, featurizer.n_features), dtype=np.float32)
-    body_at, head_at = featurizer.offsets()
+    body_at, head_at, codes_at = featurizer.offsets()
     coef[0, body_at + 0] = 3.0       # ASSAULT <- "shelled"
     coef[1, body_at + 1] = 3.0       # CONSULT <- "talks"
     coef[1, head_at + 0] = 2.0       # CONSULT <- headline "talks" (x head_weight 2 = 4 > 3)
+    coef[1, codes_at + 0] = 2.5      # CONSULT <- a headline CONSULT event (x code_weight 1.5)
     embeddings = WordEmbeddings(np.zeros((3, DIM), dtype=np.float32),
                                 SplitTokenizer(["shelled", "talks"]))
     return StoryTypeModel(featurizer, ["ASSAULT", "CONSULT"], coef, np.zeros(2, np.float32),
                           "tiny"), embeddings
 
 
-def predict(model, embeddings, title, text):
-    v = model.featurizer.vectors(embeddings, [title], [text], [[]], [[]])[0]
+def predict(model, embeddings, title, text, head_events=()):
+    v = model.featurizer.vectors(embeddings, [title], [text], [[]], [list(head_events)])[0]
     return model.predict(v)
 
 
@@ -125,9 +220,14 @@ def test_model_predicts_and_survives_a_save_and_load(tmp_path):
     model.save(path)
     again = StoryTypeModel.load(path)
     assert again.classes == model.classes and again.name == "tiny"
-    assert again.featurizer.head_weight == 2.0
+    assert again.featurizer.head_weight == 2.0 and again.featurizer.code_weight == 1.5
+    assert again.featurizer.head_codes.vocabulary == ["CONSULT:|a"]
     assert (predict(again, embeddings, "Talks resume", "Troops shelled the town")
             == got)
+    # a headline event the coder found speaks through its code term (2.5 x 1.5 > 3)
+    talks = predict(again, embeddings, "", "Troops shelled the town", [ev("CONSULT")])
+    assert talks.event == "CONSULT"
+    assert talks == predict(model, embeddings, "", "Troops shelled the town", [ev("CONSULT")])
 
 
 def test_a_missing_or_mismatched_model_file_is_a_clear_error(tmp_path):

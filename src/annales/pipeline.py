@@ -34,7 +34,7 @@ from .normalize.event_location import location_for
 from .normalize.gazetteer import load_gazetteer
 from .normalize.places import find_places
 from .schema import Article, CodedArticle, Event, Quote, Span, StoryType
-from .story import NameSet, load_embeddings, load_story_model, sentence_case
+from .story import NameSet, load_embeddings, load_story_model, sentence_case, verb_reading
 
 
 class Pipeline:
@@ -121,8 +121,16 @@ class Pipeline:
         if self._names is None:
             self._names = NameSet([a for a, _ in self.kb.aliases()] + self.gazetteer.aliases())
         title = sentence_case(article.title, self._names)
-        head = Article(id=article.id, text=title, published=article.published)
-        return self._events(head, self.nlp(title), published)[0]
+        doc = self.nlp(title)
+        events = self._events(Article(id=article.id, text=title, published=article.published),
+                              doc, published)[0]
+        if not events:   # "Air force bombs bandit hideouts": the verb read as a noun
+            again = verb_reading(doc, self.lexicon.has_verb)
+            if again:
+                events = self._events(Article(id=article.id, text=again,
+                                              published=article.published), self.nlp(again),
+                                      published)[0]
+        return events
 
     def _record(self, article: Article, draft, published: Optional[date], speech,
                 sent_index: dict) -> Event:

@@ -233,6 +233,10 @@ class Lexicon:
         m = self.match(tok)
         return m.entry if m else None
 
+    def has_verb(self, lemma: str) -> bool:
+        """Some row reads `lemma` as a verb (with or without a pattern)."""
+        return (lemma, "VERB") in self._by_key
+
 
 def _entry(row: dict, where: str, classes: Optional[dict] = None) -> LexEntry:
     def bad(expected: str, found) -> DataFileError:

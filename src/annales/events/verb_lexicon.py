@@ -56,6 +56,9 @@ class VerbLexicon:
     def __iter__(self) -> Iterator[VerbPattern]:
         return iter(self.patterns)
 
+    def has_verb(self, lemma: str) -> bool:
+        return lemma in self._index
+
     def best(self, tok) -> Optional[tuple[VerbPattern, PatternHit]]:
         """The winning (pattern, hit) for the token -- also a pattern coding nothing --, or
         None when no verb of the dictionaries is this token."""
@@ -127,6 +130,9 @@ class LayeredLexicon:
     def lookup(self, tok) -> Optional[LexEntry]:
         m = self.match(tok)
         return m.entry if m else None
+
+    def has_verb(self, lemma: str) -> bool:
+        return self.verbs.has_verb(lemma) or self.builtin.has_verb(lemma)
 
 
 def build_lexicon(verb_files: Sequence[str | Path], builtin: Optional[Lexicon]):

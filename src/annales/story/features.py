@@ -1,13 +1,14 @@
 """Features of a story for the story-type model: term weights (TF-IDF over words and word
-pairs), mean word embeddings, and the event types the rule-based coder found.  Written here
-rather than taken from scikit-learn so that training (scripts/train_story_type.py) and the
-shipped model compute exactly the same numbers and annales needs no scikit-learn at run time."""
+pairs), mean word embeddings, and the events the rule-based coder found (their types; for the
+headline also their modality, modes and CAMEO codes).  Written here rather than taken from
+scikit-learn so that training (scripts/train_story_type.py) and the shipped model compute
+exactly the same numbers and annales needs no scikit-learn at run time."""
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -87,3 +88,66 @@ def event_features(body: Sequence[Event], headline: Sequence[Event],
         if j is not None:
             v[2 * k + j] = headline_weight
     return v
+
+
+N_HEADLINE_FEATURES = 4 * len(EVENT_TYPES)
+_MODALITY_SLOT = {"asserted": 0, "negated": 1}   # anything else (future, hypothetical...): 2
+
+
+def headline_features(headline: Sequence[Event]) -> np.ndarray:
+    """Per PLOVER type: the headline has it asserted, negated, or as a future or hypothetical
+    act, and its first event is of that type.  The story's type is often not the headline
+    event's own: "Leader raises possibility of bans" (hypothetical COERCE) is a THREATEN story,
+    "Government agrees to lift curfew" (AGREE, then a future act) a CONCEDE one."""
+    k = len(EVENT_TYPES)
+    v = np.zeros(N_HEADLINE_FEATURES, dtype=np.float32)
+    slot = {t: i for i, t in enumerate(EVENT_TYPES)}
+    for n, e in enumerate(headline):
+        j = slot.get(e.event)
+        if j is None:
+            continue
+        v[_MODALITY_SLOT.get(e.modality, 2) * k + j] = 1.0
+        if n == 0:
+            v[3 * k + j] = 1.0
+    return v
+
+
+def code_terms(headline: Sequence[Event]) -> dict[str, float]:
+    """The headline events' finer codes as terms: type with PLOVER mode, alone and with its
+    modality, the CAMEO code, and the CAMEO root with modality; 1 for the first event, 0.5 for
+    the others.  They let the model learn where the NGEC codebook and the CAMEO-2021 table
+    behind our records disagree (a declared ceasefire: our RETREAT 0871, a CONCEDE story)."""
+    out: dict[str, float] = {}
+    for n, e in enumerate(headline):
+        m = {"asserted": "a", "negated": "n"}.get(e.modality, "h")
+        cameo = getattr(e, "cameo", None) or ""
+        mode = getattr(e, "mode", None) or ""
+        weight = 1.0 if n == 0 else 0.5
+        for t in (f"{e.event}:{mode}", f"{e.event}:{mode}|{m}", f"c:{cameo}",
+                  f"c2:{cameo[:2]}|{m}"):
+            out[t] = max(out.get(t, 0.0), weight)
+    return out
+
+
+class Codes:
+    """A fixed list of code terms (code_terms) and their columns."""
+
+    def __init__(self, vocabulary: Sequence[str]):
+        self.vocabulary = list(vocabulary)
+        self.index = {t: i for i, t in enumerate(self.vocabulary)}
+
+    @classmethod
+    def fit(cls, stories: Iterable[Mapping[str, float]], min_count: int) -> "Codes":
+        """Terms seen in at least `min_count` stories."""
+        df: Counter = Counter()
+        for story in stories:
+            df.update(story.keys())
+        return cls(sorted(t for t, c in df.items() if c >= min_count))
+
+    def __len__(self) -> int:
+        return len(self.vocabulary)
+
+    def transform(self, story: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        pairs = [(self.index[t], w) for t, w in story.items() if t in self.index]
+        return (np.array([i for i, _ in pairs], dtype=np.int64),
+                np.array([w for _, w in pairs], dtype=np.float32))

@@ -3,8 +3,8 @@
 scripts/train_story_type.py on the NGEC synthetic stories (MIT); see data/story/README.md.
 
 Scores are `coef @ x + intercept`; x has a dense part (headline and body embeddings, event
-features) and two sparse parts (body and headline TF-IDF), so one story costs a few thousand
-multiply-adds whatever the vocabulary size."""
+features) and three sparse parts (body and headline TF-IDF, headline event codes), so one story
+costs a few thousand multiply-adds whatever the vocabulary size."""
 from __future__ import annotations
 
 import json
@@ -20,7 +20,8 @@ import numpy as np
 from ..errors import StoryModelMissing
 from ..schema import Event, StoryType
 from .embeddings import DIM, WordEmbeddings
-from .features import N_EVENT_FEATURES, Tfidf, event_features
+from .features import (N_EVENT_FEATURES, N_HEADLINE_FEATURES, Codes, Tfidf, code_terms,
+                       event_features, headline_features)
 
 MODEL_FILE = "data/story/story_type.npz"
 BODY_CHARS = 1000   # the body embedding reads the opening, where a story says what happened
@@ -29,27 +30,34 @@ BODY_CHARS = 1000   # the body embedding reads the opening, where a story says w
 @dataclass
 class StoryVector:
     dense: np.ndarray
-    body: tuple[np.ndarray, np.ndarray]
+    body: tuple[np.ndarray, np.ndarray]    # (columns, weights) of each sparse part
     head: tuple[np.ndarray, np.ndarray]
+    codes: tuple[np.ndarray, np.ndarray]
+
+    @property
+    def sparse(self) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
+        return self.body, self.head, self.codes
 
 
 @dataclass
 class Featurizer:
     body_terms: Tfidf
     head_terms: Tfidf
+    head_codes: Codes = field(default_factory=lambda: Codes([]))
     # How much the headline and the rule-based events count against the body (the model sees
     # them scaled); chosen by cross-validation in scripts/train_story_type.py.
     head_weight: float = 2.0
     event_weight: float = 0.5
     head_event_weight: float = 2.0   # headline events against body events (both x event_weight)
+    code_weight: float = 1.0         # headline_features and code_terms
 
     @property
     def n_dense(self) -> int:
-        return 2 * DIM + N_EVENT_FEATURES
+        return 2 * DIM + N_EVENT_FEATURES + N_HEADLINE_FEATURES
 
     @property
     def n_features(self) -> int:
-        return self.n_dense + len(self.body_terms) + len(self.head_terms)
+        return self.n_dense + len(self.body_terms) + len(self.head_terms) + len(self.head_codes)
 
     def vectors(self, embeddings: WordEmbeddings, titles: Sequence[str], texts: Sequence[str],
                 body_events: Sequence[Sequence[Event]],
@@ -60,14 +68,19 @@ class Featurizer:
         for i, (title, text) in enumerate(zip(titles, texts)):
             ev = event_features(body_events[i], head_events[i],
                                 self.head_event_weight) * self.event_weight
+            head_ev = headline_features(head_events[i]) * self.code_weight
             idx, w = self.head_terms.transform(title)
-            out.append(StoryVector(np.concatenate([heads[i], bodies[i], ev]),
-                                   self.body_terms.transform(text), (idx, w * self.head_weight)))
+            cidx, cw = self.head_codes.transform(code_terms(head_events[i]))
+            out.append(StoryVector(np.concatenate([heads[i], bodies[i], ev, head_ev]),
+                                   self.body_terms.transform(text), (idx, w * self.head_weight),
+                                   (cidx, cw * self.code_weight)))
         return out
 
-    def offsets(self) -> tuple[int, int]:
-        """Column where the body terms start and where the headline terms start."""
-        return self.n_dense, self.n_dense + len(self.body_terms)
+    def offsets(self) -> tuple[int, int, int]:
+        """Columns where the body terms, the headline terms and the headline codes start."""
+        body_at = self.n_dense
+        head_at = body_at + len(self.body_terms)
+        return body_at, head_at, head_at + len(self.head_terms)
 
 
 @dataclass
@@ -80,11 +93,10 @@ class StoryTypeModel:
     about: dict = field(default_factory=dict)
 
     def scores(self, v: StoryVector) -> np.ndarray:
-        body_at, head_at = self.featurizer.offsets()
         n = self.featurizer.n_dense
         s = self.coef[:, :n] @ v.dense + self.intercept
-        s += self.coef[:, body_at + v.body[0]] @ v.body[1]
-        s += self.coef[:, head_at + v.head[0]] @ v.head[1]
+        for at, (idx, w) in zip(self.featurizer.offsets(), v.sparse):
+            s += self.coef[:, at + idx] @ w
         return s
 
     def probabilities(self, v: StoryVector) -> np.ndarray:
@@ -103,6 +115,7 @@ class StoryTypeModel:
         f = self.featurizer
         params = {"name": self.name, "head_weight": f.head_weight,
                   "event_weight": f.event_weight, "head_event_weight": f.head_event_weight,
+                  "code_weight": f.code_weight,
                   "body_ngrams": f.body_terms.ngrams,
                   "head_ngrams": f.head_terms.ngrams, "about": self.about}
         np.savez_compressed(
@@ -110,6 +123,7 @@ class StoryTypeModel:
             intercept=self.intercept.astype(np.float32),
             body_vocabulary=np.array(f.body_terms.vocabulary), body_idf=f.body_terms.idf,
             head_vocabulary=np.array(f.head_terms.vocabulary), head_idf=f.head_terms.idf,
+            code_vocabulary=np.array(f.head_codes.vocabulary, dtype=str),
             params=np.array(json.dumps(params)))
 
     @classmethod
@@ -120,8 +134,10 @@ class StoryTypeModel:
             featurizer = Featurizer(
                 Tfidf(z["body_vocabulary"].tolist(), z["body_idf"], params["body_ngrams"]),
                 Tfidf(z["head_vocabulary"].tolist(), z["head_idf"], params["head_ngrams"]),
+                Codes(z["code_vocabulary"].tolist()),
                 head_weight=params["head_weight"], event_weight=params["event_weight"],
-                head_event_weight=params["head_event_weight"])
+                head_event_weight=params["head_event_weight"],
+                code_weight=params["code_weight"])
             model = cls(featurizer, z["classes"].tolist(), z["coef"], z["intercept"],
                         params["name"], params.get("about", {}))
         except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
