@@ -149,6 +149,17 @@ def test_coordinated_verbs_share_the_subject(nlp, lexicon):
     assert names(ds["recalled"].actors) == ["Israel"]
 
 
+def test_coordinated_verbs_share_the_last_object(nlp, lexicon):
+    ds = {d.trigger.text: d for d in drafts(
+        nlp, lexicon, "Russian coast guard vessels rammed and seized three Ukrainian ships.")}
+    assert ds["rammed"].entry.event == "ASSAULT"
+    assert names(ds["rammed"].recipients) == names(ds["seized"].recipients) != []
+    # a conjunct with a subject of its own is a clause of its own: nothing is shared
+    ds = {d.trigger.text: d for d in drafts(
+        nlp, lexicon, "Troops attacked and the rebels seized two Ukrainian ships.")}
+    assert ds["attacked"].recipients == []
+
+
 def test_relative_clause_subject_is_the_modified_noun(nlp, lexicon):
     d = one(nlp, lexicon, "The rebels who attacked Turkey were arrested.", "attacked")
     assert (names(d.actors), names(d.recipients)) == (["rebels"], ["Turkey"])

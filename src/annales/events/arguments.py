@@ -141,6 +141,12 @@ def object_heads(verb) -> list:
         objs += [_antecedent(t, verb) for t in _children(verb, "nsubjpass")]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":   # "the village shelled by the army"
         objs.append(verb.head)
+    if not objs:
+        # "rammed and seized three ships": verbs joined with no subject of their own share
+        # the last one's object
+        conj = [c for c in _children(verb, "conj") if c.pos_ == "VERB"][:1]
+        if conj and not _children(conj[0], "nsubj", "nsubjpass"):
+            objs = [through_partitive(t) for t in _children(conj[0], "dobj")]
     return objs
 
 
