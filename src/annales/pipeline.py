@@ -9,7 +9,9 @@
     places   = find_places(doc, gazetteer)                 normalize/places.py
     per draft: modality_of(trigger), speech.attribution_for(trigger),
                resolve_date(trigger, published),           events/modality.py, normalize/dates.py
-               location_for(trigger, candidate places)     normalize/event_location.py
+               rank_places(trigger, candidate places)      normalize/event_location.py
+               -> location, and the recipient of a material act done to no one named:
+               scene_recipient(event, place)               events/scene.py
     story    = story type of headline + body + events      story/ (learned, optional)
 
 Every stage is a plain function or a small callable over spaCy docs and typed objects, so each
@@ -27,10 +29,11 @@ from .events.attribution import analyse_speech
 from .events.extract import extract
 from .events.lexicon import load_lexicon
 from .events.reciprocal import with_reciprocals
+from .events.scene import scene_recipient
 from .events.verb_lexicon import build_lexicon
 from .events.modality import modality_of
 from .normalize.dates import parse_published, resolve_date
-from .normalize.event_location import location_for
+from .normalize.event_location import rank_places
 from .normalize.gazetteer import load_gazetteer
 from .normalize.places import find_places
 from .schema import Article, CodedArticle, Event, Quote, Span, StoryType
@@ -98,7 +101,11 @@ class Pipeline:
         seen: set[str] = set()
         for draft in with_reciprocals(extract(doc, mentions, self.lexicon)):
             event = self._record(article, draft, published, speech, sent_index)
-            event.location = location_for(draft.trigger, _candidate_places(event, places))
+            scene = rank_places(draft.trigger, _candidate_places(event, places))
+            event.location = scene.to_location() if scene is not None else None
+            recipient = scene_recipient(event, scene)
+            if recipient is not None:
+                event.recipient = [recipient]
             if event.id not in seen:  # the same trigger can be reached from two heads
                 seen.add(event.id)
                 events.append(event)
