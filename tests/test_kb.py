@@ -428,3 +428,58 @@ def test_recent_security_council_members_have_a_leader_on_every_half_year_since_
 ])
 def test_ministers_and_council_members_change_code_with_the_date(kb, name, day, code):
     assert explain(kb, name, day)["entity"]["code"] == code
+
+
+# More countries whose heads of state and of government are listed from 2000 (data/kb/README.md:
+# Thailand's and Cambodia's kings are listed too; South Sudan from independence).
+MORE_LEADER_COUNTRIES = ("BLR MMR PHL RWA UGA SLV HUN BGD AZE ARM GEO SRB THA SDN SSD MLI BFA LKA "
+                         "KHM CUB NIC ZWE ERI UZB").split()
+MORE_FIRST_YEAR = {"SSD": 2012}                        # independent on 9 July 2011
+MORE_GAPS = {("SDN", date(2019, 7, 1))}                # the Transitional Military Council (SDNMIL)
+
+
+def test_more_countries_have_a_leader_on_every_half_year_since_2000():
+    people = _people()
+    missing = [(c, f"{y}-{m:02d}-01") for c in MORE_LEADER_COUNTRIES
+               for y in range(MORE_FIRST_YEAR.get(c, 2000), 2026) for m in (1, 7)
+               if (c, date(y, m, 1)) not in MORE_GAPS
+               and not any(r.code == c + "GOV" and r.holds_on(date(y, m, 1))
+                           for p in people for r in p.roles)]
+    assert not missing
+
+
+@pytest.mark.parametrize("name,day,code", [
+    ("Aung San Suu Kyi", date(2015, 6, 1), "MMROPP"),
+    ("Suu Kyi", date(2018, 6, 1), "MMRGOV"),
+    ("Suu Kyi", date(2021, 2, 1), "MMROPP"),
+    ("Min Aung Hlaing", date(2020, 6, 1), "MMRMIL"),
+    ("Min Aung Hlaing", date(2021, 2, 1), "MMRGOV"),
+    ("Hemedti", date(2021, 6, 1), "SDNMIL"),
+    ("Hemedti", date(2023, 4, 15), "SDNREB"),
+    ("Burhan", date(2019, 6, 1), "SDNMIL"),
+    ("Burhan", date(2019, 8, 21), "SDNGOV"),
+    ("Omar al-Bashir", date(2015, 1, 1), "SDNGOV"),
+    ("Juan Guaido", date(2020, 1, 10), "VENLEG"),
+    ("Guaidó", date(2024, 1, 10), "VENOPP"),
+    ("Navalny", date(2024, 2, 16), "RUSOPP"),            # the day of a death keeps the role
+    ("Navalny", date(2024, 2, 17), "RUS"),
+    ("Tsikhanouskaya", date(2021, 3, 1), "BLROPP"),
+    ("Lukashenko", date(2021, 3, 1), "BLRGOV"),
+    ("Orban", date(2005, 3, 1), "HUNOPP"),
+    ("Orban", date(2015, 3, 1), "HUNGOV"),
+    ("Duterte", date(2023, 3, 1), "PHLELI"),
+    ("Bongbong Marcos", date(2023, 3, 1), "PHLGOV"),
+    ("Pashinyan", date(2018, 4, 20), "ARMOPP"),
+    ("Pashinyan", date(2018, 5, 8), "ARMGOV"),
+    ("Saakashvili", date(2010, 3, 1), "GEOGOV"),
+    ("Vucic", date(2019, 3, 1), "SRBGOV"),
+    ("Riek Machar", date(2014, 3, 1), "SSDREB"),
+    ("Prayut Chan-o-cha", date(2012, 3, 1), "THAMIL"),
+    ("Prayuth Chan-ocha", date(2016, 3, 1), "THAGOV"),
+    ("Assimi Goita", date(2022, 3, 1), "MLIGOV"),
+    ("Ibrahim Traore", date(2023, 3, 1), "BFAGOV"),
+    ("Sheikh Hasina", date(2025, 3, 1), "BGDELI"),
+    ("Mugabe", date(2018, 3, 1), "ZWEELI"),
+])
+def test_leaders_of_more_countries_change_code_with_the_date(kb, name, day, code):
+    assert explain(kb, name, day)["entity"]["code"] == code
