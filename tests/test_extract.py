@@ -471,6 +471,17 @@ def test_a_large_city_stands_for_its_country(pipeline):
     assert city_country(ents[1], doc).country == "UKR"
 
 
+def test_a_named_region_stands_for_its_country(pipeline):
+    events = pipeline.code("Moldova wants Russia to withdraw its troops from Transnistria.",
+                           published="2022-03-01")
+    e = next(e for e in events if e.trigger.text == "withdraw")
+    assert [r.country for r in e.recipient] == ["MDA"]
+    events = pipeline.code("Vladimir Putin signed a treaty annexing Crimea on Tuesday.",
+                           published="2014-03-18")
+    e = next(e for e in events if e.trigger.text == "annexing")
+    assert [r.country for r in e.recipient] == ["UKR"]   # the tagger calls "Crimea" an ORG
+
+
 def test_a_demonym_in_front_of_a_nominal_event_is_its_actor(nlp, lexicon):
     d = one(nlp, lexicon, "Israeli airstrikes on Gaza continued overnight.", "airstrikes")
     assert names(d.actors) == ["Israeli"]

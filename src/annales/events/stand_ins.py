@@ -46,15 +46,24 @@ CITY_POPULATION, CITY_MARGIN = 100_000, 5
 
 
 def city_country(entity: Entity, doc) -> Optional[Entity]:
-    """An unresolved proper name that is a large city ("struck the port of Odesa"): the entity
-    with the city's country, as PETRARCH's city dictionaries code it (no code is guessed)."""
+    """An unresolved proper name that is a large city ("struck the port of Odesa") or a region
+    the gazetteer names ("annexing Crimea"): the entity with that place's country, as
+    PETRARCH's city dictionaries code it (no code is guessed)."""
     root = _root(entity, doc)
-    if root is None or root.pos_ != "PROPN" or root.ent_type_ in ("PERSON", "ORG", "NORP"):
+    if root is None or root.pos_ != "PROPN" or root.ent_type_ in ("PERSON", "NORP"):
         return None
     from ..normalize.gazetteer import load_gazetteer
     text = doc.char_span(entity.start, entity.end).text
-    found = sorted((e for e in load_gazetteer().lookup(text) if e.kind == "city"),
-                   key=lambda e: -e.population)
+    entries = load_gazetteer().lookup(text)
+    # a named region or territory the gazetteer places in one country ("annexing Crimea",
+    # "withdraw from Transnistria"): the gazetteer lists only well-known ones, by hand, so
+    # the tagger calling one an organization ("Crimea" often) is its mistake
+    areas = {e.country for e in entries if e.kind in ("region", "territory")}
+    if len(areas) == 1 and None not in areas and not any(e.kind == "city" for e in entries):
+        return replace(entity, country=areas.pop())
+    if root.ent_type_ == "ORG":
+        return None
+    found = sorted((e for e in entries if e.kind == "city"), key=lambda e: -e.population)
     if not found or not found[0].country or found[0].population < CITY_POPULATION:
         return None
     rival = next((e.population for e in found[1:] if e.country != found[0].country), 0)
