@@ -7,6 +7,10 @@ its slots filled.  Stories of four fifths of the templates train (annales.eval.c
 ngec_split); the other fifth is only scored, by `annales eval --set ngec`.
 
     python scripts/train_story_type.py --data ../shared/data [--cv] [--cache /tmp/ngec-events.jsonl]
+    python scripts/train_story_type.py --data ../shared/data --body-only [--cv] [--cache ...]
+
+--body-only trains the model for articles without a headline (data/story/story_type_body.npz):
+the same stories with their headlines left out.
 
 Features (annales.story): headline and body mean embeddings, body and headline TF-IDF, and the
 events the rule-based coder finds in the body and in the sentence-cased headline (for the
@@ -23,6 +27,7 @@ import itertools
 import json
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -33,7 +38,7 @@ from annales.eval.petrarch import gold_path
 from annales.schema import Article
 from annales.story import Featurizer, StoryTypeModel, load_embeddings
 from annales.story.features import Codes, Tfidf, code_terms
-from annales.story.model import MODEL_FILE
+from annales.story.model import BODY_MODEL_FILE, MODEL_FILE
 
 # Vocabulary sizes: body terms (words and word pairs seen in at least MIN_DF train stories,
 # the BODY_TERMS most frequent) and headline words.  20,000 body terms scored as well as 50,000
@@ -48,7 +53,11 @@ GRID = {"head_weight": (2.0,), "event_weight": (0.5,), "head_event_weight": (2.0
 DEFAULT = {"head_weight": 2.0, "event_weight": 0.5, "head_event_weight": 2.0,
            "code_weight": 1.0, "C": 3.0}   # last --cv choice
 SETTINGS = tuple(DEFAULT)
+# Without headlines only these settings matter (the headline ones weigh nothing).
+BODY_GRID = {**{k: (v,) for k, v in DEFAULT.items()}, "event_weight": (0.5, 1.0), "C": (1.0, 3.0)}
+BODY_DEFAULT = dict(DEFAULT)   # last --body-only --cv choice
 NAME = "story-type-ngec-2"
+BODY_NAME = "story-type-ngec-2-body"
 
 
 def coded(items, cache: Path | None) -> list[tuple[list, list]]:
@@ -107,7 +116,7 @@ def design(featurizer: Featurizer, items, events, embeddings):
                       shape=(len(vectors), featurizer.n_features))
 
 
-def fit(items, events, embeddings, settings: dict):
+def fit(items, events, embeddings, settings: dict, name: str = NAME):
     from sklearn.linear_model import LogisticRegression
     featurizer = Featurizer(
         Tfidf.fit((it.text for it in items), ngrams=2, min_df=MIN_DF, max_terms=BODY_TERMS),
@@ -118,7 +127,7 @@ def fit(items, events, embeddings, settings: dict):
     lr = LogisticRegression(C=settings["C"], max_iter=3000, class_weight="balanced")
     lr.fit(design(featurizer, items, events, embeddings), [it.label for it in items])
     return StoryTypeModel(featurizer, list(lr.classes_), lr.coef_.astype(np.float32),
-                          lr.intercept_.astype(np.float32), NAME)
+                          lr.intercept_.astype(np.float32), name)
 
 
 def accuracy(model, items, events, embeddings) -> float:
@@ -126,12 +135,12 @@ def accuracy(model, items, events, embeddings) -> float:
     return float(np.mean([model.predict(v).event == it.label for v, it in zip(vectors, items)]))
 
 
-def cross_validate(items, events, embeddings) -> list[dict]:
+def cross_validate(items, events, embeddings, grid: dict) -> list[dict]:
     """Mean accuracy of every GRID setting over 4 folds of templates (train split only)."""
     from hashlib import sha1
     fold = [int(sha1(it.group.encode("utf-8")).hexdigest(), 16) // 5 % 4 for it in items]
     results = []
-    for values in itertools.product(*(GRID[k] for k in SETTINGS)):
+    for values in itertools.product(*(grid[k] for k in SETTINGS)):
         settings = dict(zip(SETTINGS, values))
         scores = []
         for k in range(4):
@@ -152,25 +161,38 @@ def main(argv=None) -> None:
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--cv", action="store_true", help="choose the settings by cross-validation")
     ap.add_argument("--cache", type=Path, default=None, help="JSONL cache of the coded events")
-    ap.add_argument("--out", type=Path, default=Path("src/annales") / MODEL_FILE)
+    ap.add_argument("--out", type=Path, default=None,
+                    help=f"model file (default src/annales/{MODEL_FILE}, or with --body-only "
+                         f"src/annales/{BODY_MODEL_FILE})")
+    ap.add_argument("--body-only", action="store_true",
+                    help="train the model for articles without a headline")
     ap.add_argument("--heldout", action="store_true",
                     help="also score the held-out split (as `annales eval --set ngec` does)")
     args = ap.parse_args(argv)
     start = time.perf_counter()
     items = read_ngec(gold_path(args.data, NGEC))
     events = coded(items, args.cache)
+    name = NAME
+    if args.body_only:
+        items = [replace(it, title=None) for it in items]
+        events = [(body, []) for body, _ in events]
+        name = BODY_NAME
+    args.out = args.out or Path("src/annales") / (BODY_MODEL_FILE if args.body_only
+                                                  else MODEL_FILE)
     train = [i for i, it in enumerate(items) if ngec_split(it.group) == "train"]
     heldout = [i for i, it in enumerate(items) if ngec_split(it.group) == "heldout"]
     tr_items, tr_events = [items[i] for i in train], [events[i] for i in train]
     embeddings = load_embeddings()
-    settings, cv = dict(DEFAULT), None
+    settings, cv = dict(BODY_DEFAULT if args.body_only else DEFAULT), None
     if args.cv:
-        cv = cross_validate(tr_items, tr_events, embeddings)
+        cv = cross_validate(tr_items, tr_events, embeddings,
+                            BODY_GRID if args.body_only else GRID)
         best = max(cv, key=lambda r: r["accuracy"])
         settings = {k: best[k] for k in SETTINGS}
-    model = fit(tr_items, tr_events, embeddings, settings)
+    model = fit(tr_items, tr_events, embeddings, settings, name)
     model.about = {
-        "data": "NGEC synthetic stories (ahalterman/NGEC-2025, MIT), train split by template",
+        "data": "NGEC synthetic stories (ahalterman/NGEC-2025, MIT), train split by template"
+                + (", headlines left out" if args.body_only else ""),
         "train_stories": len(train), "train_templates": len({it.group for it in tr_items}),
         "settings": settings, "cv": cv}
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -265,6 +265,15 @@ def test_pipeline_gives_a_story_type_from_headline_and_body(pipeline):
     assert coded.story_type.model == pipeline.story_model.name
 
 
+def test_an_article_without_a_headline_gets_the_body_only_model(pipeline):
+    art = Article(id="s4", text="Gunmen opened fire on a crowded market on Tuesday, killing 13 "
+                                "people, police said. The attackers fled on motorcycles.")
+    coded = pipeline.code_article(art)
+    assert coded.story_type.model == pipeline.body_story_model.name != pipeline.story_model.name
+    assert coded.story_type.event == "ASSAULT"
+    assert pipeline.body_story_model.featurizer.head_terms.vocabulary == []   # never saw one
+
+
 def test_headline_events_come_from_the_sentence_cased_headline(pipeline):
     art = Article(id="s2", text="", title="Egypt Expels Dozens Of Turkish Diplomats")
     kinds = {e.event for e in pipeline.headline_events(art)}

@@ -64,6 +64,7 @@ class Pipeline:
         self.gazetteer = load_gazetteer()
         # the story-type model (story/): loaded now so a missing package fails at start-up
         self.story_model = load_story_model() if story_types else None
+        self.body_story_model = load_story_model(body_only=True) if story_types else None
         self.embeddings = load_embeddings() if story_types else None
         self._names: Optional[NameSet] = None
 
@@ -114,7 +115,8 @@ class Pipeline:
     def _story_type(self, article: Article, events: list[Event],
                     published: Optional[date]) -> StoryType:
         title = article.title or ""
-        return self.story_model.predict(self.story_model.featurizer.vectors(
+        model = self.story_model if title.strip() else self.body_story_model
+        return model.predict(model.featurizer.vectors(
             self.embeddings, [title], [article.text], [events],
             [self.headline_events(article, published)])[0])
 

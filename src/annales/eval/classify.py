@@ -6,7 +6,8 @@ PentaClass sentences.  Both reduce a coded text to one label.
   templates); "ngec:events" the rule-based coder alone: the PLOVER event type of the most
   confident asserted event, else of the first event of any modality (a story's main event may
   be reported as a threat or plan); a text with no event is "NONE", which is always wrong.
-  Sampling for `limit`: evenly spaced stories, so the CI sample is fixed and spread over the
+  "ngec:body-only" scores the story type of the same stories with their headlines left out
+  (the body-only model, for articles without one).  Sampling for `limit`: evenly spaced stories, so the CI sample is fixed and spread over the
   file (the file is grouped by label).
 * ConfliBERT: the quad class of the most confident event (asserted first), with CAMEO root
   01 ("make public statement") mapped to 0 = statement; no event -> 0.  Quad-class macro-F1
@@ -19,7 +20,7 @@ import hashlib
 import io
 import time
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
@@ -141,7 +142,8 @@ def score_texts(name: str, items: list[LabelledText], pipeline,
 
 
 NOTES = {":events": "rule-based only: PLOVER type of the most confident asserted event; "
-                    "no event = wrong"}
+                    "no event = wrong",
+         ":body-only": "story type of the same stories without their headlines"}
 
 
 def evaluate_ngec(data_dir, limit: Optional[int] = None, pipeline=None) -> list[SetResult]:
@@ -152,8 +154,13 @@ def evaluate_ngec(data_dir, limit: Optional[int] = None, pipeline=None) -> list[
     labellers = {"": story_label, ":events": lambda c: plover_label(c.events)}
     if getattr(pipeline, "story_model", None) is None:   # built with story_types=False
         del labellers[""]
-    return score_texts("ngec", items, pipeline, labellers, EVENT_TYPES,
+    rows = score_texts("ngec", items, pipeline, labellers, EVENT_TYPES,
                        "held-out headline templates: story type (learned, headline + body)")
+    if labellers.get(""):
+        # the same stories without their headlines: the model for articles that have none
+        rows += score_texts("ngec", [replace(it, title=None) for it in items], pipeline,
+                            {":body-only": story_label}, EVENT_TYPES, "")
+    return rows
 
 
 def evaluate_conflibert(data_dir, limit: Optional[int] = None, pipeline=None) -> list[SetResult]:

@@ -24,6 +24,10 @@ from .features import (N_EVENT_FEATURES, N_HEADLINE_FEATURES, Codes, Tfidf, code
                        event_features, headline_features)
 
 MODEL_FILE = "data/story/story_type.npz"
+# The same model trained with every headline left out, for articles that come without one
+# (plain-text files, feeds that keep only the body): a model that always saw a headline
+# weighs an empty one as evidence.
+BODY_MODEL_FILE = "data/story/story_type_body.npz"
 BODY_CHARS = 1000   # the body embedding reads the opening, where a story says what happened
 
 
@@ -151,6 +155,9 @@ class StoryTypeModel:
         return model
 
 
-@lru_cache(maxsize=1)
-def load_story_model(path: Optional[str] = None) -> StoryTypeModel:
-    return StoryTypeModel.load(path or str(resources.files("annales") / MODEL_FILE))
+@lru_cache(maxsize=2)
+def load_story_model(path: Optional[str] = None, body_only: bool = False) -> StoryTypeModel:
+    """The shipped model (`body_only`: the one for articles without a headline), or the one
+    at `path`."""
+    default = BODY_MODEL_FILE if body_only else MODEL_FILE
+    return StoryTypeModel.load(path or str(resources.files("annales") / default))
