@@ -120,8 +120,7 @@ def code_terms(headline: Sequence[Event]) -> dict[str, float]:
     out: dict[str, float] = {}
     for n, e in enumerate(headline):
         m = {"asserted": "a", "negated": "n"}.get(e.modality, "h")
-        cameo = getattr(e, "cameo", None) or ""
-        mode = getattr(e, "mode", None) or ""
+        cameo, mode = e.cameo or "", e.mode or ""
         weight = 1.0 if n == 0 else 0.5
         for t in (f"{e.event}:{mode}", f"{e.event}:{mode}|{m}", f"c:{cameo}",
                   f"c2:{cameo[:2]}|{m}"):

@@ -90,6 +90,9 @@ def past_tense(verb: str) -> str:
     return verb + "ed"
 
 
+_PARTICIPLE_DEPS = ("amod", "compound", "npadvmod", "acl")   # "quake-hit Nepal"
+
+
 def verb_reading(doc, has_verb: Callable[[str], bool]) -> Optional[str]:
     """The headline `doc` rewritten with its verb in the past tense, or None.  Only for a
     headline with no verb at all; the verb is the first noun after a subject that the lexicon
@@ -113,9 +116,6 @@ def verb_reading(doc, has_verb: Callable[[str], bool]) -> Optional[str]:
             past = past_tense(tok.lemma_.lower())
             return doc[:tok.i].text_with_ws + past + tok.whitespace_ + doc[tok.i + 1:].text
     return None
-
-
-_PARTICIPLE_DEPS = ("amod", "compound", "npadvmod", "acl")   # "quake-hit Nepal"
 
 
 def _word_before(tok):
