@@ -16,14 +16,6 @@ EXPECTED = [json.loads(line) for line in
 # Expectations the coder does not meet yet, each with the reason.  strict: when one starts to
 # pass, the test fails until it is taken off this list, so the list only shrinks.
 KNOWN_MISSES: dict[tuple, str] = {
-    ("corpus-09-hong-kong-protests", "Police fired tear gas"):
-        "sector-only actors (police, protesters): their country is only in the article's "
-        "context, and unknown countries stay null rather than guessed",
-    ("corpus-09-hong-kong-protests", "Police arrested several people"):
-        "sector-only actors: country only from context (see above)",
-    ("corpus-09-hong-kong-protests", "demanded that Lam resign"):
-        "'The protesters' is not linked to the crowd named earlier, and Carrie Lam is not in "
-        "the knowledge base",
     ("corpus-10-north-korea-guam-threat", "considering a plan to strike"):
         "'the military' inside reported speech is not resolved to North Korea",
     ("corpus-12-turkey-coup-arrests", "Turkey demanded that the United States extradite Gulen",

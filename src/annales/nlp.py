@@ -25,11 +25,16 @@ def load(name: str = MODEL):
     return nlp
 
 
-# "VIENNA — ", "NEW YORK -- ", "WASHINGTON (Reuters) — ": the place a report was filed from,
-# in capitals before a dash at the very start of the text.  It is no part of the first
-# sentence's grammar, though the parser often makes it the subject ("DOHA — Saudi Arabia ...").
-_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’-]*(?:[ ,]+[A-Z][A-Z.'’-]*)*\s*(?:\([^)\n]{1,40}\)\s*)?"
-                       r"(?:—|–|--)\s*")
+# "VIENNA — ", "NEW YORK -- ", "WASHINGTON (Reuters) — ", "PENSACOLA, Fla. (Reuters) - ",
+# "(Reuters) - ": the place a report was filed from, before a dash at the very start of the text.
+# It is no part of the first sentence's grammar, though the parser often makes it the subject
+# ("DOHA — Saudi Arabia ...").  A plain hyphen counts only after an agency in brackets: a
+# capitalised word and a hyphen alone also start ordinary sentences.
+_PLACE = r"[A-Z][A-Z.'’-]*(?:[ ,]+[A-Z][A-Z.'’-]*)*"
+_DATELINE = re.compile(
+    rf"\s*(?:(?P<place>{_PLACE})\s*(?:\([^)\n]{{1,40}}\)\s*)?(?:—|–|--)"
+    rf"|(?P<place2>[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*)*)?\s*\([A-Za-z .&]{{1,30}}\)\s*"
+    rf"(?:—|–|--|-))\s*")
 
 
 def dateline_end(doc) -> int:
@@ -38,3 +43,12 @@ def dateline_end(doc) -> int:
     if m is None:
         return 0
     return next((t.i for t in doc if t.idx >= m.end()), len(doc))
+
+
+def dateline_place(text: str) -> str | None:
+    """The place words of the dateline ("WASHINGTON", "PENSACOLA, Fla."), or None."""
+    m = _DATELINE.match(text[:80])
+    if m is None:
+        return None
+    place = m.group("place") or m.group("place2")
+    return place.strip(" ,") if place else None

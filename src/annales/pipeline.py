@@ -26,6 +26,8 @@ from . import nlp as _nlp
 from .actors import ActorResolver, load_kb
 from .actors.petrarch import read_actors, read_agents
 from .events.attribution import analyse_speech
+from .events.context import article_context
+from .events.parties import complete, speaker_at_home
 from .events.extract import extract
 from .events.lexicon import load_lexicon
 from .events.reciprocal import with_reciprocals
@@ -100,8 +102,12 @@ class Pipeline:
         sent_index = {s.start: i for i, s in enumerate(doc.sents)}
         events: list[Event] = []
         seen: set[str] = set()
+        context = article_context(doc, mentions, self.gazetteer, self._is_country)
         for draft in with_reciprocals(extract(doc, mentions, self.lexicon)):
+            draft = complete(draft, context)
             event = self._record(article, draft, published, speech, sent_index)
+            if event.attribution is not None:
+                event.attribution.speaker = speaker_at_home(event.attribution.speaker, context)
             scene = rank_places(draft.trigger, _candidate_places(event, places))
             event.location = scene.to_location() if scene is not None else None
             recipient = scene_recipient(event, scene)
@@ -111,6 +117,9 @@ class Pipeline:
                 seen.add(event.id)
                 events.append(event)
         return events, speech
+
+    def _is_country(self, code: str) -> bool:
+        return self.kb.country_name(code) is not None
 
     def _story_type(self, article: Article, events: list[Event],
                     published: Optional[date]) -> StoryType:

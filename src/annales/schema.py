@@ -41,6 +41,9 @@ class Entity(Record):
     kb_id: Optional[str] = None
     start: Optional[int] = None
     end: Optional[int] = None
+    # null: the country comes from the entity's own words or the knowledge base; "article":
+    # the words name no country ("the Senate", "rebels") and it is the article's home country
+    basis: Optional[str] = None
 
     @classmethod
     def from_dict(cls, d: Optional[dict]) -> Optional["Entity"]:

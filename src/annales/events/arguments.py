@@ -119,6 +119,14 @@ def subject_heads(verb, depth: int = 0) -> list:
         return ctrl[:1] or subject_heads(head, depth + 1)
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subject_heads(head, depth + 1)
+    if dep == "acl" and verb.tag_ == "VBN":
+        # "a woman captured by Kurdish forces", "US sanctions imposed on Russia": the agent
+        # is the by-phrase, else whoever the modified noun names as its owner
+        return pobjs(verb, ["by"]) or noun_actor_heads(head, ())
+    if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        # "joined other senators in urging him to quit": the subject of the verb the
+        # preposition hangs from
+        return subject_heads(head.head, depth + 1)
     if dep == "relcl" or (dep == "acl" and verb.tag_ == "VBG"):
         # "the troops (that) attacked", "forces attacking the city", "a resolution demanding"
         return _author(head, depth)
@@ -190,11 +198,13 @@ def light_verb(noun, lexicon) -> Optional[object]:
     return None
 
 
-def noun_actor_heads(noun, used: tuple, modifiers: bool = True) -> list:
-    """Possessor ("Obama's visit"), a by-phrase ("an attack by rebels"), or a name or
+def noun_actor_heads(noun, used: tuple, modifiers: bool = True, from_ok: bool = True) -> list:
+    """Possessor ("Obama's visit"), a by-phrase ("an attack by rebels"), a from-phrase
+    ("calls from senators", "criticism from allies") unless `from_ok` is off (a withdrawal
+    from Syria leaves the place it names), or a name or
     demonym in front ("U.S. sanctions", "Israeli airstrikes") unless `modifiers` is off
     (meetings are named for where they happen: "the Paris summit")."""
-    found = _children(noun, "poss") + pobjs(noun, ["by"])
+    found = _children(noun, "poss") + pobjs(noun, ["by"] + (["from"] if from_ok else []))
     if modifiers:
         found += [c for c in _children(noun, "compound", "amod", "nmod") if c not in used]
     return found

@@ -23,6 +23,9 @@ from .stand_ins import (actor_class, city_country, entity_or_demonym, known, loc
 # order of what goes wrong most often in hand-checked output: a wrong or missing actor first,
 # then the recipient, then nominal triggers (which are more often mentions than events).
 BASE, ACTOR_W, RECIPIENT_W, VERB_W, PATTERN_W = 0.30, 0.30, 0.25, 0.05, 0.05
+# Nominal events whose "from" phrase names a place left or a source, not who acts
+# ("withdrawal from Syria", "a retreat from Mosul"; "imports from China").
+FROM_IS_PLACE = {"RETREAT", "MOBILIZE", "SANCTION"}
 
 
 class MentionIndex(Protocol):
@@ -107,7 +110,8 @@ def _verb_heads(tok, match: Match) -> tuple[list, list]:
 def _noun_heads(tok, match: Match, lexicon: Lexicon, mentions: MentionIndex
                 ) -> tuple[list, list]:
     entry = match.entry
-    actors = args.noun_actor_heads(tok, match.used, modifiers=entry.event != "CONSULT")
+    actors = args.noun_actor_heads(tok, match.used, modifiers=entry.event != "CONSULT",
+                                   from_ok=entry.event not in FROM_IS_PLACE)
     # only heads that name someone: "a general mobilization" leaves the actor to the verb
     actors = [a for a in actors if resolve([a], mentions)]
     recipients = args.verb_recipient_heads(tok, tuple(s for s in entry.recipient if s != "dobj"),
