@@ -85,7 +85,11 @@ def is_expletive(token) -> bool:
         return True
     head = token.head
     clause = {c.dep_ for c in head.children} & {"ccomp", "xcomp", "csubj", "csubjpass"}
-    return bool(clause) and (head.lemma_ in RAISING or token.dep_ == "nsubjpass")
+    if token.dep_ == "nsubjpass":
+        # "it is expected that ..." points at no one; "it was set to kick off talks",
+        # "it is expected to vote" (an infinitive) say something of an earlier actor
+        return bool(clause - {"xcomp"})
+    return bool(clause) and head.lemma_ in RAISING
 
 
 def resolve_pronoun(token, mentions: list[Mention], sentence_starts: list[int],

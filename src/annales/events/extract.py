@@ -173,6 +173,19 @@ def _attributive(tok, match: Match) -> bool:
     return match.entry.pos == "VERB" and tok.dep_ == "amod" and tok.i < tok.head.i
 
 
+# Nouns that name a charge rather than an act of charging: "resigned over allegations of
+# misconduct", "a race marked by accusations".  With no one making them (no possessor,
+# by-phrase, modifier or light verb: "Moore's accusers' allegations", "made allegations")
+# they are the topic of the sentence, not an event in it.
+LABEL_NOUNS = frozenset({"allegation", "accusation"})
+
+
+def _label(draft: Draft) -> bool:
+    tok = draft.trigger
+    return (draft.entry.pos == "NOUN" and not draft.actors
+            and (tok.lemma_.lower() in LABEL_NOUNS or tok.lower_.rstrip("s") in LABEL_NOUNS))
+
+
 def extract(doc, mentions: MentionIndex, lexicon: Lexicon) -> list[Draft]:
     """Drafts for every event trigger in `doc`, in text order."""
     matches = [(tok, m) for tok in doc for m in [lexicon.match(tok)]
@@ -187,5 +200,20 @@ def extract(doc, mentions: MentionIndex, lexicon: Lexicon) -> list[Draft]:
             # "aid workers", "protest leaders": the noun only describes another (a compound
             # on a verb is a misparse: "Hunger strike enters third week")
             continue
-        drafts.append(_read_by_actor(tok, _draft(tok, m, mentions, lexicon), mentions, lexicon))
-    return drafts
+        draft = _read_by_actor(tok, _draft(tok, m, mentions, lexicon), mentions, lexicon)
+        if not _label(draft):
+            drafts.append(draft)
+    verbs = {(d.trigger.i, d.entry.event) for d in drafts if d.entry.pos == "VERB"}
+    return [d for d in drafts if d.entry.pos == "VERB" or not _restates(d, verbs)]
+
+
+def _restates(draft: Draft, verbs: set) -> bool:
+    """A noun that names again the event of the verb it depends on ("pressed demands",
+    "provide $81 billion in aid", "launched strikes" where "launch" is an ASSAULT verb):
+    one event, already recorded on the verb."""
+    tok, steps = draft.trigger, 0
+    while tok.dep_ in ("dobj", "pobj", "prep", "nsubjpass") and steps < 4:
+        tok, steps = tok.head, steps + 1
+        if tok.pos_ == "VERB":
+            return (tok.i, draft.entry.event) in verbs
+    return False

@@ -24,7 +24,7 @@ LEXICON_FILE = "events.tsv"
 CLASSES_FILE = "classes.tsv"
 COLUMNS = ("lemma", "pos", "pattern", "event", "mode", "cameo", "recipient")
 POS = ("VERB", "NOUN")
-CONDITIONS = ("prt", "prep", "obj", "pobj", "xcomp", "ccomp", "mod", "head", "subj")
+CONDITIONS = ("prt", "prep", "obj", "pobj", "xcomp", "ccomp", "comp", "mod", "head", "subj")
 # What `subj:` conditions can ask about the actor (extract.py decides which one applies):
 # a state or its government ("Japan protested": a diplomatic complaint) or a crowd of
 # civilians ("protesters stormed parliament": a riot, not an armed assault).
@@ -139,6 +139,9 @@ def _holds(tok, kind: str, value: str, actor_class: Optional[str] = None,
         found = [c for c in tok.children if c.dep_ in ("ccomp", "pcomp") and ok(c)]
     elif kind == "mod":
         found = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and ok(c)]
+        return [] if found else None
+    elif kind == "comp":   # an adjective complement: "pleaded guilty", "pled not guilty"
+        found = [c for c in tok.children if c.dep_ in ("acomp", "oprd") and ok(c)]
         return [] if found else None
     else:  # head
         return [] if ok(tok.head) and tok.head.i != tok.i else None

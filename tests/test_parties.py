@@ -1,0 +1,270 @@
+"""Who acts and who is acted on, completed from the article (events/context.py,
+events/parties.py), and the argument rules that find parties a reader sees at a glance.
+
+Context tests build mentions and a gazetteer by hand; the rest parse sentences written for
+these tests with the shared spaCy model, or run the whole pipeline."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from annales.events.context import ArticleContext, article_context, dateline_country
+from annales.events.extract import Draft, extract
+from annales.events.lexicon import load_lexicon
+from annales.events.parties import at_home, complete
+from annales.nlp import dateline_end, dateline_place
+from annales.schema import Entity
+
+
+# --- datelines -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, place", [
+    ("WASHINGTON (Reuters) - The Senate voted on Friday.", "WASHINGTON"),
+    ("PENSACOLA, Fla. (Reuters) - The president spoke.", "PENSACOLA, Fla."),
+    ("BEIRUT, Lebanon (AP) — Shelling resumed.", "BEIRUT, Lebanon"),
+    ("KYIV — Ukraine said on Monday ...", "KYIV"),
+    ("(Reuters) - Lawmakers met on Monday.", None),
+    ("Russia has sent - so it seems - more jets.", None),
+    ("The following statements (unedited) - were posted.", None),
+])
+def test_dateline_place(text, place):
+    assert dateline_place(text) == place
+
+
+def test_a_plain_hyphen_ends_a_dateline_only_after_an_agency(nlp):
+    doc = nlp("(Reuters) - Lawmakers met on Monday.")
+    assert doc[dateline_end(doc)].text == "Lawmakers"
+    assert dateline_end(nlp("Iran - a rival of Israel - protested.")) == 0
+
+
+@dataclass
+class Place:
+    country: str
+    kind: str
+    population: int = 0
+
+
+class FakeGazetteer:
+    PLACES = {"washington": [Place("USA", "city", 700_000), Place("USA", "state")],
+              "pensacola": [Place("USA", "city", 50_000)],
+              "tripoli": [Place("LBY", "city", 1_100_000), Place("LBN", "city", 230_000)],
+              "brussels": [Place("BEL", "city", 1_000_000)]}
+
+    def lookup(self, text):
+        return self.PLACES.get(text.lower(), [])
+
+
+@pytest.mark.parametrize("text, country", [
+    ("WASHINGTON (Reuters) - x", "USA"),
+    ("PENSACOLA, Fla. (Reuters) - x", "USA"),
+    ("TRIPOLI (Reuters) - x", "LBY"),          # the larger namesake
+    ("(Reuters) - x", None),
+    ("No dateline here.", None),
+])
+def test_dateline_country(text, country):
+    assert dateline_country(text, FakeGazetteer()) == country
+
+
+@dataclass
+class FakeMention:
+    head: int
+    entity: Entity
+    kind: str = "country"
+
+
+class FakeIndex:
+    def __init__(self, mentions):
+        self.mentions = mentions
+
+
+def _m(doc, word, country, kind="country", nth=0):
+    tok = [t for t in doc if t.text == word][nth]
+    return FakeMention(tok.i, Entity(text=word, country=country), kind)
+
+
+def test_the_dateline_is_a_vote_not_the_answer(nlp):
+    doc = nlp("BRUSSELS (Reuters) - U.S. envoy Smith said Washington backs NATO. "
+              "The U.S. plan was welcomed. Belgium hosted the talks.")
+    ctx = article_context(doc, FakeIndex([_m(doc, "envoy", "USA", "person"),
+                                          _m(doc, "Washington", "USA"),
+                                          _m(doc, "plan", "USA", "org"),
+                                          _m(doc, "Belgium", "BEL")]), FakeGazetteer())
+    assert (ctx.dateline, ctx.home) == ("BEL", "USA")
+
+
+def test_the_lede_counts_double_and_repeats_count_once(nlp):
+    doc = nlp("Syria said rebels shelled a town. Turkey protested. It said Turkey would act.")
+    ctx = article_context(doc, FakeIndex([_m(doc, "Syria", "SYR"),
+                                          _m(doc, "Turkey", "TUR"),
+                                          _m(doc, "It", "TUR", "pronoun")]))
+    assert ctx.home == "SYR" and ctx.votes == {"SYR": 2, "TUR": 1}
+
+
+def test_no_home_when_the_article_names_many_countries_evenly(nlp):
+    doc = nlp("Talks resumed. France, Italy, Spain and Greece met in Rome.")
+    ctx = article_context(doc, FakeIndex([_m(doc, w, c) for w, c in
+                                          [("France", "FRA"), ("Italy", "ITA"),
+                                           ("Spain", "ESP"), ("Greece", "GRC")]]))
+    assert ctx.home is None
+
+
+def test_organizations_do_not_vote(nlp):
+    doc = nlp("The UN said the UN would help. Kenya agreed.")
+    ctx = article_context(doc, FakeIndex([_m(doc, "UN", "UNO", "org"),
+                                          _m(doc, "UN", "UNO", "org", nth=1),
+                                          _m(doc, "Kenya", "KEN")]),
+                          is_country=lambda c: c != "UNO")
+    assert ctx.home == "KEN"
+
+
+# --- completing parties ----------------------------------------------------------------------
+def test_a_party_without_a_country_takes_the_home_country_and_says_so():
+    senate = Entity(text="the Senate", sector="LEG")
+    done = at_home(senate, ArticleContext(home="USA"))
+    assert (done.country, done.code, done.basis) == ("USA", "USALEG", "article")
+    named = Entity(text="Russia", code="RUS", country="RUS")
+    assert at_home(named, ArticleContext(home="USA")) == named
+    assert at_home(senate, ArticleContext(home=None)) == senate
+
+
+def test_complete_fills_actors_and_recipients(nlp):
+    doc = nlp("Police arrested protesters.")
+    draft = Draft(trigger=doc[1], entry=None, confidence=0.5,
+                  actors=[Entity(text="Police", sector="COP")],
+                  recipients=[Entity(text="protesters", sector="CVL")])
+    done = complete(draft, ArticleContext(home="HKG"))
+    assert [e.code for e in done.actors + done.recipients] == ["HKGCOP", "HKGCVL"]
+
+
+def _events(pipeline, text, trigger):
+    return [e for e in pipeline.code(text, published="2019-03-01") if e.trigger.text == trigger]
+
+
+def test_institutions_of_a_dateline_country(pipeline):
+    text = ("WASHINGTON (Reuters) - The Senate on Thursday urged federal agencies to halt a "
+            "facial scanning program at U.S. airports.")
+    urged, = _events(pipeline, text, "urged")
+    assert [e.country for e in urged.actor] == ["USA"]
+    assert urged.actor[0].basis == "article"
+    assert [e.country for e in urged.recipient] == ["USA"]
+
+
+def test_rebels_in_a_story_about_a_country(pipeline):
+    text = ("Syria's army said on Monday it had retaken two villages near Hama. "
+            "Rebels shelled the town of Suqaylabiyah overnight, Syrian state media said.")
+    shelled, = _events(pipeline, text, "shelled")
+    assert shelled.actor[0].country == "SYR" and shelled.actor[0].basis == "article"
+
+
+def test_a_stated_country_is_never_overridden(pipeline):
+    text = ("WASHINGTON (Reuters) - The United States said on Friday that Russian troops "
+            "attacked a Ukrainian border post.")
+    attacked, = _events(pipeline, text, "attacked")
+    assert attacked.actor[0].country == "RUS" and attacked.actor[0].basis is None
+
+
+# --- argument rules --------------------------------------------------------------------------
+CODES = {"kurdish": None, "russia": "RUS", "turkey": "TUR", "syria": "SYR",
+         "senators": "USA", "democrats": "USA", "france": "FRA", "germany": "DEU"}
+
+
+class Mentions:
+    def entity_for(self, tok):
+        word = tok.lower_
+        if word in CODES and CODES[word]:
+            return Entity(text=tok.text, code=CODES[word], country=CODES[word],
+                          kb_id="t:" + word, start=tok.idx, end=tok.idx + len(tok.text))
+        if word in ("forces", "fighters", "officials"):
+            return Entity(text=tok.text, sector="MIL", start=tok.idx,
+                          end=tok.idx + len(tok.text))
+        return None
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+def _drafts(nlp, lexicon, text):
+    return extract(nlp(text), Mentions(), lexicon)
+
+
+def _one(nlp, lexicon, text, trigger):
+    found = [d for d in _drafts(nlp, lexicon, text) if d.trigger.text == trigger]
+    assert len(found) == 1, [(d.trigger.text, d.entry.event) for d in _drafts(nlp, lexicon, text)]
+    return found[0]
+
+
+def test_the_agent_of_a_participle_clause(nlp, lexicon):
+    d = _one(nlp, lexicon, "A French aid worker captured by Kurdish forces was freed.",
+             "captured")
+    assert [e.text for e in d.actors] == ["forces"]
+
+
+def test_a_participle_clause_without_agent_takes_the_noun_s_owner(nlp, lexicon):
+    d = _one(nlp, lexicon, "New sanctions imposed on Syria by France took effect.", "imposed")
+    assert [e.text for e in d.actors] == ["France"]
+
+
+def test_a_gerund_after_a_preposition_takes_the_verb_s_subject(nlp, lexicon):
+    d = _one(nlp, lexicon, "Germany joined France in urging Russia to withdraw.", "urging")
+    assert [e.text for e in d.actors] == ["Germany"]
+    assert [e.text for e in d.recipients] == ["Russia"]
+
+
+def test_a_from_phrase_names_who_calls(nlp, lexicon):
+    d = _one(nlp, lexicon, "He faced calls from Democrats for a new inquiry.", "calls")
+    assert [e.text for e in d.actors] == ["Democrats"]
+
+
+def test_a_withdrawal_from_a_country_is_not_done_by_it(nlp, lexicon):
+    d = _one(nlp, lexicon, "Turkey welcomed the withdrawal from Syria.", "withdrawal")
+    assert [e.text for e in d.actors] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The senator resigned over allegations of sexual misconduct.",
+    "The race was marked by accusations of fraud.",
+    "Senators denied the allegations on Friday.",
+])
+def test_charges_named_as_a_topic_are_no_event(nlp, lexicon, text):
+    assert not [d for d in _drafts(nlp, lexicon, text) if d.entry.event == "ACCUSE"
+                and d.trigger.lemma_.lower().startswith(("allegation", "accusation"))]
+
+
+def test_charges_someone_makes_are_an_event(nlp, lexicon):
+    d = _one(nlp, lexicon, "Russia's accusations against Turkey angered Ankara.",
+             "accusations")
+    assert [e.text for e in d.actors] == ["Russia"]
+
+
+def test_a_noun_that_restates_its_verb_is_one_event(nlp, lexicon):
+    ds = _drafts(nlp, lexicon, "Democrats pressed demands on Syria for a ceasefire.")
+    assert [(d.trigger.text, d.entry.event) for d in ds if d.entry.event == "REQUEST"] == \
+        [("pressed", "REQUEST")]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The ministry released a statement on Friday.", "released"),
+    ("The president signed the spending bill into law.", "signed"),
+    ("The committee approved the legislation on Tuesday.", "approved"),
+    ("The former adviser pleaded guilty to lying.", "pleaded"),
+    ("Employers must provide insurance that covers birth control.", "provide"),
+])
+def test_domestic_business_and_word_senses_are_no_event(nlp, lexicon, text, trigger):
+    assert not [d for d in _drafts(nlp, lexicon, text) if d.trigger.text == trigger]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Hamas released two hostages on Friday.", "released"),
+    ("France and Germany signed a defence pact.", "signed"),
+    ("Germany provided humanitarian aid to Syria.", "provided"),
+])
+def test_the_same_verbs_with_a_political_object_are_events(nlp, lexicon, text, trigger):
+    assert [d for d in _drafts(nlp, lexicon, text) if d.trigger.text == trigger]
+
+
+def test_it_set_to_act_refers_back(pipeline):
+    text = "The White House said on Friday it was set to kick off talks with Democrats."
+    talks, = _events(pipeline, text, "talks")
+    assert talks.actor and talks.actor[0].text == "it" and talks.actor[0].country == "USA"
