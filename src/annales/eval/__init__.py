@@ -3,7 +3,8 @@
     report = annales.eval.run("../shared/data", sets=["petrarch"], limit=None)
     print(report.table())
 
-Sets: petrarch (unit-test triples, toy actors), ngec (PLOVER story types), conflibert
+Sets: realnews (real Reuters and Guardian sentences with exhaustive independent gold, every
+record scored: the figure users should read), petrarch (unit-test triples, toy actors), ngec (PLOVER story types), conflibert
 (PentaClass quad classes), locations (event-location accuracy, test split), dates (the
 project's own event-date set), actors (the
 project's own actor-mention set), modality (the project's own modality and attribution
@@ -19,8 +20,8 @@ from .classify import evaluate_conflibert, evaluate_ngec
 from .dates import evaluate_set as evaluate_dates
 from .headlines import evaluate_headlines
 from .petrarch import evaluate as evaluate_petrarch
+from .realnews import evaluate as evaluate_realnews
 from .report import EvalReport, SetResult
-
 
 
 def evaluate_locations(data_dir, limit: Optional[int] = None) -> list[SetResult]:
@@ -70,6 +71,7 @@ def evaluate_modality(data_dir, limit: Optional[int] = None) -> list[SetResult]:
 
 
 SETS = {
+    "realnews": evaluate_realnews,
     "petrarch": evaluate_petrarch,
     "ngec": evaluate_ngec,
     "conflibert": evaluate_conflibert,

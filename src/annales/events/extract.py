@@ -203,17 +203,33 @@ def extract(doc, mentions: MentionIndex, lexicon: Lexicon) -> list[Draft]:
         draft = _read_by_actor(tok, _draft(tok, m, mentions, lexicon), mentions, lexicon)
         if not _label(draft):
             drafts.append(draft)
-    verbs = {(d.trigger.i, d.entry.event) for d in drafts if d.entry.pos == "VERB"}
-    return [d for d in drafts if d.entry.pos == "VERB" or not _restates(d, verbs)]
+    return _merge_restated(drafts)
 
 
-def _restates(draft: Draft, verbs: set) -> bool:
-    """A noun that names again the event of the verb it depends on ("pressed demands",
-    "provide $81 billion in aid", "launched strikes" where "launch" is an ASSAULT verb):
-    one event, already recorded on the verb."""
-    tok, steps = draft.trigger, 0
-    while tok.dep_ in ("dobj", "pobj", "prep", "nsubjpass") and steps < 4:
-        tok, steps = tok.head, steps + 1
-        if tok.pos_ == "VERB":
-            return (tok.i, draft.entry.event) in verbs
-    return False
+def _merge_restated(drafts: list[Draft]) -> list[Draft]:
+    """A noun that names again the event of the verb it is the object of ("pressed demands",
+    "provide $81 billion in aid") is one event, not two.  The record keeps the noun, the
+    content word a reader points to, with the verb's parties where the noun names none of
+    its own.  Meetings stay two: who hosts or brokers talks is not who talks."""
+    verbs = {(d.trigger.i, d.entry.event): d for d in drafts if d.entry.pos == "VERB"}
+    merged: set[int] = set()
+    for d in drafts:
+        verb = _restated_verb(d, verbs)
+        if verb is not None:
+            d.actors = d.actors or verb.actors
+            d.recipients = d.recipients or verb.recipients
+            merged.add(id(verb))
+    return [d for d in drafts if id(d) not in merged]
+
+
+def _restated_verb(draft: Draft, verbs: dict) -> Optional[Draft]:
+    tok = draft.trigger
+    if draft.entry.pos != "NOUN" or draft.entry.event == "CONSULT":
+        return None
+    head = tok.head
+    # "provide $81 billion in aid": the amount is the object, the noun says what it is
+    if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.ent_type_ == "MONEY":
+        head = head.head.head if head.head.dep_ == "dobj" else head
+    elif tok.dep_ != "dobj":
+        return None
+    return verbs.get((head.i, draft.entry.event)) if head.pos_ == "VERB" else None
