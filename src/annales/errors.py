@@ -108,6 +108,72 @@ class GoldDataMissing(AnnalesError):
                 "petrarch2/, ngec/ and conflibert/ (the project's ../shared/data).")
 
 
+# --- errors of the HTTP API (`annales serve`): codes E1xx, each with its HTTP status -----------
+class HTTPError(AnnalesError):
+    """An error the HTTP API answers with; `status` is its HTTP status code."""
+
+    code = "E100"
+    status = 500
+    template = "internal error: {detail}. The request was not completed; see the server log."
+
+
+class NotFound(HTTPError):
+    code = "E101"
+    status = 404
+    template = "no {what} {found!r}: expected {expected}."
+
+
+class InvalidRequest(HTTPError):
+    code = "E102"
+    status = 422
+    template = "{what}: expected {expected}, found {found}."
+
+
+class PayloadTooLarge(HTTPError):
+    code = "E103"
+    status = 413
+    template = ("request body too large: expected at most {limit:,} bytes, found {found}. "
+                "{hint}")
+
+
+class Unauthorized(HTTPError):
+    code = "E104"
+    status = 401
+    template = ("{what}: expected the header 'Authorization: Bearer TOKEN' with the server's "
+                "ingest token, found {found}.")
+
+
+class IngestDisabled(HTTPError):
+    code = "E105"
+    status = 403
+    template = ("ingest is disabled on this server: it has no ingest token. Set ANNALES_TOKEN, "
+                "or ingest_token in the file given by --config, and restart `annales serve`.")
+
+
+class StoreBusy(HTTPError):
+    code = "E106"
+    status = 503
+    template = ("database {path!r} is busy: {detail}. Retry in a few seconds.")
+
+
+class IngestRunning(HTTPError):
+    code = "E107"
+    status = 409
+    template = ("an ingest is already running on this server: expected one at a time. "
+                "Retry when it has finished.")
+
+
+class MethodNotAllowed(HTTPError):
+    code = "E109"
+    status = 405
+    template = "{method} is not allowed on {path!r}: see /openapi.json for the methods it takes."
+
+
+class ConfigError(AnnalesError):
+    code = "E108"
+    template = "config file {path!r}: expected {expected}, found {found}."
+
+
 # --- warnings: the run goes on, the user should know ------------------------------------------
 WARNINGS: dict[str, str] = {
     "W001": "verb dictionary codes {found} are no annales event (expected CAMEO codes with a "
