@@ -258,3 +258,28 @@ def places(text, fmt):
     for row in explain_places(text):
         out.write(row)
     out.close()
+
+
+@main.command(epilog="Example:\n\n  annales serve --db events.duckdb --port 8000")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="TOML file with ingest_token = \"...\" (ANNALES_TOKEN wins over it); "
+                   "without a token POST /api/ingest is refused.")
+def serve(db, host, port, config_path):
+    """Serve the HTTP API (/api, /openapi.json) and the dashboard (/) over a store."""
+    import os
+
+    import uvicorn
+
+    from .api.app import create_app
+    from .api.config import ingest_token
+    from .errors import StoreMissing
+
+    if not os.path.exists(db):
+        raise StoreMissing(path=db)
+    app = create_app(db, token=ingest_token(config_path))
+    click.echo(f"annales: serving {db} on http://{host}:{port}/ (API: /api, /openapi.json)",
+               err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
