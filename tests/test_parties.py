@@ -268,3 +268,26 @@ def test_it_set_to_act_refers_back(pipeline):
     text = "The White House said on Friday it was set to kick off talks with Democrats."
     talks, = _events(pipeline, text, "talks")
     assert talks.actor and talks.actor[0].text == "it" and talks.actor[0].country == "USA"
+
+
+# --- word senses: attacks of words -----------------------------------------------------------
+@pytest.mark.parametrize("text, trigger", [
+    ("WASHINGTON (Reuters) - Senator Smith attacked the Democrats over their tax plan.",
+     "attacked"),
+    ("WASHINGTON (Reuters) - The president stepped up his attacks on the television network.",
+     "attacks"),
+])
+def test_an_attack_of_words_is_criticism(pipeline, text, trigger):
+    event, = _events(pipeline, text, trigger)
+    assert (event.event, event.cameo) == ("ACCUSE", "111")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Rebels attacked an army checkpoint near Idlib on Sunday.", "attacked"),
+    ("Turkish jets attacked Kurdish positions in northern Iraq.", "attacked"),
+    ("Gunmen attacked the village of Tuazar, killing six.", "attacked"),
+    ("The president said Russia attacked Georgia in 2008.", "attacked"),
+])
+def test_an_armed_attack_stays_an_assault(pipeline, text, trigger):
+    event, = _events(pipeline, text, trigger)
+    assert event.event == "ASSAULT"

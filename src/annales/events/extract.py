@@ -15,6 +15,7 @@ from typing import Iterable, Optional, Protocol
 from ..schema import Entity
 from . import arguments as args
 from .lexicon import LexEntry, Lexicon, Match
+from .senses import verbal_attack
 from .stand_ins import (actor_class, city_country, entity_or_demonym, known, locate_protest,
                         skip_dateline)
 
@@ -201,6 +202,7 @@ def extract(doc, mentions: MentionIndex, lexicon: Lexicon) -> list[Draft]:
             # on a verb is a misparse: "Hunger strike enters third week")
             continue
         draft = _read_by_actor(tok, _draft(tok, m, mentions, lexicon), mentions, lexicon)
+        draft = verbal_attack(draft, getattr(lexicon, "classes", {}))
         if not _label(draft):
             drafts.append(draft)
     return _merge_restated(drafts)

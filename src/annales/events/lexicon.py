@@ -18,7 +18,7 @@ from typing import Iterator, Optional, Sequence
 from ..errors import DataFileError
 from ..schema import EVENT_TYPES
 from . import codes
-from .arguments import complements, through_partitive
+from .arguments import RELATIVE_PRONOUNS, complements, through_partitive
 
 LEXICON_FILE = "events.tsv"
 CLASSES_FILE = "classes.tsv"
@@ -80,6 +80,11 @@ def _objects(tok) -> list:
     relative, "sanctions imposed on Iran") the noun it modifies."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        objs.append(tok.head)
+    elif tok.dep_ == "relcl" and not objs and any(
+            c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children):
+        # "the legislation the House approved": a relative clause with a subject of its own
+        # acts on the noun it modifies
         objs.append(tok.head)
     return objs + [p for p in map(through_partitive, objs) if p not in objs]
 
