@@ -335,3 +335,23 @@ def test_empty_filter_fields_mean_any_as_a_submitted_form_sends_them(client):
     params = {k: "" for k in ("since", "until", "country", "event", "quad_class", "modality",
                               "asserted", "source", "text")}
     assert len(client.get("/api/events", params=params).json()["events"]) == 6
+
+
+def test_a_store_another_process_is_writing_is_a_503_to_retry(tmp_path):
+    import subprocess
+    import sys
+    path = str(tmp_path / "busy.duckdb")
+    web_store.build(path)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
+         "print('held', flush=True); sys.stdin.read()", path],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "held"
+        with TestClient(create_app(path)) as c:
+            r = c.get("/api/events")
+        assert_error(r, 503, "E106")
+        assert r.headers["retry-after"] == "2"
+    finally:
+        writer.stdin.close()
+        writer.wait(10)
