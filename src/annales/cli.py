@@ -205,7 +205,7 @@ def eval_(data_dir, sets, limit, floors_path, as_json):
         report = evaluation.run(data_dir, sets=list(sets) or None, limit=limit)
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.table())
     if floors_path:
-        failures = gate.check(report, floors)
+        failures = gate.check(report, floors, data_dir)
         for line in failures:
             click.echo(f"annales: below floor: {line}", err=True)
         sys.exit(EXIT_SOME_REJECTED if failures else EXIT_OK)

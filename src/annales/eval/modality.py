@@ -74,7 +74,10 @@ FILE = Path(__file__).resolve().parent.parent / "data" / "eval" / "modality.json
 # Two later parts, each written blind to the coder's output.  HELDOUT's first run (2026-11-29:
 # macro-F1 0.906, 5 of 61 non-asserted events coded asserted) exposed five general gaps that
 # were then fixed, so it is no longer blind; BLIND was written after that and has never been
-# used to change the coder: the honest figure for text the rules were not tuned on.
+# used to change the coder: the honest figure for text the rules were not tuned on.  Seven
+# BLIND items (modb-007, 034, 046, 065, 070, 080, 085) copied or nearly copied HELDOUT items
+# (modh-014, 035, 051, 071, 061, 080, 083); they were taken out on 2026-12-06, so BLIND has
+# 93 items and its floors are keyed by the new file's hash (definitions.py).
 HELDOUT = FILE.with_name("modality_heldout.jsonl")
 BLIND = FILE.with_name("modality_blind2.jsonl")
 PARTS = ((HELDOUT, "modality:heldout"), (BLIND, "modality:blind"))
