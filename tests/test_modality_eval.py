@@ -205,3 +205,26 @@ def test_no_prediction_at_all():
     assert r["macro_f1"] == 0.0
     assert "modality:wrongly-asserted" not in {
         row.name for row in mod_eval.set_results({**r, "seconds": 0.0})}
+
+
+def test_end_to_end_figures_count_missed_and_unaligned_events():
+    rec = record([
+        gold("invade", "ASSAULT", "hypothetical"),            # right
+        gold("raised", "SANCTION", "negated"),                # coded asserted: wrong
+        gold("met", "CONSULT", "future"),                     # missed: wrong
+    ])
+    preds = [pred("invade", "ASSAULT", "hypothetical"), pred("raised", "SANCTION", "asserted"),
+             pred("China", "AID", "asserted")]                # aligned to nothing
+    r = mod_eval.score([(rec, preds)])
+    e2e = r["end_to_end"]
+    assert e2e["accuracy"] == round(1 / 3, 4)
+    # asserted: two predictions, neither an asserted gold event
+    assert e2e["by_modality"]["asserted"] == {"n_gold": 0, "n_pred": 2, "precision": 0.0,
+                                              "recall": 0.0, "f1": 0.0}
+    assert e2e["by_modality"]["future"]["recall"] == 0.0
+    assert e2e["by_modality"]["hypothetical"]["f1"] == 1.0
+    assert e2e["asserted_precision"] == 0.0
+    # the aligned-only figures are kinder: the same prediction scores 1/2 there
+    assert r["modality_accuracy"] == 0.5
+    rows = {row.name: row for row in mod_eval.set_results({**r, "seconds": 0.0})}
+    assert rows["modality:end-to-end"].metrics["accuracy"] == round(1 / 3, 4)

@@ -258,6 +258,32 @@ def _summary(rows: list[dict]) -> dict:
     }
 
 
+def end_to_end(rows: list[dict], unaligned: list[dict]) -> dict:
+    """Modality figures over every gold event and every prediction, not only the aligned
+    ones: a missed gold event counts as wrong, a prediction aligned to no gold event counts
+    against the precision of its modality.  What a user of the records sees."""
+    by_modality = {}
+    for m in MODALITIES:
+        tp = sum(r["pred"] is not None and r["gold"]["modality"] == m
+                 and r["pred"]["modality"] == m for r in rows)
+        n_pred = sum(r["pred"] is not None and r["pred"]["modality"] == m for r in rows)
+        n_pred += sum(e["modality"] == m for e in unaligned)
+        n_gold = sum(r["gold"]["modality"] == m for r in rows)
+        p, rc = (tp / n_pred if n_pred else 0.0), (tp / n_gold if n_gold else 0.0)
+        by_modality[m] = {"n_gold": n_gold, "n_pred": n_pred, "precision": round(p, 4),
+                          "recall": round(rc, 4),
+                          "f1": round(2 * p * rc / (p + rc), 4) if p + rc else 0.0}
+    present = [v["f1"] for v in by_modality.values() if v["n_gold"] or v["n_pred"]]
+    right = sum(r["pred"] is not None and r["gold"]["modality"] == r["pred"]["modality"]
+                and r["gold"]["event"] == r["pred"]["event"] for r in rows)
+    asserted = by_modality["asserted"]
+    return {"accuracy": _ratio(right, len(rows)),
+            "macro_f1": round(sum(present) / len(present), 4) if present else 0.0,
+            # asserted records that are an asserted gold event: 1 - the false-fact rate
+            "asserted_precision": asserted["precision"],
+            "by_modality": by_modality}
+
+
 def score(coded: Iterable[tuple[dict, list[dict]]]) -> dict:
     """Figures over (record, predicted events as dicts) pairs; see the module docstring."""
     rows, n_items, extra = [], 0, []
@@ -278,6 +304,7 @@ def score(coded: Iterable[tuple[dict, list[dict]]]) -> dict:
     result["n_unaligned_predicted"] = len(extra)
     result["n_unaligned_predicted_asserted"] = sum(e["modality"] == "asserted" for e in extra)
     result["unaligned_predicted"] = extra
+    result["end_to_end"] = end_to_end(rows, extra)
     pairs = [(r["gold"], r["pred"]) for r in rows if r["pred"] is not None]
     result["by_modality"] = {m: _prf(pairs, m) for m in MODALITIES}
     # macro-F1 over the modalities present (in the gold or the predictions), so that a
@@ -358,6 +385,14 @@ def set_results(r: dict, name: str = "modality", categories: bool = True) -> lis
                                                        ("precision", "recall", "f1")})
              for m, s in r["by_modality"].items()]
     rows.append(SetResult(f"{name}:triggers", r["n_gold"], {"recall": num(r["trigger_recall"])}))
+    e2e = r["end_to_end"]
+    rows.append(SetResult(
+        f"{name}:end-to-end", r["n_gold"],
+        {"accuracy": num(e2e["accuracy"]), "macro_f1": e2e["macro_f1"],
+         "precision": e2e["asserted_precision"]}, None,
+        "over every gold event (missed ones wrong: type and modality must be right) and every "
+        "prediction (unaligned ones count against their modality's precision); P = precision "
+        "of `asserted` records"))
     for label, key, n in (("event", "event_accuracy", r["n_aligned"]),
                          ("actor-country", "actor_country_accuracy", r["n_actor_country"]),
                          ("recipient-country", "recipient_country_accuracy",
