@@ -113,7 +113,7 @@ def test_organizations_do_not_vote(nlp):
     ctx = article_context(doc, FakeIndex([_m(doc, "UN", "UNO", "org"),
                                           _m(doc, "UN", "UNO", "org", nth=1),
                                           _m(doc, "Kenya", "KEN")]),
-                          is_country=lambda c: c != "UNO")
+                          country_name=lambda c: None if c == "UNO" else c)
     assert ctx.home == "KEN"
 
 
@@ -291,3 +291,59 @@ def test_an_attack_of_words_is_criticism(pipeline, text, trigger):
 def test_an_armed_attack_stays_an_assault(pipeline, text, trigger):
     event, = _events(pipeline, text, trigger)
     assert event.event == "ASSAULT"
+
+
+# --- implied targets and demands made by "should" --------------------------------------------
+def test_a_directed_event_with_no_target_is_aimed_at_the_article_s_country(pipeline):
+    text = ("WASHINGTON (Reuters) - Senate Democrats on Tuesday complained about the pace of "
+            "the hearings, and the Russian government denied any role.")
+    complained, = _events(pipeline, text, "complained")
+    assert [(e.country, e.basis, e.start) for e in complained.recipient] == \
+        [("USA", "article", None)]
+    denied, = _events(pipeline, text, "denied")
+    assert [e.country for e in denied.actor] == ["RUS"]
+    assert [e.country for e in denied.recipient] == ["USA"]
+
+
+def test_resigning_and_meeting_get_no_implied_target(pipeline):
+    text = ("WASHINGTON (Reuters) - Senator Smith resigned on Tuesday. Later, Senate "
+            "Democrats met in the Capitol.")
+    resigned, = _events(pipeline, text, "resigned")
+    assert resigned.recipient == []
+
+
+def test_the_agency_that_reports_does_not_vote(nlp):
+    doc = nlp("(Reuters) - The Reuters report said Kenya's president met Somali leaders.")
+    reuters = [t for t in doc if t.text == "Reuters"]
+    mentions = [FakeMention(reuters[0].i, Entity(text="Reuters", country="GBR", sector="MED"),
+                            "org"),
+                FakeMention(reuters[1].i, Entity(text="Reuters", country="GBR", sector="MED"),
+                            "org"),
+                _m(doc, "president", "KEN", "person")]
+    assert article_context(doc, FakeIndex(mentions)).home == "KEN"
+
+
+@pytest.mark.parametrize("text, trigger, speaker, addressee, modality", [
+    ("Senator Durbin said on Wednesday that Franken should resign.", "should", "Durbin",
+     "Franken", "asserted"),
+    ("Pelosi told reporters the congressman must step down.", "must", "Pelosi",
+     "congressman", "asserted"),
+    ("Jones said he did not believe Trump needed to resign.", "needed", "he", "Trump",
+     "negated"),
+])
+def test_saying_someone_should_act_is_a_demand(pipeline, text, trigger, speaker, addressee,
+                                               modality):
+    demand, = _events(pipeline, text, trigger)
+    assert (demand.event, demand.cameo, demand.modality) == ("REQUEST", "020", modality)
+    assert speaker in demand.actor[0].text and addressee in demand.recipient[0].text
+    act, = [e for e in pipeline.code(text, published="2017-12-06")
+            if e.event == "CONCEDE"]
+    assert act.modality in ("hypothetical", "negated")
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the economy should grow by 3 percent next year.",
+    "Forecasters said the weather should improve by Friday.",
+])
+def test_a_should_without_a_political_act_demands_nothing(pipeline, text):
+    assert not [e for e in pipeline.code(text) if e.event == "REQUEST"]

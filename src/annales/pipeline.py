@@ -102,7 +102,7 @@ class Pipeline:
         sent_index = {s.start: i for i, s in enumerate(doc.sents)}
         events: list[Event] = []
         seen: set[str] = set()
-        context = article_context(doc, mentions, self.gazetteer, self._is_country)
+        context = article_context(doc, mentions, self.gazetteer, self.kb.country_name)
         for draft in with_reciprocals(extract(doc, mentions, self.lexicon)):
             draft = complete(draft, context)
             event = self._record(article, draft, published, speech, sent_index)
@@ -117,9 +117,6 @@ class Pipeline:
                 seen.add(event.id)
                 events.append(event)
         return events, speech
-
-    def _is_country(self, code: str) -> bool:
-        return self.kb.country_name(code) is not None
 
     def _story_type(self, article: Article, events: list[Event],
                     published: Optional[date]) -> StoryType:

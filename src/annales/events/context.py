@@ -33,11 +33,14 @@ LEDE_VOTES = 2
 MIN_SHARE = 0.3
 # Mention kinds that only repeat an earlier mention (they would count one actor twice).
 REPEATS = frozenset({"pronoun", "definite", "short_name"})
+# Who reports is not what the story is about: "(Reuters)", "told the BBC".
+REPORTERS = frozenset({"MED"})
 
 
 @dataclass(frozen=True)
 class ArticleContext:
     home: Optional[str] = None          # ISO alpha-3 of the country the story is about
+    home_name: Optional[str] = None     # its name in the knowledge base
     dateline: Optional[str] = None      # country of the dateline place, when there is one
     votes: dict = field(default_factory=dict)   # country -> votes, for explanations
 
@@ -60,10 +63,11 @@ def dateline_country(text: str, gazetteer) -> Optional[str]:
 
 
 def article_context(doc, mentions, gazetteer=None,
-                    is_country: Callable[[str], bool] = lambda c: len(c) == 3
+                    country_name: Callable[[str], Optional[str]] = lambda c: c
                     ) -> ArticleContext:
     """The article's home country from its dateline and the actors it names (see above).
-    `is_country` tells a state's code from an organization's ("UNO", "EUR", "IGO")."""
+    `country_name` names a state's code and gives None for an organization's ("UNO", "EUR",
+    "IGO"), which never votes."""
     votes: Counter = Counter()
     dateline = dateline_country(doc.text, gazetteer)
     if dateline:
@@ -72,7 +76,8 @@ def article_context(doc, mentions, gazetteer=None,
     lede_end = next((s.end for s in doc.sents if s.end > start), len(doc))
     for m in getattr(mentions, "mentions", []):
         country = m.entity.country
-        if not country or m.kind in REPEATS or not is_country(country):
+        if (not country or m.kind in REPEATS or m.head < start
+                or m.entity.sector in REPORTERS or not country_name(country)):
             continue
         votes[country] += LEDE_VOTES if m.head < lede_end else 1
     home = None
@@ -81,4 +86,5 @@ def article_context(doc, mentions, gazetteer=None,
         tied = sum(1 for v in votes.values() if v == n) > 1
         if n >= MIN_SHARE * total and not tied:
             home = top
-    return ArticleContext(home=home, dateline=dateline, votes=dict(votes))
+    return ArticleContext(home=home, home_name=country_name(home) if home else None,
+                          dateline=dateline, votes=dict(votes))

@@ -15,6 +15,7 @@ from typing import Iterable, Optional, Protocol
 from ..schema import Entity
 from . import arguments as args
 from .lexicon import LexEntry, Lexicon, Match
+from .demands import implicit_demands
 from .senses import verbal_attack
 from .stand_ins import (actor_class, city_country, entity_or_demonym, known, locate_protest,
                         skip_dateline)
@@ -205,7 +206,8 @@ def extract(doc, mentions: MentionIndex, lexicon: Lexicon) -> list[Draft]:
         draft = verbal_attack(draft, getattr(lexicon, "classes", {}))
         if not _label(draft):
             drafts.append(draft)
-    return _merge_restated(drafts)
+    drafts = _merge_restated(drafts)
+    return drafts + implicit_demands(drafts, mentions)
 
 
 def _merge_restated(drafts: list[Draft]) -> list[Draft]:

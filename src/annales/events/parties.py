@@ -7,8 +7,9 @@ the sentence itself says.
 An actor or recipient the sentence names without a country ("the Senate", "lawmakers",
 "police", "rebels", "the ministry", an unknown "Moore") belongs to the article's home country
 (context.py): that is how a reader, and the annotation guidelines annales is scored against,
-resolve them.  The entity says so: `basis` is "article" when its country came from the
-article rather than from its own words.
+resolve them.  So does the target of a demand, a criticism or a refusal that names none
+(DIRECTED, below).  The entity says so: `basis` is "article" when its country came from the
+article rather than from its own words; an implied target has no offsets.
 """
 from __future__ import annotations
 
@@ -27,10 +28,32 @@ def at_home(entity: Entity, context: ArticleContext) -> Entity:
     return replace(entity, country=home, code=home + (entity.sector or ""), basis="article")
 
 
+# Events aimed at someone by their nature (statements of support, demands, accusations,
+# refusals, promises, threats, cooperation, protest): with no target named, news aims them at
+# the article's own country ("Democrats complained", "Moore denied the allegations", "the
+# Russian government has denied any effort to affect the election" in a story about the
+# United States).  Not CONSULT (meetings are joint acts), not material acts (the scene gives
+# their recipient: scene.py), not CONCEDE ("resigned" is aimed at no one).
+DIRECTED = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN",
+                      "COOPERATE", "PROTEST"})
+
+
+def implied_recipient(draft, context: ArticleContext) -> list[Entity]:
+    """[the home country] for a directed event whose actor is known and whose target the
+    sentence leaves unsaid; the entity has no offsets (no words of the sentence name it)."""
+    if (draft.recipients or not context.home or draft.entry.event not in DIRECTED
+            or not any(e.country for e in draft.actors)):
+        return []
+    return [Entity(text=context.home_name or context.home, name=context.home_name,
+                   code=context.home, country=context.home, basis="article")]
+
+
 def complete(draft, context: ArticleContext):
-    """The draft with every party given the article's country where it has none."""
+    """The draft with every party given the article's country where it has none, and the
+    implied target of a directed event."""
     draft.actors = [at_home(e, context) for e in draft.actors]
     draft.recipients = [at_home(e, context) for e in draft.recipients]
+    draft.recipients = draft.recipients or implied_recipient(draft, context)
     return draft
 
 

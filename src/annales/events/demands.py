@@ -1,0 +1,61 @@
+"""Demands made without a verb of demanding: "Pelosi said Conyers should resign", "he told Fox
+News that the senator must step down", "Jones did not believe Trump needed to resign".
+
+    drafts += implicit_demands(drafts, mentions)
+
+Saying that someone should do something is calling on them to do it: a REQUEST (CAMEO 020)
+by the speaker to the one who should act, triggered on the modal, beside the act itself
+(already a draft, hypothetical by its modal).  Only when the act is an event the lexicon
+knows, so "he said the economy should grow" demands nothing.  The REQUEST's own modality is
+the reporting verb's: negated for "did not believe ... needed to", asserted for "said".
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional
+
+from . import arguments as args
+from . import codes
+from .cues import REPORTING_VERBS
+from .lexicon import LexEntry
+from .modality import modality_of
+
+OBLIGATION_MODALS = frozenset({"should", "must", "ought"})
+NEED_VERBS = frozenset({"need", "have"})       # "needed to resign", "has to go"
+REQUEST = LexEntry("should", "VERB", "", "REQUEST", None, "020", codes.quad_class("020"),
+                   codes.goldstein("020"))
+
+
+def _obligation(verb) -> Optional[object]:
+    """The word that puts `verb` under an obligation: a modal auxiliary ("should resign"), or
+    the verb whose infinitive it is ("needed to resign": "needed")."""
+    modal = next((c for c in verb.children if c.dep_ == "aux"
+                  and c.lower_ in OBLIGATION_MODALS), None)
+    if modal is not None:
+        return modal
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEED_VERBS:
+        return verb.head
+    return None
+
+
+def implicit_demands(drafts, mentions) -> list:
+    """A REQUEST draft for every act a reported clause says someone should do."""
+    from .extract import Draft, confidence, resolve
+    acts = {d.trigger.i: d for d in drafts if d.entry.pos == "VERB"}
+    out = []
+    for act in acts.values():
+        verb = act.trigger
+        trigger = _obligation(verb)
+        if trigger is None:
+            continue
+        clause = verb.head if trigger.i == verb.head.i else verb
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        speaker = clause.head
+        actors = resolve(args.subject_heads(speaker), mentions)
+        recipients = act.actors or resolve(args.subject_heads(clause), mentions)
+        entry = replace(REQUEST, lemma=trigger.lemma_.lower())
+        out.append(Draft(trigger=trigger, entry=entry, actors=actors, recipients=recipients,
+                         confidence=confidence(actors, recipients, True, False),
+                         modality=modality_of(speaker)))
+    return out
