@@ -347,3 +347,21 @@ def test_saying_someone_should_act_is_a_demand(pipeline, text, trigger, speaker,
 ])
 def test_a_should_without_a_political_act_demands_nothing(pipeline, text):
     assert not [e for e in pipeline.code(text) if e.event == "REQUEST"]
+
+
+def test_taking_part_in_a_nominal_event_makes_the_subject_its_actor(nlp, lexicon):
+    d = _one(nlp, lexicon, "Turkey engaged in negotiations with Russia over Idlib.",
+             "negotiations")
+    assert [e.text for e in d.actors] == ["Turkey"]
+
+
+@pytest.mark.parametrize("text, trigger, sector", [
+    ("WASHINGTON (Reuters) - The Kurdish force condemned the decision.", "condemned", "MIL"),
+    ("WASHINGTON (Reuters) - The ethics committee criticized the senator.", "criticized",
+     "LEG"),
+    ("WASHINGTON (Reuters) - A federal grand jury indicted the former contractor.",
+     "indicted", "JUD"),
+])
+def test_institutions_named_by_a_common_noun(pipeline, text, trigger, sector):
+    event, = _events(pipeline, text, trigger)
+    assert (event.actor[0].country, event.actor[0].sector) == ("USA", sector)

@@ -189,12 +189,22 @@ def verb_recipient_heads(verb, slots: tuple[str, ...], used: tuple) -> list:
 UNDERGOING_VERBS = {"face", "suffer", "receive", "undergo", "endure", "risk", "escape"}
 
 
+# Prepositions that make a verb's subject take part in the nominal event they introduce
+# ("engaged in negotiations", "took part in the talks", "entered into talks").
+TAKING_PART = ("in", "into")
+
+
 def light_verb(noun, lexicon) -> Optional[object]:
     """The verb a nominal event is the object of, when that verb is not an event itself
-    ("launched an attack", "held talks"): its subject is the nominal event's actor."""
+    ("launched an attack", "held talks", "engaged in negotiations"): its subject is the
+    nominal event's actor."""
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and lexicon.match(head) is None:
         return head
+    if noun.dep_ == "pobj" and head.lower_ in TAKING_PART and head.dep_ == "prep":
+        verb = head.head
+        if verb.pos_ == "VERB" and lexicon.match(verb) is None and not _children(verb, "dobj"):
+            return verb
     return None
 
 
