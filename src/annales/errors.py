@@ -28,12 +28,15 @@ REASONS: dict[str, str] = {
     "R008": "bad publication date: expected YYYY-MM-DD, found {found!r}. "
             "The article was coded without a publication date." ,
     "R009": "no text extracted: expected an article body in the HTML/WARC record, found {found}.",
+    "R010": "run-on text cut: expected a sentence end within {limit} tokens, found {count} "
+            "longer stretch(es), the first at character {first}. They were coded in pieces of at "
+            "most {limit} tokens; restore the punctuation for better records.",
 }
 
 REASON_NAMES = {
     "R001": "empty", "R002": "binary", "R003": "encoding", "R004": "too_large",
     "R005": "not_english", "R006": "malformed", "R007": "unreadable", "R008": "bad_date",
-    "R009": "no_text",
+    "R009": "no_text", "R010": "sentence_cut",
 }
 
 

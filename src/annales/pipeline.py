@@ -39,6 +39,7 @@ from .normalize.event_location import rank_places
 from .normalize.gazetteer import load_gazetteer
 from .normalize.places import find_places
 from .schema import Article, CodedArticle, Event, Quote, Span, StoryType
+from .sentence_bounds import sentence_cut_notes
 from .story import NameSet, load_embeddings, load_story_model, sentence_case, verb_reading
 
 
@@ -92,7 +93,8 @@ class Pipeline:
         events, speech = self._events(article, doc, published)
         quotes = [Quote(article_id=article.id, **q) for q in speech.quotes]
         story = self._story_type(article, events, published) if self.story_model else None
-        return CodedArticle(article=article, events=events, quotes=quotes, story_type=story)
+        return CodedArticle(article=article, events=events, quotes=quotes, story_type=story,
+                            notes=sentence_cut_notes(article, doc))
 
     def _events(self, article: Article, doc, published: Optional[date]):
         mentions = self.resolver(doc, published)

@@ -182,3 +182,5 @@ class CodedArticle:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     story_type: Optional[StoryType] = None
+    # warning rows about how the article was coded (R010: run-on text cut into sentences)
+    notes: list[Rejection] = field(default_factory=list)

@@ -24,7 +24,8 @@ from .language import non_english_reason
 # concatenation of many articles that should be split before coding.
 MAX_ARTICLE_CHARS = 200_000
 
-WARNING_CODES = frozenset({"R008"})
+# Rows about an article that is still coded: a bad date (R008), run-on text cut (R010).
+WARNING_CODES = frozenset({"R008", "R010"})
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

@@ -194,12 +194,26 @@ def _readings(trigger, future: bool) -> Iterator[tuple]:
     """(anchor, preposition, words, offset): each candidate read as its DATE entity, when the
     tagger found one there, then as its whole phrase."""
     for anchor, prep in _expanded(_candidates(trigger, future)):
-        ent = next((e for e in anchor.doc.ents if e.start <= anchor.i < e.end
-                    and e.label_ == "DATE"), None)
+        ent = _date_entity(anchor)
         if ent is not None and ent.start >= anchor.left_edge.i:
             yield anchor, prep, ent.text, ent.start_char
         span = anchor.doc[anchor.left_edge.i: anchor.right_edge.i + 1]
         yield anchor, prep, span.text, span.start_char
+
+
+def _date_entity(token):
+    """The DATE entity that holds `token`, or None.  Read from the token's own entity tags:
+    `doc.ents` builds every entity of the document, once per candidate and event."""
+    if token.ent_type_ != "DATE":
+        return None
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _expanded(pairs) -> Iterator[tuple]:

@@ -33,11 +33,21 @@ def location_for(trigger, places: Sequence, model: Optional[dict] = None) -> Opt
     return best.to_location() if best is not None else None
 
 
+# Places of a sentence ranked for one trigger: the nearest ones.  Real sentences name far
+# fewer (the most in the event-location data is 9); a run-on "sentence" can name hundreds, and
+# each place costs work along the parse tree, so without a cap one trigger would cost the
+# square of the sentence length and a sentence the cube.
+MAX_RANKED_PLACES = 16
+
+
 def rank_places(trigger, places: Sequence, model: Optional[dict] = None):
     """The best-scoring place of the trigger's sentence, unless "no place" scores higher."""
     weights = (model or load_model())["weights"]
     sent = trigger.sent
     local = [p for p in places if sent.start <= p.start < sent.end]
+    if len(local) > MAX_RANKED_PLACES:
+        nearest = sorted(local, key=lambda p: abs(p.start - trigger.i))[:MAX_RANKED_PLACES]
+        local = sorted(nearest, key=lambda p: p.start)
     best, best_score = None, score(null_features(trigger, len(local)), weights)
     for p, feats in zip(local, candidate_features(trigger, local)):
         s = score(feats, weights)
@@ -88,6 +98,9 @@ def candidate_features(trigger, places: Sequence) -> list[list[str]]:
     doc = trigger.doc
     nearest = sorted(range(len(places)), key=lambda i: abs(places[i].start - trigger.i))
     roots = [doc[p.start:p.end].root for p in places]
+    contains, inside = _nesting(roots)
+    # "Aleppo ... Syria": a country beside a city (or an unknown name) in the same sentence
+    smaller = any(q.kind in ("city", None) for q in places)
     rows = []
     for order, i in enumerate(nearest):
         p, root = places[i], roots[i]
@@ -106,10 +119,9 @@ def candidate_features(trigger, places: Sequence) -> list[list[str]]:
                  f"label+prep={p.label}|{prep}", f"label+dep={p.label}|{root.dep_}",
                  f"kind+prep={p.kind}|{prep}", f"prep+nearest={prep}|{order}",
                  f"resolved={p.name is not None}"]
-        others = [r for j, r in enumerate(roots) if j != i]
-        if any(root.i in {a.i for a in r.ancestors} for r in others):
+        if contains[i]:
             feats.append("contains_place")  # "Nairobi" in "the Nairobi suburb of Syokimau"
-        if any(r.i in {a.i for a in root.ancestors} for r in others):
+        if inside[i]:
             feats.append("inside_place")
         if p.end < len(doc) and doc[p.end].tag_ == "POS":
             feats.append("possessive")  # "Iraq's Nineveh province": the inner place is meant
@@ -121,7 +133,7 @@ def candidate_features(trigger, places: Sequence) -> list[list[str]]:
             feats.append("city_of")
         if root.dep_ == "compound" and root.head.lemma_ in DESIGNATORS:
             feats.append("designator_head")
-        if p.kind == "country" and any(q.kind in ("city", None) for q in places if q is not p):
+        if p.kind == "country" and smaller:  # p itself is no city
             feats.append("country_with_smaller_place")
         feats += _structure_features(trigger, p, root, prep, attach, group)
         feats += _surface_features(trigger, p)
@@ -130,6 +142,16 @@ def candidate_features(trigger, places: Sequence) -> list[list[str]]:
         feats += _pairs(feats, trigger)
         rows.append((i, feats))
     return [feats for _, feats in sorted(rows)]
+
+
+def _nesting(roots) -> tuple[list[bool], list[bool]]:
+    """For each place root: is it above another place's root in the parse (contains one), and
+    is another place's root above it (inside one).  One walk up the tree per place, not one per
+    pair of places."""
+    ancestors = [{a.i for a in r.ancestors} for r in roots]
+    above_some = set().union(*ancestors)  # a token is never its own ancestor
+    root_ids = {r.i for r in roots}
+    return [r.i in above_some for r in roots], [bool(a & root_ids) for a in ancestors]
 
 
 # Words between trigger and place that mark a source or a break: "..., the source told

@@ -35,6 +35,8 @@ class LocalRunner:
                     batch = []
         yield from self._flush(batch)
 
-    def _flush(self, batch: list[Article]) -> Iterator[CodedArticle]:
+    def _flush(self, batch: list[Article]) -> Iterator[Union[CodedArticle, Rejection]]:
         if batch:
-            yield from self.pipeline.code_articles(batch, batch_size=self.batch_size)
+            for coded in self.pipeline.code_articles(batch, batch_size=self.batch_size):
+                yield from coded.notes  # warning rows (R010) come before their article
+                yield coded
