@@ -365,3 +365,26 @@ def test_taking_part_in_a_nominal_event_makes_the_subject_its_actor(nlp, lexicon
 def test_institutions_named_by_a_common_noun(pipeline, text, trigger, sector):
     event, = _events(pipeline, text, trigger)
     assert (event.actor[0].country, event.actor[0].sector) == ("USA", sector)
+
+
+@pytest.mark.parametrize("text, trigger, speaker, addressee", [
+    ("Niger's junta told France to withdraw its troops within a month.", "told", "Niger",
+     "France"),
+    ("The judge instructed the agency to halt the program.", "instructed", "judge", "agency"),
+    ("The court ordered Poland to suspend the chamber.", "ordered", "court", "Poland"),
+])
+def test_telling_or_ordering_someone_to_act_is_a_request(pipeline, text, trigger, speaker,
+                                                          addressee):
+    request, = _events(pipeline, text, trigger)
+    assert (request.event, request.modality) == ("REQUEST", "asserted")
+    assert speaker in request.actor[0].text and addressee in request.recipient[0].text
+
+
+def test_a_demand_of_a_party_for_an_act_the_lexicon_does_not_know(pipeline):
+    text = "Trump told the European Union it must take back its fighters."
+    demand, = _events(pipeline, text, "must")
+    assert demand.event == "REQUEST" and demand.recipient[0].country == "EUR"
+
+
+def test_we_must_obliges_the_speakers_themselves(pipeline):
+    assert not _events(pipeline, "The family said: “We must help her come home.”", "must")

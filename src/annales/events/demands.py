@@ -1,12 +1,14 @@
 """Demands made without a verb of demanding: "Pelosi said Conyers should resign", "he told Fox
 News that the senator must step down", "Jones did not believe Trump needed to resign".
 
-    drafts += implicit_demands(drafts, mentions)
+    drafts += implicit_demands(doc, drafts, mentions)
 
 Saying that someone should do something is calling on them to do it: a REQUEST (CAMEO 020)
 by the speaker to the one who should act, triggered on the modal, beside the act itself
-(already a draft, hypothetical by its modal).  Only when the act is an event the lexicon
-knows, so "he said the economy should grow" demands nothing.  The REQUEST's own modality is
+(a draft too when the lexicon knows it, hypothetical by its modal).  Either the act is an
+event the lexicon knows, or the one who should do it is a party with a country ("Trump told
+the EU it must take back its fighters"): "he said the economy should grow" demands nothing,
+and "we must act" obliges the speakers themselves.  The REQUEST's own modality is
 the reporting verb's: negated for "did not believe ... needed to", asserted for "said".
 """
 from __future__ import annotations
@@ -22,6 +24,7 @@ from .modality import modality_of
 
 OBLIGATION_MODALS = frozenset({"should", "must", "ought"})
 NEED_VERBS = frozenset({"need", "have"})       # "needed to resign", "has to go"
+SELF = frozenset({"we", "i", "us"})
 REQUEST = LexEntry("should", "VERB", "", "REQUEST", None, "020", codes.quad_class("020"),
                    codes.goldstein("020"))
 
@@ -38,24 +41,31 @@ def _obligation(verb) -> Optional[object]:
     return None
 
 
-def implicit_demands(drafts, mentions) -> list:
+def implicit_demands(doc, drafts, mentions) -> list:
     """A REQUEST draft for every act a reported clause says someone should do."""
     from .extract import Draft, confidence, resolve
     acts = {d.trigger.i: d for d in drafts if d.entry.pos == "VERB"}
     out = []
-    for act in acts.values():
-        verb = act.trigger
-        trigger = _obligation(verb)
+    for verb in doc:
+        trigger = _obligation(verb) if verb.pos_ in ("VERB", "AUX") else None
         if trigger is None:
             continue
         clause = verb.head if trigger.i == verb.head.i else verb
         if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
             continue
+        act = acts.get(verb.i)
+        addressees = act.actors if act is not None and act.actors else \
+            resolve(args.subject_heads(clause) or args.object_heads(verb), mentions)
+        # an act the lexicon does not know ("must take back its fighters") is a demand only
+        # when it is someone's to do; "we must" obliges the speakers themselves
+        if act is None and not any(e.country for e in addressees):
+            continue
+        if any((e.text or "").lower() in SELF for e in addressees):
+            continue
         speaker = clause.head
         actors = resolve(args.subject_heads(speaker), mentions)
-        recipients = act.actors or resolve(args.subject_heads(clause), mentions)
         entry = replace(REQUEST, lemma=trigger.lemma_.lower())
-        out.append(Draft(trigger=trigger, entry=entry, actors=actors, recipients=recipients,
-                         confidence=confidence(actors, recipients, True, False),
+        out.append(Draft(trigger=trigger, entry=entry, actors=actors, recipients=addressees,
+                         confidence=confidence(actors, addressees, True, False),
                          modality=modality_of(speaker)))
     return out

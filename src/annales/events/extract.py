@@ -207,7 +207,7 @@ def extract(doc, mentions: MentionIndex, lexicon: Lexicon) -> list[Draft]:
         if not _label(draft):
             drafts.append(draft)
     drafts = _merge_restated(drafts)
-    return drafts + implicit_demands(drafts, mentions)
+    return drafts + implicit_demands(doc, drafts, mentions)
 
 
 def _merge_restated(drafts: list[Draft]) -> list[Draft]:
