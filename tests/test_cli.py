@@ -132,3 +132,22 @@ def test_querying_a_missing_database_says_to_ingest_first(run, tmp_path):
     assert result.exit_code == 2
     assert "E008" in result.stderr and "annales ingest" in result.stderr
     assert not (tmp_path / "none.duckdb").exists()
+
+
+@pytest.mark.parametrize("command", ["code", "ingest"])
+@pytest.mark.parametrize("bad", ["2017-13-45", "yesterday", "0001-01-01", "9999-12-31"])
+def test_bad_published_option_stops_before_any_work(run, tmp_path, command, bad):
+    (tmp_path / "a.txt").write_text("Iran will meet Israel next week.\n")
+    extra = ["--db", str(tmp_path / "x.duckdb")] if command == "ingest" else []
+    result = run(command, str(tmp_path / "a.txt"), "--published", bad, *extra)
+    assert result.exit_code == 2 and "E006" in result.output and repr(bad) in result.output
+    assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_placeholder_date_in_a_feed_is_a_warning_and_the_article_is_coded(run):
+    line = json.dumps({"id": "p1", "text": "Iran will meet Israel next week.",
+                       "published": "9999-12-31"})
+    result = run("code", "-", "--format", "jsonl", input=line + "\n")
+    assert result.exit_code == 0
+    assert "warning <stdin>:1: R008" in result.output
+    assert [r["article_id"] for r in _records(result.output)] == ["p1"]

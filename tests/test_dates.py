@@ -186,6 +186,21 @@ def test_interpret_rejects():
         assert interpret(text, THU) is None, text
 
 
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(1, 1, 3), date(9999, 12, 31)])
+@pytest.mark.parametrize("text", ["next week", "last week", "last year", "next year",
+                                  "tomorrow", "yesterday", "next Monday", "last Sunday",
+                                  "Jan. 5", "in March", "two months ago",
+                                  "99999999999 days ago", "9999 years from now"])
+def test_dates_at_the_ends_of_the_calendar_resolve_or_give_none(text, published):
+    # placeholder publication dates of real feeds: never an OverflowError, never year 0
+    found = interpret(text, published)
+    assert found is None or 0 < int(found.value[:4]) <= 9999
+
+
+def test_huge_counts_resolve_to_none_not_an_error():
+    assert interpret("1000000000 weeks ago", THU) is None
+
+
 @pytest.mark.parametrize("value,expected", [
     ("2017-01-12", date(2017, 1, 12)),
     ("2017-01-12T08:00:00Z", date(2017, 1, 12)),

@@ -125,6 +125,14 @@ def test_bad_date_is_a_warning_and_the_article_is_kept(bad):
     assert a.published is None and a.language == "en"
 
 
+@pytest.mark.parametrize("placeholder", ["0001-01-01", "9999-12-31", "1066-10-14"])
+def test_placeholder_date_is_a_warning_and_the_article_is_kept(placeholder):
+    a = article(ENGLISH, placeholder)
+    r = validate(a, "x")
+    assert r.reason_code == "R008" and not is_fatal(r) and "placeholders" in r.message
+    assert a.published is None
+
+
 def test_iso_day():
     assert iso_day("2016-02-29") == "2016-02-29" and iso_day("2015-02-29") is None
 

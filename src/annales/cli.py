@@ -13,7 +13,7 @@ from typing import Optional
 
 import click
 
-from .errors import AnnalesError
+from .errors import AnnalesError, UsageError
 from .output import EVENT_COLUMNS, FORMATS, TABLE_COLUMNS, RecordWriter, flatten_event
 
 EXIT_OK, EXIT_SOME_REJECTED, EXIT_NOTHING_DONE = 0, 1, 2
@@ -28,6 +28,20 @@ format_option = click.option(
     help="Output format [default: table on a terminal, jsonl when piped].")
 db_option = click.option("--db", default="annales.duckdb", show_default=True,
                          help="DuckDB database file.")
+
+
+def _checked_published(ctx, param, value: Optional[str]) -> Optional[str]:
+    """A bad --published is the user's mistake, said before any work (not a row per article)."""
+    from .ingest.validate import date_problem
+
+    problem = date_problem(value) if value is not None else None
+    if problem is not None:
+        raise UsageError(what="--published", expected=problem, found=value)
+    return value
+
+
+published_option = click.option("--published", callback=_checked_published,
+                                help="Publication date (YYYY-MM-DD) for plain-text inputs.")
 
 
 DICTIONARY_PARAMS = ("actors", "agents", "no_builtin_kb", "verbs", "no_builtin_lexicon")
@@ -71,7 +85,10 @@ def _fail(exc: AnnalesError) -> None:
 
 
 def _report_rejection(rej, sink: Optional[RecordWriter]) -> None:
-    click.echo(f"annales: rejected {rej.input}: {rej.reason_code} {rej.message}", err=True)
+    from .ingest import is_fatal
+
+    kind = "rejected" if is_fatal(rej) else "warning"  # a warning's article is still coded
+    click.echo(f"annales: {kind} {rej.input}: {rej.reason_code} {rej.message}", err=True)
     if sink is not None:
         sink.write(rej.to_dict())
 
@@ -103,7 +120,7 @@ def main():
 @main.command(epilog="Examples:\n\n  annales code article.txt --published 2017-01-12\n\n"
                      "  cat articles.jsonl | annales code - --format csv")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", help="Publication date (YYYY-MM-DD) for plain-text inputs.")
+@published_option
 @format_option
 @click.option("--rejections", "rejections_path", type=click.Path(dir_okay=False),
               help="Also write rejection rows (JSONL) to this file.")
@@ -139,7 +156,7 @@ def code(paths, published, fmt, rejections_path, dictionaries):
 @main.command(epilog="Example:\n\n  annales ingest corpus/ --db events.duckdb")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--published", help="Publication date (YYYY-MM-DD) for plain-text inputs.")
+@published_option
 @with_dictionaries
 def ingest(paths, db, published, dictionaries):
     """Code inputs and store articles, events, quotes and rejections in DuckDB (idempotent)."""

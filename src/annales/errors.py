@@ -25,7 +25,7 @@ REASONS: dict[str, str] = {
     "R005": "not English: annales codes English news; the text looks like {found}.",
     "R006": "malformed record: {found}. Expected {expected}.",
     "R007": "unreadable input: {found}. Check the path exists and is readable.",
-    "R008": "bad publication date: expected YYYY-MM-DD, found {found!r}. "
+    "R008": "bad publication date: expected {expected}, found {found!r}. "
             "The article was coded without a publication date." ,
     "R009": "no text extracted: expected an article body in the HTML/WARC record, found {found}.",
     "R010": "run-on text cut: expected a sentence end within {limit} tokens, found {count} "

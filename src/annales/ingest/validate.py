@@ -30,6 +30,14 @@ WARNING_CODES = frozenset({"R008", "R010"})
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+# Publication dates outside these years are placeholders ("0001-01-01", "9999-12-31" in real
+# feeds), not dates: resolving "next week" against them gives nonsense or no calendar day.
+PUBLISHED_YEARS = range(1800, 2200)
+DATE_EXPECTED = "YYYY-MM-DD"
+YEARS_EXPECTED = (f"a publication date from {PUBLISHED_YEARS[0]} to {PUBLISHED_YEARS[-1]} "
+                  "(0001-01-01 and 9999-12-31 are placeholders, not dates)")
+
+
 def is_fatal(r: Rejection) -> bool:
     """False for warning rows (R008), whose article is still coded."""
     return r.reason_code not in WARNING_CODES
@@ -46,6 +54,17 @@ def iso_day(value: str) -> Optional[str]:
         return datetime.fromisoformat(value).date().isoformat()
     except ValueError:
         return None
+
+
+def date_problem(value: str) -> Optional[str]:
+    """What a publication date should have been (for an R008 row or a usage error), or None
+    when `value` is a usable one."""
+    day = iso_day(value)
+    if day is None:
+        return DATE_EXPECTED
+    if int(day[:4]) not in PUBLISHED_YEARS:
+        return YEARS_EXPECTED
+    return None
 
 
 def validate(article: Article, input_name: str) -> Rejection | None:
@@ -70,11 +89,12 @@ def validate(article: Article, input_name: str) -> Rejection | None:
         return None
     if isinstance(article.published, date):  # a datetime is a date too
         article.published = article.published.isoformat()[:10]
-    day = iso_day(article.published) if isinstance(article.published, str) else None
-    if day is None:
+    problem = date_problem(article.published) if isinstance(article.published, str) \
+        else DATE_EXPECTED
+    if problem is not None:
         found, article.published = article.published, None
-        return rejection(input_name, "R008", found=found)
-    article.published = day
+        return rejection(input_name, "R008", found=found, expected=problem)
+    article.published = iso_day(article.published)
     return None
 
 

@@ -255,7 +255,16 @@ def interpret(text: str, published: Optional[date], future: bool = False) -> Opt
         match = pattern.match(words)
         if match is None or (relative and published is None):
             continue
-        found = rule(match, published, future)
-        if found:
+        try:
+            found = rule(match, published, future)
+        except (OverflowError, ValueError):  # "next week" of 9999-12-31, "9999999 days ago"
+            found = None
+        if found and _on_the_calendar(found.value):
             return Resolved(found.value, found.precision, match.group(0))
     return None
+
+
+def _on_the_calendar(value: str) -> bool:
+    """A value Python's calendar (years 1 to 9999) can hold: "last year" of 0001-01-01 is not."""
+    m = re.fullmatch(r"(\d{3,4})(?:-\d\d){0,2}", value)
+    return m is not None and int(m.group(1)) > 0
