@@ -427,3 +427,38 @@ def test_headline_constructions_stay_precise(nlp, lexicon, text, word):
 def test_aid_constructions(nlp, lexicon, text, word, event, cameo):
     entry = _entry(nlp, lexicon, text, word)
     assert entry is not None and (entry.event, entry.cameo) == (event, cameo)
+
+
+# legal cooperation, court orders, permission and requests that real news reports often
+@pytest.mark.parametrize("text, word, event, cameo", [
+    ("Sudan agreed to repatriate the detained fishermen to Egypt.", "repatriate", "COOPERATE",
+     "063"),
+    ("The former minister will testify before the inquiry on Monday.", "testify", "COOPERATE",
+     "063"),
+    ("The envoy answered questions from the committee.", "answered", "COOPERATE", "063"),
+    ("A judge blocked the ministry from deporting the activists.", "blocked", "COERCE", "172"),
+    ("The court issued an injunction against the new rules.", "injunction", "COERCE", "172"),
+    ("Egypt allowed the students to leave the country.", "allowed", "CONCEDE", "080"),
+    ("Kurdish fighters battled Islamic State near Raqqa.", "battled", "ASSAULT", "190"),
+    ("Beijing told Manila to tow away its ship.", "told", "REQUEST", "020"),
+    ("The minister instructed the army to open the crossings.", "instructed", "REQUEST", "020"),
+    ("Washington kept up the pressure on Caracas.", "pressure", "REQUEST", "020"),
+    ("The ministers held discussions with their Iraqi counterparts.", "discussions", "CONSULT",
+     "040"),
+])
+def test_real_news_constructions(nlp, lexicon, text, word, event, cameo):
+    entry = _entry(nlp, lexicon, text, word)
+    assert entry is not None and (entry.event, entry.cameo) == (event, cameo)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The ministry released a statement on the talks.", "released"),
+    ("The president signed the spending bill into law.", "signed"),
+    ("The former adviser pleaded guilty to lying.", "pleaded"),
+    ("Congress passed a bill funding the government.", "funding"),
+    ("The spokesman declined to say when the talks would resume.", "declined"),
+    ("The two parties are locked in a legal battle over the estate.", "battle"),
+    ("He told reporters the talks had gone well.", "told"),         # no infinitive: a report
+])
+def test_business_and_reporting_are_no_events(nlp, lexicon, text, word):
+    assert _entry(nlp, lexicon, text, word) is None
