@@ -10,6 +10,7 @@ from collections import Counter
 import pytest
 
 from annales.ingest import MAX_ARTICLE_CHARS, read_inputs
+from annales.ingest.sources import MAX_HTML_BYTES, MAX_TEXT_BYTES
 from annales.schema import Article, Rejection
 
 STORY = ("Israel rejected the United Nations resolution on Friday, and the Palestinian "
@@ -100,6 +101,22 @@ def test_csv_and_tsv(tmp_path):
     assert a.id == "x1"
 
 
+@pytest.mark.parametrize("broken", ['1,"' + STORY + '\n', '1,"' + STORY + ',"x"\n'])
+def test_csv_unterminated_quote_is_a_row_and_the_next_rows_are_read(tmp_path, broken):
+    (tmp_path / "a.csv").write_text("id,text\n" + broken + f"2,{OTHER}\n3,{STORY}\n")
+    items = read([tmp_path / "a.csv"])
+    assert codes(items) == ["R006", "article", "article"]
+    assert items[0].input.endswith("a.csv:2") and "broken row" in items[0].message
+    assert [a.id for a in items[1:]] == ["2", "3"] and items[1].text == OTHER
+
+
+def test_csv_of_broken_rows_only_stops_with_one_row(tmp_path):
+    (tmp_path / "a.csv").write_text("id,text\n" + '1,"a"b\n' * 500)
+    items = read([tmp_path / "a.csv"])
+    assert set(codes(items)) == {"R006"} and len(items) <= 102
+    assert "was not read" in items[-1].message
+
+
 def test_csv_without_text_column(tmp_path):
     (tmp_path / "a.csv").write_text("body,category\nsomething,politics\n")
     [r] = read([tmp_path / "a.csv"])
@@ -166,7 +183,38 @@ def test_truncated_warc_keeps_what_came_before(tmp_path):
     assert codes(items)[:2] == ["article", "article"] and codes(items)[2:] == ["R006"]
 
 
-def test_directory_walk_is_sorted_and_skips_hidden_and_unknown(tmp_path):
+@pytest.mark.parametrize("name", ["cut.warc", "cut.warc.gz"])
+def test_every_truncation_of_a_warc_is_said(tmp_path, name):
+    pages = [(f"https://e.org/{i}", "text/html", PAGE.replace(STORY, f"{STORY} Item {i}."))
+             for i in range(3)]
+    write_warc(tmp_path / name, pages)
+    raw = (tmp_path / name).read_bytes()
+    whole = [a.url for a in read([tmp_path / name])]
+    ends = _record_ends(raw)
+    assert len(whole) == len(ends) == 3
+    for cut in range(1, len(raw), 7):
+        (tmp_path / name).write_bytes(raw[:cut])
+        items = read([tmp_path / name])
+        urls = [i.url for i in items if isinstance(i, Article)]
+        assert urls == whole[:len(urls)], cut  # what is read is whole
+        # a record lost to the cut is an R006 row, unless the cut fell between records or in
+        # the blank lines and gzip trailer after a record's last byte of data
+        if "R006" not in codes(items):
+            assert any(abs(cut - end) <= 12 for end in [0, *ends]), cut
+
+
+def _record_ends(raw: bytes) -> list[int]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    records = ArchiveIterator(io.BytesIO(raw))
+    ends = []
+    for record in records:
+        record.content_stream().read()
+        ends.append(records.get_record_offset() + records.get_record_length())
+    return ends
+
+
+def test_directory_walk_is_sorted_skips_hidden_and_says_what_it_cannot_read(tmp_path):
     (tmp_path / "b.txt").write_text(OTHER)
     (tmp_path / "a.md").write_text(STORY)
     (tmp_path / ".hidden.txt").write_text(STORY)
@@ -176,9 +224,51 @@ def test_directory_walk_is_sorted_and_skips_hidden_and_unknown(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "c.txt").write_text(FRENCH)
     items = read([tmp_path])
-    assert codes(items) == ["article", "article", "R005"]
+    assert codes(items) == ["article", "article", "R012", "R005"]
     assert [i.text for i in items[:2]] == [STORY, OTHER]
-    assert items[2].input.endswith(os.path.join("sub", "c.txt"))
+    assert items[2].input.endswith("notes.docx") and "'.docx'" in items[2].message
+    assert items[3].input.endswith(os.path.join("sub", "c.txt"))
+
+
+def test_directory_of_unknown_files_is_a_row_per_file(tmp_path):
+    (tmp_path / "story").write_text(STORY)
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    items = read([tmp_path])
+    assert codes(items) == ["R012", "R012"]
+    assert "no extension" in items[1].message and ".jsonl" in items[1].message
+
+
+def test_short_text_in_another_script_is_not_english(tmp_path):
+    (tmp_path / "zh.txt").write_text("习近平访问莫斯科")
+    [r] = read([tmp_path / "zh.txt"])
+    assert r.reason_code == "R005" and "CJK" in r.message
+
+
+@pytest.mark.parametrize("name, limit", [("big.txt", MAX_TEXT_BYTES), ("big.html", MAX_HTML_BYTES),
+                                         ("big", MAX_TEXT_BYTES)])
+def test_oversized_single_article_file_is_rejected_before_reading(tmp_path, name, limit):
+    with open(tmp_path / name, "wb") as f:  # sparse: its size is all that is asked
+        f.truncate(limit + 1)
+    [r] = read([tmp_path / name])
+    assert r.reason_code == "R013" and f"{limit:,} bytes" in r.message
+
+
+def test_stdin_jsonl_is_coded_as_it_arrives():
+    class Feed(io.RawIOBase):  # a pipe that fails if read past the second line
+        lines = [json.dumps({"id": str(i), "text": STORY}).encode() + b"\n" for i in range(2)]
+
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            if not self.lines:
+                raise AssertionError("read past what the first records needed")
+            data = self.lines.pop(0)
+            buffer[:len(data)] = data
+            return len(data)
+
+    items = read_inputs(["-"], stdin=io.BufferedReader(Feed(), buffer_size=64))
+    assert next(items).id == "0"
 
 
 @pytest.mark.parametrize("content, code", [

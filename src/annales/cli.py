@@ -134,11 +134,13 @@ def code(paths, published, fmt, rejections_path, dictionaries):
     fmt = fmt or _default_format()
     pipeline = _pipeline(dictionaries)
     out = RecordWriter(sys.stdout, fmt, TABLE_COLUMNS if fmt == "table" else EVENT_COLUMNS)
+    from .ingest.duplicates import unique_ids
     rej_file = open(rejections_path, "w", encoding="utf-8") if rejections_path else None
     rej_sink = RecordWriter(rej_file, "jsonl") if rej_file else None
     coded = rejected = 0
     try:
-        for item in LocalRunner(pipeline).run(read_inputs(list(paths), published=published)):
+        items = unique_ids(read_inputs(list(paths), published=published))
+        for item in LocalRunner(pipeline).run(items):
             if isinstance(item, Rejection):
                 rejected += is_fatal(item)  # a warning row (R008) still codes its article
                 _report_rejection(item, rej_sink)

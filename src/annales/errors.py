@@ -31,12 +31,20 @@ REASONS: dict[str, str] = {
     "R010": "run-on text cut: expected a sentence end within {limit} tokens, found {count} "
             "longer stretch(es), the first at character {first}. They were coded in pieces of at "
             "most {limit} tokens; restore the punctuation for better records.",
+    "R011": "duplicate id: expected each article id once, found {id!r} again with a different "
+            "text ({found}). This one was not coded; give it an id of its own.",
+    "R012": "unknown file type: expected one of {expected}, found {found!r}. The file was "
+            "skipped; give it one of those extensions, or name it on the command line to have "
+            "its format guessed from its content.",
+    "R013": "too large: expected at most {limit:,} bytes in one {kind} file, found {found}. "
+            "It was not read; split it into articles (or JSONL/CSV rows).",
 }
 
 REASON_NAMES = {
     "R001": "empty", "R002": "binary", "R003": "encoding", "R004": "too_large",
     "R005": "not_english", "R006": "malformed", "R007": "unreadable", "R008": "bad_date",
-    "R009": "no_text", "R010": "sentence_cut",
+    "R009": "no_text", "R010": "sentence_cut", "R011": "duplicate_id", "R012": "unknown_type",
+    "R013": "file_too_large",
 }
 
 

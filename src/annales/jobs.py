@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from .ingest import is_fatal, read_inputs
+from .ingest.duplicates import unique_ids
 from .runners import LocalRunner
 from .schema import CodedArticle, Rejection
 
@@ -36,7 +37,8 @@ def ingest(paths: list[str], store, pipeline, published: Optional[str] = None,
         return False
 
     buffer: list[CodedArticle] = []
-    for item in LocalRunner(pipeline).run(read_inputs(paths, published=published), skip=already):
+    items = unique_ids(read_inputs(paths, published=published), stored=store.text_digest)
+    for item in LocalRunner(pipeline).run(items, skip=already):
         if isinstance(item, Rejection):
             if is_fatal(item):
                 stats.rejected += 1

@@ -47,6 +47,9 @@ MIN_WORDS_TO_JUDGE = 15
 # whole paragraph can be one or two "words".
 MIN_LETTERS_TO_JUDGE = 40
 
+# Shorter texts with no Latin letter at all are still judged: two CJK characters are a word.
+MIN_LETTERS_IN_SCRIPT = 2
+
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 # Function words of the Latin-script languages most often mistaken for English in feeds: they
@@ -97,9 +100,11 @@ def guess_other_language(tokens: list[str]) -> Optional[str]:
 
 def non_english_reason(text: str) -> Optional[str]:
     """None when the text is English (or too short to tell); else what it looks like."""
-    if sum(1 for ch in text if ch.isalpha()) >= MIN_LETTERS_TO_JUDGE:
+    letters = sum(1 for ch in text if ch.isalpha())
+    if letters >= MIN_LETTERS_TO_JUDGE or letters >= MIN_LETTERS_IN_SCRIPT:
         latin, other_script = script_of(text)
-        if latin < MIN_LATIN_SHARE:
+        # a short text is judged only when it has no Latin letter at all ("习近平访问莫斯科")
+        if latin < MIN_LATIN_SHARE and (letters >= MIN_LETTERS_TO_JUDGE or latin == 0):
             return f"{other_script or 'non-Latin'} script ({latin:.0%} Latin letters)"
     tokens = words(text)
     if len(tokens) < MIN_WORDS_TO_JUDGE:

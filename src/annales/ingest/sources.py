@@ -14,6 +14,7 @@ from .csvfile import read_csv
 from .html import read_html
 from .jsonl import read_json, read_jsonl
 from .text import read_text
+from .validate import MAX_ARTICLE_CHARS
 from .warc import read_warc
 
 Item = Article | Rejection
@@ -21,11 +22,28 @@ Reader = Callable[[Path, str, Optional[str]], Iterator[Item]]
 
 STDIN_NAME = "<stdin>"
 
+# Files that hold one article are not read past these sizes (R013): a UTF-8 character has at
+# most 4 bytes, so a bigger text file is over the article limit whatever it holds, and reading
+# and decoding it first (a 150 MB file took 2.4 GB) only to reject it is the wrong way round.
+# Pages carry markup, scripts and inline images besides the text, so HTML gets more room.
+MAX_TEXT_BYTES = 4 * MAX_ARTICLE_CHARS
+MAX_HTML_BYTES = 50 * MAX_ARTICLE_CHARS
+SNIFF_HEAD = 512
 
-def _bytes_reader(read: Callable[..., Iterator[Item]], **options) -> Reader:
+
+def _bytes_reader(read: Callable[..., Iterator[Item]], max_bytes: Optional[int] = None,
+                  kind: str = "", **options) -> Reader:
     def reader(path: Path, name: str, published: Optional[str]) -> Iterator[Item]:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            yield _too_large(name, max_bytes, kind, f"{size:,}")
+            return
         yield from read(path.read_bytes(), name, published, **options)
     return reader
+
+
+def _too_large(name: str, limit: int, kind: str, found: str) -> Rejection:
+    return rejection(name, "R013", limit=limit, kind=kind, found=found)
 
 
 def _jsonl(path: Path, name: str, published: Optional[str]) -> Iterator[Item]:
@@ -39,16 +57,20 @@ def _warc(path: Path, name: str, published: Optional[str]) -> Iterator[Item]:
 
 
 def _sniffed(path: Path, name: str, published: Optional[str]) -> Iterator[Item]:
-    yield from read_sniffed(path.read_bytes(), name, published)
+    with path.open("rb") as f:
+        yield from read_stream(f, name, published)
 
 
 READERS: dict[str, Reader] = {
-    ".txt": _bytes_reader(read_text), ".md": _bytes_reader(read_text),
+    ".txt": _bytes_reader(read_text, MAX_TEXT_BYTES, "text"),
+    ".md": _bytes_reader(read_text, MAX_TEXT_BYTES, "text"),
     ".jsonl": _jsonl, ".json": _bytes_reader(read_json),
     ".csv": _bytes_reader(read_csv), ".tsv": _bytes_reader(read_csv, delimiter="\t"),
-    ".html": _bytes_reader(read_html), ".htm": _bytes_reader(read_html),
+    ".html": _bytes_reader(read_html, MAX_HTML_BYTES, "HTML"),
+    ".htm": _bytes_reader(read_html, MAX_HTML_BYTES, "HTML"),
     ".warc": _warc, ".warc.gz": _warc,
 }
+KNOWN_EXTENSIONS = " ".join(sorted(READERS))
 
 
 def reader_for(path: Path) -> Optional[Reader]:
@@ -60,21 +82,97 @@ def reader_for(path: Path) -> Optional[Reader]:
 
 
 def read_sniffed(raw: bytes, name: str, published: Optional[str]) -> Iterator[Item]:
-    """Stdin and files without a known extension: guess the format from the first bytes."""
-    head = raw.removeprefix(codecs.BOM_UTF8).lstrip()[:512]
-    if head.startswith(b"{"):
-        yield from read_jsonl(raw.splitlines(), name, published)
-    elif head.startswith(b"WARC/") or head.startswith(b"\x1f\x8b"):
-        yield from read_warc(io.BytesIO(raw), name, published)
-    elif head[:1] == b"<" and (b"<html" in head.lower() or b"<!doctype html" in head.lower()):
-        yield from read_html(raw, name, published)
+    """Bytes of unknown format: see `read_stream`."""
+    yield from read_stream(io.BytesIO(raw), name, published)
+
+
+def read_stream(stream: BinaryIO, name: str, published: Optional[str]) -> Iterator[Item]:
+    """Stdin and files without a known extension: the format is guessed from the first bytes.
+    JSON Lines and WARC are read as they come (the first record is coded before the rest has
+    arrived); a text or page is read whole, up to its size bound."""
+    head, ended = _sniff_head(stream)
+    start = head.removeprefix(codecs.BOM_UTF8).lstrip()[:SNIFF_HEAD]
+    whole = io.BufferedReader(_Prefixed(head, stream))
+    if start.startswith(b"{"):
+        yield from read_jsonl(whole, name, published)
+    elif start.startswith(b"WARC/") or start.startswith(b"\x1f\x8b"):
+        yield from read_warc(io.BytesIO(head) if ended else _seekable(stream, whole), name,
+                             published)
+    elif start[:1] == b"<" and (b"<html" in start.lower() or b"<!doctype html" in start.lower()):
+        yield from _bounded(whole, name, published, read_html, MAX_HTML_BYTES, "HTML")
     else:
-        yield from read_text(raw, name, published)
+        yield from _bounded(whole, name, published, read_text, MAX_TEXT_BYTES, "text")
+
+
+def _sniff_head(stream: BinaryIO) -> tuple[bytes, bool]:
+    """Enough first bytes to tell the format (SNIFF_HEAD past leading blanks, or one whole
+    JSON line), and whether that was the whole stream.  Reads what has arrived, so a pipe's
+    first record is coded without waiting for the next."""
+    read = getattr(stream, "read1", stream.read)
+    head = b""
+    while True:
+        start = head.removeprefix(codecs.BOM_UTF8).lstrip()
+        if len(start) >= SNIFF_HEAD or start.startswith(b"{") and b"\n" in start:
+            return head, False
+        part = read(SNIFF_HEAD)
+        if not part:
+            return head, True
+        head += part
+
+
+def _seekable(stream: BinaryIO, whole: BinaryIO) -> BinaryIO:
+    """The stream from its start, seekable where it can be (the WARC reader then checks the
+    archive's tail for a cut-off record)."""
+    try:
+        if stream.seekable():
+            stream.seek(0)
+            return stream
+    except (OSError, ValueError):
+        pass
+    return whole
+
+
+def _bounded(stream: BinaryIO, name: str, published: Optional[str], read, limit: int,
+             kind: str) -> Iterator[Item]:
+    raw = _read_up_to(stream, limit + 1)
+    if len(raw) > limit:
+        yield _too_large(name, limit, kind, f"more than {limit:,}")
+        return
+    yield from read(raw, name, published)
+
+
+def _read_up_to(stream: BinaryIO, n: int) -> bytes:
+    parts, got = [], 0
+    while got < n:
+        part = stream.read(n - got)
+        if not part:
+            break
+        parts.append(part)
+        got += len(part)
+    return b"".join(parts)
+
+
+class _Prefixed(io.RawIOBase):
+    """The bytes read to guess the format, then the rest of the stream, as one stream."""
+
+    def __init__(self, head: bytes, rest: BinaryIO):
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.head:
+            data, self.head = self.head[:len(buffer)], self.head[len(buffer):]
+        else:  # read1: what has arrived, without waiting for a whole buffer
+            data = getattr(self.rest, "read1", self.rest.read)(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
 
 
 def _walk(directory: Path) -> Iterator[Path | Rejection]:
-    """Known-format files under `directory`, sorted, without hidden files or folders; a folder
-    that cannot be listed is an R007 row."""
+    """Files under `directory`, sorted, without hidden files or folders; a folder that cannot
+    be listed is an R007 row, a file of no known format an R012 row (never silently skipped)."""
     unreadable: list[OSError] = []
     for root, dirs, files in os.walk(directory, onerror=unreadable.append):
         while unreadable:
@@ -82,8 +180,13 @@ def _walk(directory: Path) -> Iterator[Path | Rejection]:
             yield rejection(str(exc.filename or root), "R007", found=exc.strerror or str(exc))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in sorted(files):
-            if not f.startswith(".") and reader_for(Path(f)):
+            if f.startswith("."):
+                continue
+            if reader_for(Path(f)):
                 yield Path(root) / f
+            else:
+                yield rejection(str(Path(root) / f), "R012", expected=KNOWN_EXTENSIONS,
+                                found=Path(f).suffix or "no extension")
     for exc in unreadable:  # the last folder listed, or `directory` itself
         yield rejection(str(exc.filename or directory), "R007", found=exc.strerror or str(exc))
 
@@ -107,11 +210,9 @@ def read_inputs(paths: Iterable[str], published: Optional[str] = None,
     for p in paths:
         if p == "-":
             try:
-                raw = _read_all(stdin)
+                yield from read_stream(_binary(stdin), STDIN_NAME, published)
             except OSError as exc:
                 yield rejection(STDIN_NAME, "R007", found=exc.strerror or str(exc))
-                continue
-            yield from read_sniffed(raw, STDIN_NAME, published)
             continue
         path = Path(p)
         if path.is_dir():
@@ -124,13 +225,13 @@ def read_inputs(paths: Iterable[str], published: Optional[str] = None,
             yield from _read_path(path, published)
 
 
-def _read_all(stream) -> bytes:
+def _binary(stream) -> BinaryIO:
     stream = stream if stream is not None else sys.stdin.buffer
     stream = getattr(stream, "buffer", stream)  # sys.stdin: read bytes, decode strictly here
-    data = stream.read()
-    if isinstance(data, str):  # a text stream without a buffer (a StringIO in tests)
+    if isinstance(stream, io.TextIOBase):  # a text stream without a buffer (a StringIO in tests)
+        data = stream.read()
         try:
-            return data.encode("utf-8", "surrogateescape")  # bytes it could not decode
+            return io.BytesIO(data.encode("utf-8", "surrogateescape"))  # bytes it could not decode
         except UnicodeEncodeError:  # other lone surrogates: invalid UTF-8, rejected as R003
-            return data.encode("utf-8", "surrogatepass")
-    return data
+            return io.BytesIO(data.encode("utf-8", "surrogatepass"))
+    return stream

@@ -30,21 +30,27 @@ def read_warc(stream: BinaryIO, name: str, published: Optional[str] = None
 
     records = ArchiveIterator(stream)
     walk = iter(records)
-    offset = 0
+    offset = end = 0
     while True:
         try:
             record = next(walk)
             wanted = _is_article(record)
-            if wanted:
-                body = record.content_stream().read()
+            body = record.content_stream().read() if wanted else _drain(record)
+            # bytes its Content-Length promised and never came (all, when headers were cut off)
+            declared = record.rec_headers.get_header("Content-Length")
+            short = record.raw_stream.limit if declared else "all"
             # only now: asking for the offset reads the record to its end
             offset = records.get_record_offset()
+            end = offset + records.get_record_length()
         except StopIteration:
-            return
+            break
         except Exception as exc:  # warcio raises anything, ArchiveLoadFailed to AttributeError
             # A truncated or corrupt archive: what came before is kept, the rest is unreadable.
-            found = f"a corrupt WARC record after offset {offset} ({exc!r})".replace("\n", " ")
-            yield rejection(name, "R006", found=found, expected="WARC/1.0 or WARC/1.1 records")
+            yield _corrupt(name, f"a corrupt WARC record after offset {offset} ({exc!r})")
+            return
+        if short:
+            yield _corrupt(name, f"a record at offset {offset} cut short ({short} of its "
+                           "bytes missing)")
             return
         if wanted:
             headers = record.rec_headers
@@ -53,3 +59,29 @@ def read_warc(stream: BinaryIO, name: str, published: Optional[str] = None
                                  url=headers.get_header("WARC-Target-URI"),
                                  content_type=record.http_headers.get_header("Content-Type"),
                                  fallback_date=crawl_day)
+    tail = _tail(stream, end)
+    if tail:
+        yield _corrupt(name, f"{tail} after the last whole record (offset {end}): a truncated "
+                       "or corrupt record")
+
+
+def _drain(record) -> None:
+    """Read a record that is no article to its end, so that a cut-short one shows."""
+    while record.raw_stream.read(1 << 16):
+        pass
+
+
+def _tail(stream: BinaryIO, end: int) -> Optional[str]:
+    """What lies after byte `end` (where the last whole record ended) besides blank lines:
+    warcio stops without a word at a record whose headers were cut off."""
+    try:
+        stream.seek(end)
+        rest = stream.read(1 << 16)
+    except (OSError, ValueError, AttributeError):  # not seekable: nothing to check against
+        return None
+    return "unreadable bytes" if rest.strip() else None
+
+
+def _corrupt(name: str, found: str) -> Rejection:
+    return rejection(name, "R006", found=found.replace("\n", " "),
+                     expected="WARC/1.0 or WARC/1.1 records")

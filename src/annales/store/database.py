@@ -127,6 +127,12 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self._run(lambda: self._has(article_id))
 
+    def text_digest(self, article_id: str) -> Optional[str]:
+        """The md5 of a stored article's text (ingest.duplicates.text_digest), or None."""
+        row = self._run(lambda: self.con.execute(
+            "SELECT md5(text) FROM articles WHERE id = ?", [article_id]).fetchone())
+        return row[0] if row else None
+
     def article(self, article_id: str) -> Optional[Article]:
         row = self._run(lambda: self.con.execute(
             f"SELECT {quoted(ARTICLE_COLUMNS)} FROM articles WHERE id = ?", [article_id]
