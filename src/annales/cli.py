@@ -13,10 +13,11 @@ from typing import Optional
 
 import click
 
-from .errors import AnnalesError, UsageError
+from .errors import AnnalesError, Interrupted, UsageError
 from .output import EVENT_COLUMNS, FORMATS, TABLE_COLUMNS, RecordWriter, flatten_event
 
 EXIT_OK, EXIT_SOME_REJECTED, EXIT_NOTHING_DONE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by SIGINT
 
 
 def _default_format() -> str:
@@ -81,7 +82,7 @@ def _pipeline(dictionaries: Optional[dict] = None):
 
 def _fail(exc: AnnalesError) -> None:
     click.echo(f"annales: error {exc}", err=True)
-    sys.exit(EXIT_NOTHING_DONE)
+    sys.exit(EXIT_INTERRUPTED if isinstance(exc, Interrupted) else EXIT_NOTHING_DONE)
 
 
 def _report_rejection(rej, sink: Optional[RecordWriter]) -> None:
@@ -128,13 +129,13 @@ def main():
 def code(paths, published, fmt, rejections_path, dictionaries):
     """Code text files, directories, JSONL/CSV/HTML/WARC files or '-' (stdin) into event records."""
     from .ingest import is_fatal, read_inputs
+    from .ingest.duplicates import unique_ids
     from .runners import LocalRunner
     from .schema import Rejection
 
     fmt = fmt or _default_format()
     pipeline = _pipeline(dictionaries)
     out = RecordWriter(sys.stdout, fmt, TABLE_COLUMNS if fmt == "table" else EVENT_COLUMNS)
-    from .ingest.duplicates import unique_ids
     rej_file = open(rejections_path, "w", encoding="utf-8") if rejections_path else None
     rej_sink = RecordWriter(rej_file, "jsonl") if rej_file else None
     coded = rejected = 0
@@ -148,6 +149,9 @@ def code(paths, published, fmt, rejections_path, dictionaries):
             coded += 1
             for event in item.events:
                 out.write(event.to_dict(), flatten_event(event))
+    except KeyboardInterrupt:
+        raise Interrupted(done=f"{coded} articles coded and written, {rejected} rejected",
+                          kept="The article being coded when it stopped has no records.")
     finally:
         out.close()
         if rej_file:
@@ -194,11 +198,16 @@ def events(db, actor_country, recipient_country, event_type, modality, since, un
     fmt = fmt or _default_format()
     out = RecordWriter(sys.stdout, fmt, TABLE_COLUMNS if fmt == "table" else EVENT_COLUMNS)
     with Store(db, read_only=True) as store:
-        for e in store.events(actor_country=actor_country, recipient_country=recipient_country,
-                              event=event_type and event_type.upper(), modality=modality,
-                              since=since, until=until, text=text, limit=limit):
+        found = store.events(actor_country=actor_country, recipient_country=recipient_country,
+                             event=event_type and event_type.upper(), modality=modality,
+                             since=since, until=until, text=text, limit=limit)
+        for e in found:
             out.write(e.to_dict(), flatten_event(e))
+        hint = None if found else store.country_hint(actor_country=actor_country,
+                                                      recipient_country=recipient_country)
     out.close()
+    if hint:
+        click.echo(f"annales: {hint}", err=True)
 
 
 @main.command(name="eval", epilog="Examples:\n\n  annales eval --data ../shared/data --limit 300"

@@ -91,6 +91,18 @@ class StoreError(AnnalesError):
     template = "database {path!r}: {detail}. Check the file is a DuckDB database annales wrote."
 
 
+class StoreUnwritable(StoreError):
+    code = "E010"
+    template = ("database {path!r} cannot be written: {detail}. Check that its folder exists and "
+                "that you may write there (and to the file), or pass --db with another path.")
+
+
+class Interrupted(AnnalesError):
+    code = "E011"
+    template = ("interrupted: {done}. {kept} Run the same command again to go on: what was "
+                "stored is skipped, nothing is stored twice.")
+
+
 class StoreMissing(StoreError):
     code = "E008"
     template = ("no database at {path!r}: expected a DuckDB file written by `annales ingest`. "
@@ -190,6 +202,9 @@ WARNINGS: dict[str, str] = {
     "W001": "verb dictionary codes {found} are no annales event (expected CAMEO codes with a "
             "root 02-20): patterns with them match and code nothing. Change the codes to CAMEO "
             "codes to code those patterns.",
+    "W002": "no events match, and no stored event has {what} {found!r}: expected one of the codes "
+            "stored, such as {known}. Check the code (ISO 3166 alpha-3, e.g. USA, or an IGO code "
+            "such as UNO).",
 }
 
 

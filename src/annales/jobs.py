@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from .errors import Interrupted
 from .ingest import is_fatal, read_inputs
 from .ingest.duplicates import unique_ids
 from .runners import LocalRunner
@@ -38,20 +39,27 @@ def ingest(paths: list[str], store, pipeline, published: Optional[str] = None,
 
     buffer: list[CodedArticle] = []
     items = unique_ids(read_inputs(paths, published=published), stored=store.text_digest)
-    for item in LocalRunner(pipeline).run(items, skip=already):
-        if isinstance(item, Rejection):
-            if is_fatal(item):
-                stats.rejected += 1
-            else:
-                stats.warnings += 1
-            store.write_rejection(item)
-            if on_rejection:
-                on_rejection(item)
-            continue
-        buffer.append(item)
-        stats.events += len(item.events)
-        if len(buffer) >= WRITE_BATCH:
-            stats.new_articles += store.write_many(buffer)
-            buffer = []
+    try:
+        for item in LocalRunner(pipeline).run(items, skip=already):
+            if isinstance(item, Rejection):
+                if is_fatal(item):
+                    stats.rejected += 1
+                else:
+                    stats.warnings += 1
+                store.write_rejection(item)
+                if on_rejection:
+                    on_rejection(item)
+                continue
+            buffer.append(item)
+            stats.events += len(item.events)
+            if len(buffer) >= WRITE_BATCH:
+                stats.new_articles += store.write_many(buffer)
+                buffer = []
+    except KeyboardInterrupt:
+        # the articles coded so far are whole: store them, then say what the run did
+        stats.new_articles += store.write_many(buffer)
+        raise Interrupted(done=f"{stats.new_articles} new articles stored ({stats.skipped} "
+                               f"already stored), {stats.rejected} rejected",
+                          kept="The article being coded when it stopped was not stored.")
     stats.new_articles += store.write_many(buffer)
     return stats

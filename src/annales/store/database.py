@@ -6,7 +6,7 @@ from typing import Callable, Iterable, Optional, TypeVar
 
 import duckdb
 
-from ..errors import StoreError, StoreMissing
+from ..errors import StoreError, StoreMissing, StoreUnwritable, warning_text
 from ..schema import Article, CodedArticle, Event, Quote, Rejection, StoryType
 from . import queries
 from .migrate import check_current, migrate
@@ -36,6 +36,8 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
+            if not read_only and not _writable(self.path):
+                raise StoreUnwritable(path=self.path, detail=_first_line(exc)) from exc
             raise StoreError(path=self.path, detail=_first_line(exc)) from exc
         try:
             self.migrated = check_current(self.con) if read_only else migrate(self.con)
@@ -181,6 +183,23 @@ class Store:
         "by_reason", "by_story_type": {value: n}, "top_dyads": [(actor country, recipient country, n)]}."""
         return self._run(lambda: queries.counts(self.con, top))
 
+    def country_hint(self, **filters) -> Optional[str]:
+        """For a query that found nothing: the W002 warning when a country filter names a code
+        no stored event has (a typo, or a code annales does not use), else None."""
+        for what, column in (("actor country", "actor_countries"),
+                             ("recipient country", "recipient_countries")):
+            code = filters.get(what.replace(" ", "_"))
+            if not code:
+                continue
+            has = self._run(lambda: self.con.execute(
+                f"SELECT 1 FROM events WHERE list_contains({column}, ?) LIMIT 1",
+                [code.upper()]).fetchone())
+            if has is None:
+                known = self._run(lambda: stored_codes(self.con, column))
+                return warning_text("W002", what=what, found=code,
+                                    known=", ".join(known) or "(none: the store has no events)")
+        return None
+
     # -- helpers ----------------------------------------------------------------------------------
     def _has(self, article_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]
@@ -191,6 +210,22 @@ class Store:
 
     def _fetch(self, sql: str, params: list) -> list[tuple]:
         return self._run(lambda: self.con.execute(sql, params).fetchall())
+
+
+def _writable(path: str) -> bool:
+    """Whether a database could be created or changed at `path` (a failed open of one that
+    cannot is no sign of a damaged file)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.exists(path):
+        return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+    return os.path.isdir(folder) and os.access(folder, os.W_OK)
+
+
+def stored_codes(con, column: str, limit: int = 8) -> list[str]:
+    """The most frequent codes in an events list column (actor_countries, recipient_countries)."""
+    return [c for (c,) in con.execute(
+        f"SELECT c FROM (SELECT unnest({column}) AS c FROM events) GROUP BY c "
+        "ORDER BY count(*) DESC, c LIMIT ?", [limit]).fetchall()]
 
 
 def _first_line(exc: BaseException) -> str:

@@ -61,17 +61,28 @@ def event_query(*, actor_country: Optional[str] = None, recipient_country: Optio
         add("regexp_matches(sentence, ?)", r"(?i)(^|\W)" + re.escape(word) + r"(\W|$)")
     if article_id:
         add("article_id = ?", article_id)
+    if since is not None and until is not None and \
+            _day(since, "since", last=False) > _day(until, "until", last=True):
+        raise UsageError(what="--since/--until", expected="a --since no later than --until",
+                         found=f"{since} > {until}")
     sql = f"SELECT {quoted(RECORD_COLUMNS)} FROM events"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY seq"
     if limit is not None:
         sql += " LIMIT ?"
-        params.append(int(limit))
+        params.append(_count(limit, "limit"))
     if offset:
         sql += " OFFSET ?"
-        params.append(int(offset))
+        params.append(_count(offset, "offset"))
     return sql, params
+
+
+def _count(value, what: str) -> int:
+    """A row count: a whole number, 0 or more (DuckDB's own error for -1 blames the file)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise UsageError(what=what, expected="a whole number, 0 or more", found=value)
+    return value
 
 
 TOP_DYADS_SQL = """
