@@ -14,7 +14,7 @@ from annales.events.extract import Draft, extract
 from annales.events.lexicon import load_lexicon
 from annales.events.parties import at_home, complete
 from annales.nlp import dateline_end, dateline_place
-from annales.schema import Entity
+from annales.schema import Article, Entity
 
 
 # --- datelines -------------------------------------------------------------------------------
@@ -324,9 +324,11 @@ def test_the_agency_that_reports_does_not_vote(nlp):
 
 
 @pytest.mark.parametrize("text, trigger, speaker, addressee, modality", [
-    ("Senator Durbin said on Wednesday that Franken should resign.", "should", "Durbin",
+    ("WASHINGTON (Reuters) - Senator Durbin said on Wednesday that Franken should resign.",
+     "should", "Durbin",
      "Franken", "asserted"),
-    ("Pelosi told reporters the congressman must step down.", "must", "Pelosi",
+    ("WASHINGTON (Reuters) - Pelosi told reporters the congressman must step down.", "must",
+     "Pelosi",
      "congressman", "asserted"),
     ("Jones said he did not believe Trump needed to resign.", "needed", "he", "Trump",
      "negated"),
@@ -370,7 +372,8 @@ def test_institutions_named_by_a_common_noun(pipeline, text, trigger, sector):
 @pytest.mark.parametrize("text, trigger, speaker, addressee", [
     ("Niger's junta told France to withdraw its troops within a month.", "told", "Niger",
      "France"),
-    ("The judge instructed the agency to halt the program.", "instructed", "judge", "agency"),
+    ("WASHINGTON (Reuters) - The judge instructed the agency to halt the program.",
+     "instructed", "judge", "agency"),
     ("The court ordered Poland to suspend the chamber.", "ordered", "court", "Poland"),
 ])
 def test_telling_or_ordering_someone_to_act_is_a_request(pipeline, text, trigger, speaker,
@@ -388,3 +391,28 @@ def test_a_demand_of_a_party_for_an_act_the_lexicon_does_not_know(pipeline):
 
 def test_we_must_obliges_the_speakers_themselves(pipeline):
     assert not _events(pipeline, "The family said: “We must help her come home.”", "must")
+
+
+# --- records that name no one and nowhere ----------------------------------------------------
+def test_an_event_with_no_party_and_no_place_is_no_record_by_default(pipeline):
+    text = "Unknown attackers killed two people overnight."
+    coded = pipeline.code_article(Article(id="a", text=text))
+    assert coded.events == [] and [e.event for e in coded.unanchored] == ["ASSAULT"]
+
+
+def test_anchored_events():
+    from annales.pipeline import anchored
+    from annales.schema import Event, Location
+    bare = Event(id="e", article_id="a", sentence_index=0, sentence="s", event="ASSAULT",
+                 mode=None, cameo="190", quad_class=4, goldstein=-10.0)
+    assert not anchored(bare)
+    assert anchored(Event(**{**bare.__dict__, "actor": [Entity(text="Syria", country="SYR")]}))
+    assert anchored(Event(**{**bare.__dict__, "location": Location(text="Idlib")}))
+    assert not anchored(Event(**{**bare.__dict__, "actor": [Entity(text="gunmen")]}))
+
+
+def test_unanchored_events_are_records_when_asked_for():
+    from annales import Pipeline
+    text = "Unknown attackers killed two people overnight."
+    assert [e.event for e in Pipeline(story_types=False, unanchored=True).code(text)] == \
+        ["ASSAULT"]

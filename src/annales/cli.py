@@ -45,7 +45,8 @@ published_option = click.option("--published", callback=_checked_published,
                                 help="Publication date (YYYY-MM-DD) for plain-text inputs.")
 
 
-DICTIONARY_PARAMS = ("actors", "agents", "no_builtin_kb", "verbs", "no_builtin_lexicon")
+DICTIONARY_PARAMS = ("actors", "agents", "no_builtin_kb", "verbs", "no_builtin_lexicon",
+                     "unanchored")
 dict_options = [
     click.option("--actors", multiple=True, type=click.Path(dir_okay=False),
                  help="PETRARCH/TABARI-format actor dictionary (repeatable)."),
@@ -58,11 +59,15 @@ dict_options = [
                       "by it, other words by the built-in event lexicon."),
     click.option("--no-builtin-lexicon", is_flag=True,
                  help="Code events with the --verbs dictionaries only, not the built-in lexicon."),
+    click.option("--unanchored", is_flag=True,
+                 help="Also emit events with no actor, no recipient and no place (left out by "
+                      "default: see docs/records.md)."),
 ]
 
 
 def with_dictionaries(f):
-    """Adds the dictionary options; the command receives them as one `dictionaries` dict."""
+    """Adds the coder's options (dictionaries, --unanchored); the command receives them as one
+    `dictionaries` dict."""
     @functools.wraps(f)
     def wrapper(*args, **kwargs):
         kwargs["dictionaries"] = {k: kwargs.pop(k) for k in DICTIONARY_PARAMS}
@@ -77,7 +82,8 @@ def _pipeline(dictionaries: Optional[dict] = None):
     d = dictionaries or {}
     return Pipeline(actors=d.get("actors", ()), agents=d.get("agents", ()),
                     verbs=d.get("verbs", ()), builtin_kb=not d.get("no_builtin_kb"),
-                    builtin_lexicon=not d.get("no_builtin_lexicon"))
+                    builtin_lexicon=not d.get("no_builtin_lexicon"),
+                    unanchored=bool(d.get("unanchored")))
 
 
 def _fail(exc: AnnalesError) -> None:

@@ -182,5 +182,8 @@ class CodedArticle:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     story_type: Optional[StoryType] = None
+    # events with no actor, recipient or place (pipeline.anchored): not records unless the
+    # pipeline was built with unanchored=True; kept here for what reads the whole text
+    unanchored: list[Event] = field(default_factory=list)
     # warning rows about how the article was coded (R010: run-on text cut into sentences)
     notes: list[Rejection] = field(default_factory=list)

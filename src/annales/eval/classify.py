@@ -151,7 +151,7 @@ def evaluate_ngec(data_dir, limit: Optional[int] = None, pipeline=None) -> list[
     the others.  "ngec" scores the story type; "ngec:events" the rule-based events alone."""
     items = read_ngec(gold_path(data_dir, NGEC), limit, split="heldout")
     pipeline = pipeline or _default_pipeline()
-    labellers = {"": story_label, ":events": lambda c: plover_label(c.events)}
+    labellers = {"": story_label, ":events": lambda c: plover_label(c.events + c.unanchored)}
     if getattr(pipeline, "story_model", None) is None:   # built with story_types=False
         del labellers[""]
     rows = score_texts("ngec", items, pipeline, labellers, EVENT_TYPES,
@@ -166,7 +166,9 @@ def evaluate_ngec(data_dir, limit: Optional[int] = None, pipeline=None) -> list[
 def evaluate_conflibert(data_dir, limit: Optional[int] = None, pipeline=None) -> list[SetResult]:
     items = read_pentaclass(gold_path(data_dir, CONFLIBERT), limit)
     pipeline = pipeline or _default_pipeline()
-    return score_texts("conflibert", items, pipeline, {"": lambda c: penta_label(c.events)},
+    # the type of the sentence's main event, whether or not its parties resolve
+    return score_texts("conflibert", items, pipeline,
+                       {"": lambda c: penta_label(c.events + c.unanchored)},
                        PENTA, "quad class of the main event, CAMEO 01 -> 0; no event -> 0")
 
 

@@ -42,7 +42,8 @@ def evaluate_headlines(data_dir=None, limit: Optional[int] = None, pipeline=None
         pipeline = default_pipeline()
     rows = []
     for part, path in PARTS:
-        labellers = {"": story_label, ":events": lambda c: plover_label(c.events)}
+        labellers = {"": story_label,
+                     ":events": lambda c: plover_label(c.events + c.unanchored)}
         rows += score_texts(f"headlines:{part}", read_headlines(path, limit), pipeline, labellers,
                        EVENT_TYPES, f"{part} part: story type of a one-line article")
     return rows
