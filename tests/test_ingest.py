@@ -117,6 +117,13 @@ def test_csv_of_broken_rows_only_stops_with_one_row(tmp_path):
     assert "was not read" in items[-1].message
 
 
+@pytest.mark.parametrize("name", ["deep.jsonl", "deep.json"])
+def test_deeply_nested_json_is_a_row(tmp_path, name):
+    (tmp_path / name).write_text("[" * 100_000 + "\n")
+    [r] = read([tmp_path / name])
+    assert r.reason_code == "R006" and "nested deeper" in r.message
+
+
 def test_csv_without_text_column(tmp_path):
     (tmp_path / "a.csv").write_text("body,category\nsomething,politics\n")
     [r] = read([tmp_path / "a.csv"])

@@ -22,8 +22,10 @@ def load(name: str = MODEL):
     except OSError as exc:  # spaCy raises OSError [E050] for a missing package
         raise ModelNotFound(name=name, detail=str(exc).splitlines()[0]) from exc
     nlp.max_length = MAX_CHARS + 1
-    from .sentence_bounds import add_to  # imports spaCy: only once a pipeline is loaded
+    from .sentence_bounds import add_to  # these import spaCy: only once a pipeline is loaded
+    from .token_bounds import BoundedTokenizer
     add_to(nlp)
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     return nlp
 
 

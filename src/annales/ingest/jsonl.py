@@ -14,6 +14,7 @@ from .decode import decode
 from .validate import checked
 
 OPTIONAL_FIELDS = ("title", "url", "source", "published")
+TOO_DEEP = "JSON nested deeper than Python's parser can follow"
 EXPECTED = 'a JSON object with a string "text" (and optional string "id", ' + \
     ", ".join(f'"{f}"' for f in OPTIONAL_FIELDS) + ")"
 
@@ -66,6 +67,9 @@ def _parsed(line: bytes, name: str, published: Optional[str]) -> Iterator[Articl
         yield rejection(name, "R006", found=f"invalid JSON ({exc.msg} at column {exc.colno})",
                         expected=EXPECTED)
         return
+    except RecursionError:  # "[[[[...": Python's parser recurses once per level
+        yield rejection(name, "R006", found=TOO_DEEP, expected=EXPECTED)
+        return
     result = article_from_record(record, name, published)
     if isinstance(result, Rejection):
         yield result
@@ -95,6 +99,9 @@ def read_json(raw: bytes, name: str, published: Optional[str] = None
     except json.JSONDecodeError as exc:
         yield rejection(name, "R006", found=f"invalid JSON ({exc.msg} at line {exc.lineno})",
                         expected="a JSON array of article objects")
+        return
+    except RecursionError:
+        yield rejection(name, "R006", found=TOO_DEEP, expected="a JSON array of article objects")
         return
     for index, record in enumerate(records):
         item_name = f"{name}[{index}]"
