@@ -68,3 +68,40 @@ def test_no_event_is_dated_after_publication(events):
     for e in events:
         if e.date and e.date.source == "text" and e.modality == "asserted":
             assert e.date.value <= "2017-01-12", (e.date, e.sentence)
+
+
+def _codes(entities):
+    return sorted(e.country for e in entities if e.country)
+
+
+def test_the_security_council_demands_a_halt_of_israel(events):
+    (e,) = _with(events, "demanding", "abstention")
+    assert _codes(e.actor) == ["UNO"] and _codes(e.recipient) == ["ISR"]
+
+
+def test_the_un_would_impose_the_sanctions_on_israel(events):
+    (e,) = _with(events, "impose", "if missed")
+    assert _codes(e.actor) == ["UNO"] and _codes(e.recipient) == ["ISR"]
+    assert e.attribution is not None and e.attribution.speaker.country == "PSE"
+
+
+def test_the_us_and_european_countries_refused(events):
+    (e,) = _with(events, "refused", "134 countries")
+    assert (e.event, e.modality) == ("REJECT", "asserted")
+    assert _codes(e.actor) == ["EUR", "USA"] and _codes(e.recipient) == ["PSE"]
+
+
+def test_a_reporting_verb_is_no_event(events):
+    assert not [e for e in events if e.trigger.text == "conceded"]
+
+
+def test_other_states_are_not_the_story_s_own(events):
+    # "the number of states that will recognize Palestine", "134 countries": not Palestinians
+    for e in _with(events, "recognize", "number of states") + _with(events, "recognized", "134"):
+        assert "PSE" not in _codes(e.actor), e.actor
+
+
+def test_every_statement_in_quotes_or_reported_keeps_its_speaker(events):
+    said = [e for e in events if e.sentence_index <= 10]
+    assert said and all(e.attribution is not None for e in said), \
+        [(e.trigger.text, e.sentence_index) for e in said if e.attribution is None]

@@ -186,13 +186,13 @@ class Pipeline:
 
 
 def anchored(event: Event) -> bool:
-    """An event a user can place: it has an actor or a recipient with a code or country, or
-    a location.  One with none of them ("the allegations", "gunfire crackled") enters no
+    """An event a user can place: it has an actor or a recipient with a code, a country or a
+    sector, or a location.  One with none of them ("the allegations", "gunfire crackled") enters no
     dyad, country panel or map, and on the real-news set such records are as often wrong
     as right about the event type (19 of 36 paired with a gold event, 2 with its actor and
     modality, 2026-12-06): they are left out unless `unanchored=True` (`--unanchored`)."""
-    def placed(entities) -> bool:
-        return any(e.country or e.code for e in entities)
+    def placed(entities) -> bool:     # a sector says who too: "police arrested protesters"
+        return any(e.country or e.code or e.sector for e in entities)
     return placed(event.actor) or placed(event.recipient) or event.location is not None
 
 

@@ -102,6 +102,10 @@ def subject_heads(verb, depth: int = 0) -> list:
     if depth > 6:  # parses can chain conj/xcomp; a bound keeps bad ones finite
         return []
     subj = _children(verb, "nsubj", "csubj")
+    if len(subj) > 1:
+        # "a deadline which, if missed, the UN will impose sanctions": the parser makes both
+        # the relative pronoun and the clause's own subject subjects; the own one acts
+        subj = [t for t in subj if t.lower_ not in RELATIVE_PRONOUNS] or subj
     if subj:
         ante = _antecedent(subj[0], verb)
         if ante.i != subj[0].i:
@@ -117,6 +121,13 @@ def subject_heads(verb, depth: int = 0) -> list:
         # passive subject ("Iran was urged to halt"); otherwise subject control.
         ctrl = _children(head, "dobj") or (_children(head, "nsubjpass") if is_passive(head) else [])
         return ctrl[:1] or subject_heads(head, depth + 1)
+    if dep == "conj" and verb.tag_ == "VBG" and head.tag_ != "VBG":
+        # "a resolution calling X occupied, and demanding a halt": the parser hangs the
+        # second participle on the main verb; it continues the first one
+        twin = next((t for t in head.subtree if t.i < verb.i and t.dep_ == "acl"
+                     and t.tag_ == "VBG"), None)
+        if twin is not None:
+            return _author(twin.head, depth)
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subject_heads(head, depth + 1)
     if dep == "acl" and verb.tag_ == "VBN":

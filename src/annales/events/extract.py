@@ -72,12 +72,25 @@ def _stand_in(tok, mentions: MentionIndex) -> Optional[Entity]:
     part of ("the port of Odesa", "the territory of Guam")."""
     for group in (_kids(tok, "appos"), _kids(tok, "amod", "compound", "nmod"),
                   _kids(tok, "poss") + args.pobjs(tok, ["by"]), args.pobjs(tok, ["of"])):
-        found = [e for e in (entity_or_demonym(c, mentions) for c in group) if e is not None]
+        found = [e for e in (_named(c, mentions) for c in group) if e is not None]
         # "Libyan government tanks": the country beats a sector word with none
         best = next((e for e in found if e.country), found[0] if found else None)
         if best is not None:
             return best
     return None
+
+
+def _named(tok, mentions: MentionIndex, depth: int = 0) -> Optional[Entity]:
+    """entity_or_demonym, except that a text ("a United Nations Security Council Resolution
+    demanding a halt") speaks for the body its modifiers name when it names none itself."""
+    ent = entity_or_demonym(tok, mentions)
+    if ent is not None and not ent.country and depth == 0 \
+            and tok.lemma_.lower() in args.DOCUMENT_NOUNS:
+        for mod in _kids(tok, "amod", "compound", "nmod", "poss"):
+            author = _named(mod, mentions, depth + 1)
+            if author is not None and author.country:
+                return author
+    return ent
 
 
 def _kids(tok, *deps: str) -> list:
@@ -90,7 +103,7 @@ def resolve(heads: Iterable, mentions: MentionIndex) -> list[Entity]:
     seen: set = set()
     for head in skip_dateline(heads):
         for tok in args.with_conjuncts(head):
-            ent = entity_or_demonym(tok, mentions) or _stand_in(tok, mentions)
+            ent = _named(tok, mentions) or _stand_in(tok, mentions)
             if ent is not None and not ent.country and not known(ent):
                 ent = city_country(ent, tok.doc) or ent
             key = (ent.start, ent.end, ent.text) if ent is not None else None
@@ -153,7 +166,9 @@ def _owners(tok, r_heads, a_heads, match: Match, actors, mentions, verbal: bool
     """Countries owning what the event is done to, when no recipient has a country (see
     arguments.owner_modifiers); never the actor's own country ("Syrian troops seized Syrian
     villages"), whether the actor resolved to it or only names it in a modifier."""
-    things = list(r_heads) + list(match.used) + (args.object_heads(tok) if verbal else [])
+    things = list(r_heads) + list(match.used)
+    if verbal:   # "demanding a halt to Israeli construction": the phrase may hang on the verb
+        things += args.object_heads(tok) + args.pobjs(tok, args.TARGET_PREPS)
     own = {e.country for e in actors if e.country}
     own |= {e.country for e in resolve(args.owner_modifiers(a_heads), mentions) if e.country}
     found = resolve(args.owner_modifiers(things), mentions)

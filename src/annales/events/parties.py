@@ -20,9 +20,18 @@ from ..schema import Entity
 from .context import ArticleContext
 
 
+# Plural nouns for states other than the one the story is about: "134 countries recognized
+# Palestine", "the number of states that will recognize it", "world powers", "its allies".
+OTHER_STATES = frozenset({"countries", "states", "nations", "powers", "governments", "allies",
+                          "partners", "neighbours", "neighbors"})
+
+
 def at_home(entity: Entity, context: ArticleContext) -> Entity:
     """The entity with the article's home country when it names none itself."""
     if entity.country or not context.home:
+        return entity
+    words = (entity.text or "").lower().split()
+    if words and words[-1] in OTHER_STATES:
         return entity
     home = context.home
     return replace(entity, country=home, code=home + (entity.sector or ""), basis="article")
