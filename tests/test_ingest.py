@@ -145,6 +145,13 @@ def test_html_in_a_declared_charset(tmp_path):
     assert "Orléans" in a.text
 
 
+@pytest.mark.parametrize("charset", ["\x00tf-8", "no-such-charset", ""])
+def test_a_charset_that_is_no_name_falls_back_to_utf8(charset):
+    from annales.ingest.decode import known_encoding
+
+    assert known_encoding(charset) == "utf-8"
+
+
 def test_html_without_body(tmp_path):
     (tmp_path / "e.html").write_text("<html><head><title>x</title></head><body></body></html>")
     assert codes(read([tmp_path / "e.html"])) == ["R009"]

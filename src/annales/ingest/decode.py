@@ -55,6 +55,6 @@ def known_encoding(name: str | None) -> str:
     if name:
         try:
             return codecs.lookup(name.strip().strip("\"'")).name
-        except LookupError:
+        except (LookupError, ValueError):  # unknown, or not a name at all ("\x00tf-8")
             pass
     return "utf-8"
