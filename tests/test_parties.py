@@ -1,5 +1,5 @@
 """Who acts and who is acted on, completed from the article (events/context.py,
-events/parties.py), and the argument rules that find parties a reader sees at a glance.
+events/completion.py), and the argument rules (events/parties.py) that find parties a reader sees at a glance.
 
 Context tests build mentions and a gazetteer by hand; the rest parse sentences written for
 these tests with the shared spaCy model, or run the whole pipeline."""
@@ -12,7 +12,7 @@ import pytest
 from annales.events.context import ArticleContext, article_context, dateline_country
 from annales.events.extract import Draft, extract
 from annales.events.lexicon import load_lexicon
-from annales.events.parties import at_home, complete
+from annales.events.completion import at_home, complete
 from annales.nlp import dateline_end, dateline_place
 from annales.schema import Article, Entity
 

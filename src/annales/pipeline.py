@@ -27,7 +27,7 @@ from .actors import ActorResolver, load_kb
 from .actors.petrarch import read_actors, read_agents
 from .events.attribution import analyse_speech
 from .events.context import article_context
-from .events.parties import complete, speaker_at_home
+from .events.completion import complete, speaker_at_home
 from .events.extract import extract
 from .events.lexicon import load_lexicon
 from .events.reciprocal import with_reciprocals

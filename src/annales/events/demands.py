@@ -43,7 +43,8 @@ def _obligation(verb) -> Optional[object]:
 
 def implicit_demands(doc, drafts, mentions) -> list:
     """A REQUEST draft for every act a reported clause says someone should do."""
-    from .extract import Draft, confidence, resolve
+    from .extract import Draft, confidence
+    from .parties import resolve
     acts = {d.trigger.i: d for d in drafts if d.entry.pos == "VERB"}
     out = []
     for verb in doc:

@@ -2,36 +2,30 @@
 
     drafts = extract(doc, mentions, lexicon)
 
-Every token the lexicon knows becomes a Draft, with actor and recipient entities found in the
-parse (arguments.py) and resolved by the mention index.  Modality and attribution are later
-stages; a demand ("urged Iran to halt enrichment") gives two drafts here, the REQUEST and the
-halting, each with its own arguments.
+Every token the lexicon knows becomes a Draft, with its actor and recipient entities from the
+argument stage (parties.py: the parse around the trigger, resolved by the mention index).
+Modality and attribution are later stages; a demand ("urged Iran to halt enrichment") gives two
+drafts here, the REQUEST and the halting, each with its own arguments.  Then the drafts that
+are no events go (charges named as a topic), a noun restating its verb is merged into it, word
+senses are read (senses.py) and demands made with "should" are added (demands.py).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Optional, Protocol
+from typing import Optional
 
 from ..schema import Entity
-from . import arguments as args
 from .lexicon import LexEntry, Lexicon, Match
 from .demands import implicit_demands
+from .parties import MentionIndex, find_parties
 from .senses import verbal_attack
-from .stand_ins import (actor_class, city_country, entity_or_demonym, known, locate_protest,
-                        skip_dateline)
+from .stand_ins import actor_class, known
 
 # Confidence: a verb trigger with both arguments resolved to the knowledge base scores 0.95;
 # each missing or unresolved argument and a nominal trigger lowers it.  Weights follow the
 # order of what goes wrong most often in hand-checked output: a wrong or missing actor first,
 # then the recipient, then nominal triggers (which are more often mentions than events).
 BASE, ACTOR_W, RECIPIENT_W, VERB_W, PATTERN_W = 0.30, 0.30, 0.25, 0.05, 0.05
-# Nominal events whose "from" phrase names a place left or a source, not who acts
-# ("withdrawal from Syria", "a retreat from Mosul"; "imports from China").
-FROM_IS_PLACE = {"RETREAT", "MOBILIZE", "SANCTION"}
-
-
-class MentionIndex(Protocol):
-    def entity_for(self, token) -> Optional[Entity]: ...
 
 
 @dataclass
@@ -60,119 +54,11 @@ def confidence(actors: list[Entity], recipients: list[Entity], verbal: bool,
     return round(min(score, 1.0), 2)
 
 
-def _same_actor(entity: Entity, actors: list[Entity]) -> bool:
-    return any(entity == a or (known(entity) and (entity.kb_id, entity.code) == (a.kb_id, a.code))
-               for a in actors)
-
-
-def _stand_in(tok, mentions: MentionIndex) -> Optional[Entity]:
-    """For a head the index cannot resolve: an apposition ("the minister, Sergei Lavrov"),
-    else a name or demonym in front of it ("Syrian air base", "Russian missiles"), else whose
-    it is ("condemned Russia's annexation", "condemned an attack by rebels"), else what it is
-    part of ("the port of Odesa", "the territory of Guam")."""
-    for group in (_kids(tok, "appos"), _kids(tok, "amod", "compound", "nmod"),
-                  _kids(tok, "poss") + args.pobjs(tok, ["by"]), args.pobjs(tok, ["of"])):
-        found = [e for e in (_named(c, mentions) for c in group) if e is not None]
-        # "Libyan government tanks": the country beats a sector word with none
-        best = next((e for e in found if e.country), found[0] if found else None)
-        if best is not None:
-            return best
-    return None
-
-
-def _named(tok, mentions: MentionIndex, depth: int = 0) -> Optional[Entity]:
-    """entity_or_demonym, except that a text ("a United Nations Security Council Resolution
-    demanding a halt") speaks for the body its modifiers name when it names none itself."""
-    ent = entity_or_demonym(tok, mentions)
-    if ent is not None and not ent.country and depth == 0 \
-            and tok.lemma_.lower() in args.DOCUMENT_NOUNS:
-        for mod in _kids(tok, "amod", "compound", "nmod", "poss"):
-            author = _named(mod, mentions, depth + 1)
-            if author is not None and author.country:
-                return author
-    return ent
-
-
-def _kids(tok, *deps: str) -> list:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def resolve(heads: Iterable, mentions: MentionIndex) -> list[Entity]:
-    """Entities for argument heads and their conjuncts, in order, without repeats."""
-    out: list[Entity] = []
-    seen: set = set()
-    for head in skip_dateline(heads):
-        for tok in args.with_conjuncts(head):
-            ent = _named(tok, mentions) or _stand_in(tok, mentions)
-            if ent is not None and not ent.country and not known(ent):
-                ent = city_country(ent, tok.doc) or ent
-            key = (ent.start, ent.end, ent.text) if ent is not None else None
-            if ent is not None and key not in seen:
-                seen.add(key)
-                out.append(ent)
-    return out
-
-
-def _verb_heads(tok, match: Match) -> tuple[list, list]:
-    actors = args.subject_heads(tok)
-    recipients = args.verb_recipient_heads(tok, match.entry.recipient, match.used)
-    if not recipients:  # "threatened to fire missiles at Guam": the target of what is threatened
-        recipients = [t for x in args.complements(tok)
-                      for t in args.object_heads(x) + args.pobjs(x, args.TARGET_PREPS)]
-    return actors, recipients
-
-
-def _noun_heads(tok, match: Match, lexicon: Lexicon, mentions: MentionIndex
-                ) -> tuple[list, list]:
-    entry = match.entry
-    actors = args.noun_actor_heads(tok, match.used, modifiers=entry.event != "CONSULT",
-                                   from_ok=entry.event not in FROM_IS_PLACE)
-    # only heads that name someone: "a general mobilization" leaves the actor to the verb
-    actors = [a for a in actors if resolve([a], mentions)]
-    recipients = args.verb_recipient_heads(tok, tuple(s for s in entry.recipient if s != "dobj"),
-                                           match.used)
-    verb = args.light_verb(tok, lexicon)
-    if verb is not None:
-        if verb.lemma_.lower() in args.UNDERGOING_VERBS:
-            recipients = recipients or args.subject_heads(verb)
-        elif not actors:
-            actors = args.subject_heads(verb)
-        if not recipients:
-            recipients = args.pobjs(verb, [s for s in entry.recipient if s != "dobj"])
-    return actors, recipients
-
-
 def _draft(tok, match: Match, mentions: MentionIndex, lexicon: Lexicon) -> Draft:
     verbal = match.entry.pos == "VERB"
-    a_heads, r_heads = (_verb_heads(tok, match) if verbal
-                        else _noun_heads(tok, match, lexicon, mentions))
-    actors = resolve(a_heads, mentions)
-    # a recipient that is an actor again is a parse or coreference slip ("X threw its
-    # weight behind it" with "it" resolved to X)
-    recipients = [e for e in resolve(r_heads, mentions) if not _same_actor(e, actors)]
-    if not any(e.country for e in recipients):
-        recipients += _owners(tok, r_heads, a_heads, match, actors, mentions, verbal)
-    if match.entry.event == "PROTEST" and verbal:
-        actors, recipients = locate_protest(tok, actors, recipients, mentions)
-    group = resolve(args.group_heads(tok), mentions)
-    if group:  # "talks between A and B": both sides act; "X mediated between A and B": targets
-        (recipients if actors else actors).extend(e for e in group if e not in actors)
+    actors, recipients = find_parties(tok, match, mentions, lexicon)
     return Draft(trigger=tok, entry=match.entry, actors=actors, recipients=recipients,
                  confidence=confidence(actors, recipients, verbal, bool(match.entry.pattern)))
-
-
-def _owners(tok, r_heads, a_heads, match: Match, actors, mentions, verbal: bool
-            ) -> list[Entity]:
-    """Countries owning what the event is done to, when no recipient has a country (see
-    arguments.owner_modifiers); never the actor's own country ("Syrian troops seized Syrian
-    villages"), whether the actor resolved to it or only names it in a modifier."""
-    things = list(r_heads) + list(match.used)
-    if verbal:   # "demanding a halt to Israeli construction": the phrase may hang on the verb
-        things += args.object_heads(tok) + args.pobjs(tok, args.TARGET_PREPS)
-    own = {e.country for e in actors if e.country}
-    own |= {e.country for e in resolve(args.owner_modifiers(a_heads), mentions) if e.country}
-    found = resolve(args.owner_modifiers(things), mentions)
-    return [e for e in found if e.country and e.country not in own]
 
 
 def _read_by_actor(tok, draft: Draft, mentions: MentionIndex, lexicon: Lexicon) -> Draft:

@@ -1,70 +1,143 @@
-"""Who acts and who is acted on, completed from the article: the last step of argument
-resolution, after the parse (arguments.py) and the mention index (actors/) have said what
-the sentence itself says.
+"""Who acts and who is acted on, as the sentence says it: the argument stage.
 
-    draft = complete(draft, context)
+    actors, recipients = find_parties(trigger, match, mentions, lexicon)
 
-An actor or recipient the sentence names without a country ("the Senate", "lawmakers",
-"police", "rebels", "the ministry", an unknown "Moore") belongs to the article's home country
-(context.py): that is how a reader, and the annotation guidelines annales is scored against,
-resolve them.  So does the target of a demand, a criticism or a refusal that names none
-(DIRECTED, below).  The entity says so: `basis` is "article" when its country came from the
-article rather than from its own words; an implied target has no offsets.
+The parse gives the heads of each argument (arguments.py: subjects through control,
+coordination and relative clauses; objects, prepositional targets, possessors and by-phrases of
+nominal events; light verbs); the mention index turns each head into an entity (actors/), with
+stand-ins for heads it cannot resolve (stand_ins.py: appositions, demonyms, owners, cities).
+What the article adds on top (the home country, implied targets) is completion.py's, applied
+after this stage.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Optional
+from typing import Iterable, Optional, Protocol
 
 from ..schema import Entity
-from .context import ArticleContext
+from . import arguments as args
+from .lexicon import Lexicon, Match
+from .stand_ins import city_country, entity_or_demonym, known, locate_protest, skip_dateline
+
+# Nominal events whose "from" phrase names a place left or a source, not who acts
+# ("withdrawal from Syria", "a retreat from Mosul"; "imports from China").
+FROM_IS_PLACE = {"RETREAT", "MOBILIZE", "SANCTION"}
 
 
-# Plural nouns for states other than the one the story is about: "134 countries recognized
-# Palestine", "the number of states that will recognize it", "world powers", "its allies".
-OTHER_STATES = frozenset({"countries", "states", "nations", "powers", "governments", "allies",
-                          "partners", "neighbours", "neighbors"})
+class MentionIndex(Protocol):
+    def entity_for(self, token) -> Optional[Entity]: ...
 
 
-def at_home(entity: Entity, context: ArticleContext) -> Entity:
-    """The entity with the article's home country when it names none itself."""
-    if entity.country or not context.home:
-        return entity
-    words = (entity.text or "").lower().split()
-    if words and words[-1] in OTHER_STATES:
-        return entity
-    home = context.home
-    return replace(entity, country=home, code=home + (entity.sector or ""), basis="article")
+def find_parties(tok, match: Match, mentions: MentionIndex, lexicon: Lexicon
+                 ) -> tuple[list[Entity], list[Entity]]:
+    """Actor and recipient entities of the event `match` finds on `tok`."""
+    verbal = match.entry.pos == "VERB"
+    a_heads, r_heads = (_verb_heads(tok, match) if verbal
+                        else _noun_heads(tok, match, lexicon, mentions))
+    actors = resolve(a_heads, mentions)
+    # a recipient that is an actor again is a parse or coreference slip ("X threw its
+    # weight behind it" with "it" resolved to X)
+    recipients = [e for e in resolve(r_heads, mentions) if not _same_actor(e, actors)]
+    if not any(e.country for e in recipients):
+        recipients += _owners(tok, r_heads, a_heads, match, actors, mentions, verbal)
+    if match.entry.event == "PROTEST" and verbal:
+        actors, recipients = locate_protest(tok, actors, recipients, mentions)
+    group = resolve(args.group_heads(tok), mentions)
+    if group:  # "talks between A and B": both sides act; "X mediated between A and B": targets
+        (recipients if actors else actors).extend(e for e in group if e not in actors)
+    return actors, recipients
 
 
-# Events aimed at someone by their nature (statements of support, demands, accusations,
-# refusals, promises, threats, cooperation, protest): with no target named, news aims them at
-# the article's own country ("Democrats complained", "Moore denied the allegations", "the
-# Russian government has denied any effort to affect the election" in a story about the
-# United States).  Not CONSULT (meetings are joint acts), not material acts (the scene gives
-# their recipient: scene.py), not CONCEDE ("resigned" is aimed at no one).
-DIRECTED = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN",
-                      "COOPERATE", "PROTEST"})
+def _same_actor(entity: Entity, actors: list[Entity]) -> bool:
+    return any(entity == a or (known(entity) and (entity.kb_id, entity.code) == (a.kb_id, a.code))
+               for a in actors)
 
 
-def implied_recipient(draft, context: ArticleContext) -> list[Entity]:
-    """[the home country] for a directed event whose actor is known and whose target the
-    sentence leaves unsaid; the entity has no offsets (no words of the sentence name it)."""
-    if (draft.recipients or not context.home or draft.entry.event not in DIRECTED
-            or not any(e.country for e in draft.actors)):
-        return []
-    return [Entity(text=context.home_name or context.home, name=context.home_name,
-                   code=context.home, country=context.home, basis="article")]
+def _stand_in(tok, mentions: MentionIndex) -> Optional[Entity]:
+    """For a head the index cannot resolve: an apposition ("the minister, Sergei Lavrov"),
+    else a name or demonym in front of it ("Syrian air base", "Russian missiles"), else whose
+    it is ("condemned Russia's annexation", "condemned an attack by rebels"), else what it is
+    part of ("the port of Odesa", "the territory of Guam")."""
+    for group in (_kids(tok, "appos"), _kids(tok, "amod", "compound", "nmod"),
+                  _kids(tok, "poss") + args.pobjs(tok, ["by"]), args.pobjs(tok, ["of"])):
+        found = [e for e in (_named(c, mentions) for c in group) if e is not None]
+        # "Libyan government tanks": the country beats a sector word with none
+        best = next((e for e in found if e.country), found[0] if found else None)
+        if best is not None:
+            return best
+    return None
 
 
-def complete(draft, context: ArticleContext):
-    """The draft with every party given the article's country where it has none, and the
-    implied target of a directed event."""
-    draft.actors = [at_home(e, context) for e in draft.actors]
-    draft.recipients = [at_home(e, context) for e in draft.recipients]
-    draft.recipients = draft.recipients or implied_recipient(draft, context)
-    return draft
+def _named(tok, mentions: MentionIndex, depth: int = 0) -> Optional[Entity]:
+    """entity_or_demonym, except that a text ("a United Nations Security Council Resolution
+    demanding a halt") speaks for the body its modifiers name when it names none itself."""
+    ent = entity_or_demonym(tok, mentions)
+    if ent is not None and not ent.country and depth == 0 \
+            and tok.lemma_.lower() in args.DOCUMENT_NOUNS:
+        for mod in _kids(tok, "amod", "compound", "nmod", "poss"):
+            author = _named(mod, mentions, depth + 1)
+            if author is not None and author.country:
+                return author
+    return ent
 
 
-def speaker_at_home(entity: Optional[Entity], context: ArticleContext) -> Optional[Entity]:
-    return at_home(entity, context) if entity is not None else None
+def _kids(tok, *deps: str) -> list:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def resolve(heads: Iterable, mentions: MentionIndex) -> list[Entity]:
+    """Entities for argument heads and their conjuncts, in order, without repeats."""
+    out: list[Entity] = []
+    seen: set = set()
+    for head in skip_dateline(heads):
+        for tok in args.with_conjuncts(head):
+            ent = _named(tok, mentions) or _stand_in(tok, mentions)
+            if ent is not None and not ent.country and not known(ent):
+                ent = city_country(ent, tok.doc) or ent
+            key = (ent.start, ent.end, ent.text) if ent is not None else None
+            if ent is not None and key not in seen:
+                seen.add(key)
+                out.append(ent)
+    return out
+
+
+def _verb_heads(tok, match: Match) -> tuple[list, list]:
+    actors = args.subject_heads(tok)
+    recipients = args.verb_recipient_heads(tok, match.entry.recipient, match.used)
+    if not recipients:  # "threatened to fire missiles at Guam": the target of what is threatened
+        recipients = [t for x in args.complements(tok)
+                      for t in args.object_heads(x) + args.pobjs(x, args.TARGET_PREPS)]
+    return actors, recipients
+
+
+def _noun_heads(tok, match: Match, lexicon: Lexicon, mentions: MentionIndex
+                ) -> tuple[list, list]:
+    entry = match.entry
+    actors = args.noun_actor_heads(tok, match.used, modifiers=entry.event != "CONSULT",
+                                   from_ok=entry.event not in FROM_IS_PLACE)
+    # only heads that name someone: "a general mobilization" leaves the actor to the verb
+    actors = [a for a in actors if resolve([a], mentions)]
+    recipients = args.verb_recipient_heads(tok, tuple(s for s in entry.recipient if s != "dobj"),
+                                           match.used)
+    verb = args.light_verb(tok, lexicon)
+    if verb is not None:
+        if verb.lemma_.lower() in args.UNDERGOING_VERBS:
+            recipients = recipients or args.subject_heads(verb)
+        elif not actors:
+            actors = args.subject_heads(verb)
+        if not recipients:
+            recipients = args.pobjs(verb, [s for s in entry.recipient if s != "dobj"])
+    return actors, recipients
+
+
+def _owners(tok, r_heads, a_heads, match: Match, actors, mentions, verbal: bool
+            ) -> list[Entity]:
+    """Countries owning what the event is done to, when no recipient has a country (see
+    arguments.owner_modifiers); never the actor's own country ("Syrian troops seized Syrian
+    villages"), whether the actor resolved to it or only names it in a modifier."""
+    things = list(r_heads) + list(match.used)
+    if verbal:   # "demanding a halt to Israeli construction": the phrase may hang on the verb
+        things += args.object_heads(tok) + args.pobjs(tok, args.TARGET_PREPS)
+    own = {e.country for e in actors if e.country}
+    own |= {e.country for e in resolve(args.owner_modifiers(a_heads), mentions) if e.country}
+    found = resolve(args.owner_modifiers(things), mentions)
+    return [e for e in found if e.country and e.country not in own]

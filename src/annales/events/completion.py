@@ -1,0 +1,69 @@
+"""Who acts and who is acted on, completed from the article: the last step of argument
+resolution, after the argument stage (parties.py) has said what the sentence itself says.
+
+    draft = complete(draft, context)
+
+An actor or recipient the sentence names without a country ("the Senate", "lawmakers",
+"police", "rebels", "the ministry", an unknown "Moore") belongs to the article's home country
+(context.py): that is how a reader, and the annotation guidelines annales is scored against,
+resolve them.  So does the target of a demand, a criticism or a refusal that names none
+(DIRECTED, below).  The entity says so: `basis` is "article" when its country came from the
+article rather than from its own words; an implied target has no offsets.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional
+
+from ..schema import Entity
+from .context import ArticleContext
+
+
+# Plural nouns for states other than the one the story is about: "134 countries recognized
+# Palestine", "the number of states that will recognize it", "world powers", "its allies".
+OTHER_STATES = frozenset({"countries", "states", "nations", "powers", "governments", "allies",
+                          "partners", "neighbours", "neighbors"})
+
+
+def at_home(entity: Entity, context: ArticleContext) -> Entity:
+    """The entity with the article's home country when it names none itself."""
+    if entity.country or not context.home:
+        return entity
+    words = (entity.text or "").lower().split()
+    if words and words[-1] in OTHER_STATES:
+        return entity
+    home = context.home
+    return replace(entity, country=home, code=home + (entity.sector or ""), basis="article")
+
+
+# Events aimed at someone by their nature (statements of support, demands, accusations,
+# refusals, promises, threats, cooperation, protest): with no target named, news aims them at
+# the article's own country ("Democrats complained", "Moore denied the allegations", "the
+# Russian government has denied any effort to affect the election" in a story about the
+# United States).  Not CONSULT (meetings are joint acts), not material acts (the scene gives
+# their recipient: scene.py), not CONCEDE ("resigned" is aimed at no one).
+DIRECTED = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN",
+                      "COOPERATE", "PROTEST"})
+
+
+def implied_recipient(draft, context: ArticleContext) -> list[Entity]:
+    """[the home country] for a directed event whose actor is known and whose target the
+    sentence leaves unsaid; the entity has no offsets (no words of the sentence name it)."""
+    if (draft.recipients or not context.home or draft.entry.event not in DIRECTED
+            or not any(e.country for e in draft.actors)):
+        return []
+    return [Entity(text=context.home_name or context.home, name=context.home_name,
+                   code=context.home, country=context.home, basis="article")]
+
+
+def complete(draft, context: ArticleContext):
+    """The draft with every party given the article's country where it has none, and the
+    implied target of a directed event."""
+    draft.actors = [at_home(e, context) for e in draft.actors]
+    draft.recipients = [at_home(e, context) for e in draft.recipients]
+    draft.recipients = draft.recipients or implied_recipient(draft, context)
+    return draft
+
+
+def speaker_at_home(entity: Optional[Entity], context: ArticleContext) -> Optional[Entity]:
+    return at_home(entity, context) if entity is not None else None
