@@ -416,3 +416,30 @@ def test_unanchored_events_are_records_when_asked_for():
     text = "Unknown attackers killed two people overnight."
     assert [e.event for e in Pipeline(story_types=False, unanchored=True).code(text)] == \
         ["ASSAULT"]
+
+
+# --- judgements: calling someone names --------------------------------------------------------
+@pytest.mark.parametrize("text, trigger, event, actor, recipient", [
+    ("Turkey called the Kurdish militia a terrorist organization.", "terrorist", None, "Turkey",
+     None),
+    ("Russia called France's plan a sham.", "sham", "ACCUSE", "Russia", "France"),
+    ("Germany said Russia's sanctions were illegal.", "illegal", "ACCUSE", "Germany",
+     "Russia"),
+    ("France said the actions of Germany were lawful.", "lawful", "SUPPORT", "France",
+     "Germany"),
+])
+def test_calling_something_a_name_of_blame_or_praise(nlp, lexicon, text, trigger, event,
+                                                      actor, recipient):
+    found = [d for d in _drafts(nlp, lexicon, text) if d.trigger.text == trigger]
+    if event is None:       # an adjective in front of a noun is no judgement of its own
+        assert not found
+        return
+    d, = found
+    assert (d.entry.event, d.entry.cameo) == (event, "111" if event == "ACCUSE" else "051")
+    assert d.actors[0].text == actor
+    assert recipient in " ".join(e.text for e in d.recipients)
+
+
+def test_a_denial_judges_no_one(nlp, lexicon):
+    text = "Syria said its forces were not dangerous to anyone."
+    assert not [d for d in _drafts(nlp, lexicon, text) if d.trigger.text == "dangerous"]

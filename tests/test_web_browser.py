@@ -122,6 +122,7 @@ def test_dashboard_renders_every_view_with_data(page, server):
 def test_filters_change_every_view_and_stay_in_the_url(page, server):
     page.goto(server + "/")
     before = view_counts(page)
+    rows_before = page.inner_text("#events-view table")
     page.fill("input[name=country]", "UKR")
     page.select_option("select[name=asserted]", "true")
     page.click("#filters button[type=submit]")
@@ -131,6 +132,9 @@ def test_filters_change_every_view_and_stay_in_the_url(page, server):
     after = view_counts(page)
     assert after == expected_counts(twin(server, "/index.json?country=UKR&asserted=true"))
     changed = {k for k in after if after[k] != before[k]}
+    # the events table shows a page of events: full before and after, its rows still change
+    if page.inner_text("#events-view table") != rows_before:
+        changed.add("events-view table")
     assert changed == set(after), f"views that did not change: {set(after) - changed}"
     assert page.input_value("input[name=country]") == "UKR"  # the form shows the URL's filters
     page.screenshot(path=str(ARTIFACTS / "dashboard-filtered.png"), full_page=True)

@@ -7,7 +7,8 @@ argument stage (parties.py: the parse around the trigger, resolved by the mentio
 Modality and attribution are later stages; a demand ("urged Iran to halt enrichment") gives two
 drafts here, the REQUEST and the halting, each with its own arguments.  Then the drafts that
 are no events go (charges named as a topic), a noun restating its verb is merged into it, word
-senses are read (senses.py) and demands made with "should" are added (demands.py).
+senses are read (senses.py), and demands made with "should" (demands.py) and judgements
+("called the plan a sham": evaluations.py) are added.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from typing import Optional
 from ..schema import Entity
 from .lexicon import LexEntry, Lexicon, Match
 from .demands import implicit_demands
+from .evaluations import evaluations
 from .parties import MentionIndex, find_parties
 from .senses import verbal_attack
 from .stand_ins import actor_class, known
@@ -108,7 +110,8 @@ def extract(doc, mentions: MentionIndex, lexicon: Lexicon) -> list[Draft]:
         if not _label(draft):
             drafts.append(draft)
     drafts = _merge_restated(drafts)
-    return drafts + implicit_demands(doc, drafts, mentions)
+    return (drafts + implicit_demands(doc, drafts, mentions)
+            + evaluations(doc, mentions, getattr(lexicon, "classes", {})))
 
 
 def _merge_restated(drafts: list[Draft]) -> list[Draft]:
