@@ -51,6 +51,15 @@ def dateline_end(doc) -> int:
     return next((t.i for t in doc if t.idx >= m.end()), len(doc))
 
 
+def text_of(doc) -> str:
+    """The doc's text, built once: spaCy joins every token on each `doc.text`, so reading it
+    once per quote or per event makes coding quadratic in the article's length."""
+    text = doc.user_data.get("annales_text")
+    if text is None:
+        text = doc.user_data["annales_text"] = doc.text
+    return text
+
+
 def dateline_place(text: str) -> str | None:
     """The place words of the dateline ("WASHINGTON", "PENSACOLA, Fla."), or None."""
     m = _DATELINE.match(text[:80])

@@ -31,6 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional, Protocol
 
+from ..nlp import text_of
 from ..schema import Attribution, Entity
 from . import cues
 from .quotes import (QuoteSpan, find_quote_spans, is_passive, is_statement, opens_sentence,
@@ -85,7 +86,7 @@ class SpeechIndex:
 
 def analyse_speech(doc, mentions: Optional[Mentions] = None) -> SpeechIndex:
     """Quotes and reporting cues of one parsed article, speakers resolved in reading order."""
-    spans = find_quote_spans(doc.text)
+    spans = find_quote_spans(text_of(doc))
     quote_cues = [quote_cue(doc, s) for s in spans]
     statements = [(s, c) for s, c in zip(spans, quote_cues) if is_statement(doc, s, c)]
     inside = [(s.start, s.end) for s, _ in statements]
@@ -182,7 +183,7 @@ def _as_record(doc, quote: _Quote) -> dict:
     speaker = quote.speaker
     return {
         "speaker": speaker.entity if speaker else None,
-        "text": doc.text[quote.span.start:quote.span.end],
+        "text": text_of(doc)[quote.span.start:quote.span.end],
         "start": quote.span.start,
         "end": quote.span.end,
         "cue": quote.cue,

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..nlp import text_of
 from . import cues
 
 _PARAGRAPH_BREAK = re.compile(r"\n")
@@ -107,7 +108,7 @@ def _is_cue(tok) -> bool:
 
 def _cue_after(doc, quote: QuoteSpan):
     close = token_at(doc, quote.close_mark)
-    if close is None or doc.text[quote.end - 1] == ".":
+    if close is None or text_of(doc)[quote.end - 1] == ".":
         return None  # '..."' with a full stop ends the sentence: what follows is new
     seen = 0
     for tok in doc[close.i + 1: close.i + 1 + 2 * _CUE_WINDOW_AFTER]:
@@ -200,8 +201,10 @@ def opens_sentence(doc, quote: QuoteSpan) -> bool:
     opener = token_at(doc, quote.open_mark)
     if opener is None:
         return False
-    before = doc.text[:quote.open_mark].rstrip(" \t")
-    if not before or before.endswith("\n"):
+    text, i = text_of(doc), quote.open_mark
+    while i > 0 and text[i - 1] in " \t":    # the nearest character before the quote mark
+        i -= 1
+    if i == 0 or text[i - 1] == "\n":
         return True
     first = next((t for t in opener.sent if not t.is_space), None)
     return first is not None and first.i == opener.i
