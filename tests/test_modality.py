@@ -131,6 +131,10 @@ CASES = [
     ("Britain expelled the ambassador and froze Russian assets.", "froze", "asserted"),
     # seeking: "is looking to"
     ("Indonesia is looking to buy fighter jets from France.", "buy", "hypothetical"),
+    # a likelihood is no fact: "is likely to", "is unlikely to"
+    ("The detained fighter is likely to be repatriated to Canada.", "repatriated",
+     "hypothetical"),
+    ("Tehran is unlikely to release the detained sailors this week.", "release", "hypothetical"),
     # directives with an infinitive: the ordered act is only demanded ...
     ("The president told the army to release the prisoners.", "release", "hypothetical"),
     ("The general ordered his troops to withdraw from the border.", "withdraw", "hypothetical"),

@@ -33,6 +33,7 @@ HYPOTHETICAL_VERBS = frozenset({
     "need", "require", "lobby", "campaign", "wonder", "persuade",
     "convince", "able", "like", "prefer", "eager", "keen", "willing", "ready",
     "look",  # "is looking to buy": seeking
+    "likely", "unlikely", "probable",  # "is likely to attack": a possibility, not a fact
 })
 # Directives: with an infinitive ("told the army to release", "ordered troops to withdraw")
 # the embedded event is only demanded.  Only on that edge: "told reporters that X attacked"
