@@ -21,6 +21,7 @@ from annales.schema import Article, Entity
 @pytest.mark.parametrize("text, place", [
     ("WASHINGTON (Reuters) - The Senate voted on Friday.", "WASHINGTON"),
     ("PENSACOLA, Fla. (Reuters) - The president spoke.", "PENSACOLA, Fla."),
+    ("WASHINGTON/NEW YORK (Reuters) - The president spoke.", "WASHINGTON/NEW YORK"),
     ("BEIRUT, Lebanon (AP) — Shelling resumed.", "BEIRUT, Lebanon"),
     ("KYIV — Ukraine said on Monday ...", "KYIV"),
     ("(Reuters) - Lawmakers met on Monday.", None),
@@ -58,6 +59,7 @@ class FakeGazetteer:
     ("WASHINGTON (Reuters) - x", "USA"),
     ("PENSACOLA, Fla. (Reuters) - x", "USA"),
     ("TRIPOLI (Reuters) - x", "LBY"),          # the larger namesake
+    ("WASHINGTON/NEW YORK (Reuters) - x", "USA"),
     ("(Reuters) - x", None),
     ("No dateline here.", None),
 ])

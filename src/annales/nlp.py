@@ -34,10 +34,10 @@ def load(name: str = MODEL):
 # It is no part of the first sentence's grammar, though the parser often makes it the subject
 # ("DOHA — Saudi Arabia ...").  A plain hyphen counts only after an agency in brackets: a
 # capitalised word and a hyphen alone also start ordinary sentences.
-_PLACE = r"[A-Z][A-Z.'’-]*(?:[ ,]+[A-Z][A-Z.'’-]*)*"
+_PLACE = r"[A-Z][A-Z.'’-]*(?:[ ,/]+[A-Z][A-Z.'’-]*)*"      # "WASHINGTON/NEW YORK" too
 _DATELINE = re.compile(
     rf"\s*(?:(?P<place>{_PLACE})\s*(?:\([^)\n]{{1,40}}\)\s*)?(?:—|–|--)"
-    rf"|(?P<place2>[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*)*)?\s*\([A-Za-z .&]{{1,30}}\)\s*"
+    rf"|(?P<place2>[A-Z][A-Za-z.'’-]*(?:[ ,/]+[A-Z][A-Za-z.'’-]*)*)?\s*\([A-Za-z .&]{{1,30}}\)\s*"
     rf"(?:—|–|--|-))\s*")
 
 

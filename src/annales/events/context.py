@@ -51,7 +51,7 @@ def dateline_country(text: str, gazetteer) -> Optional[str]:
     place = dateline_place(text)
     if not place or gazetteer is None:
         return None
-    for words in (place, place.split(",")[0]):
+    for words in (place, place.split(",")[0], place.split("/")[0]):
         entries = gazetteer.lookup(words.title()) or gazetteer.lookup(words)
         countries = [e for e in entries if e.kind == "country" and e.country]
         if countries:
