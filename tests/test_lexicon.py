@@ -446,6 +446,8 @@ def test_aid_constructions(nlp, lexicon, text, word, event, cameo):
     ("Washington kept up the pressure on Caracas.", "pressure", "REQUEST", "020"),
     ("The ministers held discussions with their Iraqi counterparts.", "discussions", "CONSULT",
      "040"),
+    ("Farmers' unions are seeking a cut in fuel taxes.", "seeking", "REQUEST", "020"),
+    ("Peacekeepers will protect civilians in the camps.", "protect", "AID", "074"),
 ])
 def test_real_news_constructions(nlp, lexicon, text, word, event, cameo):
     entry = _entry(nlp, lexicon, text, word)
@@ -460,6 +462,7 @@ def test_real_news_constructions(nlp, lexicon, text, word, event, cameo):
     ("The spokesman declined to say when the talks would resume.", "declined"),
     ("The two parties are locked in a legal battle over the estate.", "battle"),
     ("He told reporters the talks had gone well.", "told"),         # no infinitive: a report
+    ("Kazakhstan seeks to broker talks in Almaty.", "seeks"),       # seeking to act: desire
 ])
 def test_business_and_reporting_are_no_events(nlp, lexicon, text, word):
     assert _entry(nlp, lexicon, text, word) is None
