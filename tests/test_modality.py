@@ -131,6 +131,10 @@ CASES = [
     ("Britain expelled the ambassador and froze Russian assets.", "froze", "asserted"),
     # seeking: "is looking to"
     ("Indonesia is looking to buy fighter jets from France.", "buy", "hypothetical"),
+    # warned against, kept from: not done
+    ("Moscow warned Kyiv against joining the alliance.", "joining", "hypothetical"),
+    ("A federal judge blocked the agency from deporting the two activists.", "deporting",
+     "negated"),
     # a likelihood is no fact: "is likely to", "is unlikely to"
     ("The detained fighter is likely to be repatriated to Canada.", "repatriated",
      "hypothetical"),

@@ -445,3 +445,13 @@ def test_calling_something_a_name_of_blame_or_praise(nlp, lexicon, text, trigger
 def test_a_denial_judges_no_one(nlp, lexicon):
     text = "Syria said its forces were not dangerous to anyone."
     assert not [d for d in _drafts(nlp, lexicon, text) if d.trigger.text == "dangerous"]
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("Russia warned Turkey against attacking Syria.", "attacking", "Turkey"),
+    ("France blocked Germany from sending tanks to Syria.", "sending", "Germany"),
+])
+def test_the_one_warned_or_kept_from_acting_is_who_would_act(nlp, lexicon, text, trigger,
+                                                            actor):
+    d = _one(nlp, lexicon, text, trigger)
+    assert [e.text for e in d.actors] == [actor]

@@ -135,8 +135,12 @@ def subject_heads(verb, depth: int = 0) -> list:
         # is the by-phrase, else whoever the modified noun names as its owner
         return pobjs(verb, ["by"]) or noun_actor_heads(head, ())
     if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        # "joined other senators in urging him to quit": the subject of the verb the
-        # preposition hangs from
+        # "warned Ukraine against joining NATO", "blocked the ministry from deporting them":
+        # the one warned or blocked would act; "joined other senators in urging him to quit":
+        # the subject of the verb the preposition hangs from
+        obj = _children(head.head, "dobj")
+        if obj and head.lower_ in ("against", "from"):
+            return obj[:1]
         return subject_heads(head.head, depth + 1)
     if dep == "relcl" or (dep == "acl" and verb.tag_ == "VBG"):
         # "the troops (that) attacked", "forces attacking the city", "a resolution demanding"

@@ -40,6 +40,10 @@ HYPOTHETICAL_VERBS = frozenset({
 # reports a fact, and implicative verbs ("forced X to withdraw") are left out on purpose.
 DIRECTIVE_VERBS = frozenset({"tell", "order", "instruct", "direct", "command", "authorize",
                              "authorise", "warn", "remind", "summon"})
+# Preventing someone from doing something: the act is not done ("blocked the administration
+# from enforcing the rules", "barred the envoy from entering").
+PREVENTING_VERBS = frozenset({"prevent", "block", "bar", "ban", "stop", "keep", "prohibit",
+                              "deter", "restrain", "forbid", "exclude"})
 # Plans, schedules, expectations, promises: the embedded event is future.
 # ("plans to", "is set to", "is expected to", "intends to", "scheduled to", "is going to",
 # "vowed to", "agreed to hold talks", "is to visit").

@@ -177,6 +177,10 @@ def _climb(verb, signals: set[str]) -> None:
         elif edge == "pcomp":
             if head.lower_ in cues.NEGATING_PREPOSITIONS:
                 signals.add("negated")  # "left without signing"
+            elif _kept_from(head):
+                signals.add("negated")  # "blocked the ministry from deporting them"
+            elif head.lower_ == "against" and cues.lemma_in(head.head, cues.DIRECTIVE_VERBS):
+                signals.add("hypothetical")  # "warned Ukraine against joining NATO"
             if head.head.pos_ not in _VERBAL:
                 return
             head = head.head
@@ -184,6 +188,12 @@ def _climb(verb, signals: set[str]) -> None:
         else:
             return
         verb = head
+
+
+def _kept_from(prep) -> bool:
+    """"from" after a verb of preventing, with its object: "barred X from entering"."""
+    return (prep.lower_ == "from" and cues.lemma_in(prep.head, cues.PREVENTING_VERBS)
+            and any(c.dep_ == "dobj" for c in prep.head.children))
 
 
 def _joined_by_nor(head, conjunct) -> bool:
