@@ -455,3 +455,17 @@ def test_the_one_warned_or_kept_from_acting_is_who_would_act(nlp, lexicon, text,
                                                             actor):
     d = _one(nlp, lexicon, text, trigger)
     assert [e.text for e in d.actors] == [actor]
+
+
+def test_a_domestic_probe_with_no_one_named_is_the_country_s_own(pipeline):
+    text = ("WASHINGTON (Reuters) - The ethics probe into Senator Smith of the United States "
+            "was expanded on Thursday, lawmakers said.")
+    probe, = _events(pipeline, text, "probe")
+    assert [(e.country, e.basis) for e in probe.actor] == [("USA", "article")]
+
+
+def test_a_passive_without_agent_keeps_its_actor_unsaid(pipeline):
+    text = ("WASHINGTON (Reuters) - Senator Smith of the United States, who was accused of "
+            "misconduct last month, resigned on Thursday.")
+    accused, = _events(pipeline, text, "accused")
+    assert accused.actor == []

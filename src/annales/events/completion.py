@@ -7,7 +7,8 @@ An actor or recipient the sentence names without a country ("the Senate", "lawma
 "police", "rebels", "the ministry", an unknown "Moore") belongs to the article's home country
 (context.py): that is how a reader, and the annotation guidelines annales is scored against,
 resolve them.  So does the target of a demand, a criticism or a refusal that names none
-(DIRECTED, below).  The entity says so: `basis` is "article" when its country came from the
+(DIRECTED, below), and the one who acts in such an event aimed at the home country's own
+politics that names no one acting.  The entity says so: `basis` is "article" when its country came from the
 article rather than from its own words; an implied target has no offsets.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import replace
 from typing import Optional
 
 from ..schema import Entity
+from .arguments import is_passive
 from .context import ArticleContext
 
 
@@ -56,12 +58,28 @@ def implied_recipient(draft, context: ArticleContext) -> list[Entity]:
                    code=context.home, country=context.home, basis="article")]
 
 
+def implied_actor(draft, context: ArticleContext) -> list[Entity]:
+    """[the home country] for a directed event aimed at a party of the home country whose
+    own words name no one acting: "the ethics probe into Representative Farenthold", "calls
+    for an investigation into his behaviour" in a story about Washington are that country's
+    own politics.  Not a passive verb without an agent ("he was accused of"): there the
+    text withholds who acts on purpose."""
+    tok = draft.trigger
+    if (draft.actors or not context.home or draft.entry.event not in DIRECTED
+            or not any(e.country == context.home for e in draft.recipients)
+            or (tok.pos_ == "VERB" and is_passive(tok))):
+        return []
+    return [Entity(text=context.home_name or context.home, name=context.home_name,
+                   code=context.home, country=context.home, basis="article")]
+
+
 def complete(draft, context: ArticleContext):
     """The draft with every party given the article's country where it has none, and the
     implied target of a directed event."""
     draft.actors = [at_home(e, context) for e in draft.actors]
     draft.recipients = [at_home(e, context) for e in draft.recipients]
     draft.recipients = draft.recipients or implied_recipient(draft, context)
+    draft.actors = draft.actors or implied_actor(draft, context)
     return draft
 
 
