@@ -173,12 +173,11 @@ def code(paths, published, fmt, rejections_path, dictionaries):
 def ingest(paths, db, published, dictionaries):
     """Code inputs and store articles, events, quotes and rejections in DuckDB (idempotent)."""
     from .jobs import ingest as run_ingest
-    from .store import Store
 
-    with Store(db) as store:
-        stats = run_ingest(list(paths), store, _pipeline(dictionaries),
-                           published=published,
-                           on_rejection=lambda r: _report_rejection(r, None))
+    # the path, not an open Store: the file is held only while a batch is committed, so
+    # `annales events` and `annales serve` can read it meanwhile
+    stats = run_ingest(list(paths), db, _pipeline(dictionaries), published=published,
+                       on_rejection=lambda r: _report_rejection(r, None))
     click.echo(f"{stats.new_articles} new articles ({stats.skipped} already stored), "
                f"{stats.events} events, {stats.rejected} rejected -> {db}", err=True)
     sys.exit(_exit_code(stats.new_articles + stats.skipped, stats.rejected))
@@ -269,8 +268,9 @@ def demo(db, examples):
     from .summary import pick_examples, summarize
 
     corpus = resources.files("annales") / "data" / "corpus" / "articles.jsonl"
-    with resources.as_file(corpus) as path, Store(db) as store:
-        stats = run_ingest([str(path)], store, _pipeline())
+    with resources.as_file(corpus) as path:
+        stats = run_ingest([str(path)], db, _pipeline())
+    with Store(db, read_only=True) as store:
         chosen = pick_examples(store.events(), examples)
         texts = {a: store.article(a).text for a in {e.article_id for e in chosen}}
         click.echo(summarize(store.counts(), [(e, texts[e.article_id]) for e in chosen]))

@@ -103,6 +103,15 @@ class Interrupted(AnnalesError):
                 "stored is skipped, nothing is stored twice.")
 
 
+class StoreLocked(StoreError):
+    code = "E012"
+    template = ("database {path!r} is busy: expected to open it {mode} within {wait:g} s, found "
+                "another process holding it ({detail}). {hint}")
+    HINT = ("An `annales ingest` holds the file only while it commits a batch, and `annales "
+            "serve` lets go of it after 2 s without requests; a program that keeps it open for "
+            "writing blocks it until it closes. Run the command again in a moment.")
+
+
 class StoreMissing(StoreError):
     code = "E008"
     template = ("no database at {path!r}: expected a DuckDB file written by `annales ingest`. "

@@ -4,8 +4,10 @@ request; writes (POST /api/ingest) through annales.Store, one at a time.
 DuckDB lets one process hold a file either read-only or read-write, not both, so during an
 ingest the server's readers read through the writer's own connection: DuckDB's MVCC shows them
 the last committed batch, and they never wait for the ingest to finish.  The read-only
-connection is closed after `linger` idle seconds so that another process (`annales ingest`)
-can take the file between bursts of requests."""
+connection is closed after `linger` idle seconds so that another process (`annales ingest`,
+which holds the file only to commit each batch) can take the file between bursts of requests.
+When another process holds the file, opening it is retried for `wait` seconds (a CLI ingest's
+commit takes well under that), then the request is answered 503 E106 with Retry-After."""
 from __future__ import annotations
 
 import os
@@ -15,15 +17,17 @@ from typing import Iterator, Optional
 
 import duckdb
 
-from ..errors import IngestRunning, StoreBusy, StoreMissing, StoreError
+from ..errors import IngestRunning, StoreBusy, StoreLocked, StoreMissing, StoreError
 from ..store import Store
+from ..store.database import connect
 from ..store.migrate import check_current
 
 
 class Database:
-    def __init__(self, path: str, linger: float = 2.0):
+    def __init__(self, path: str, linger: float = 2.0, wait: float = 1.0):
         self.path = str(path)
         self.linger = linger
+        self.wait = wait
         self._cond = threading.Condition()
         self._reader: Optional[duckdb.DuckDBPyConnection] = None
         self._writer: Optional[Store] = None
@@ -63,9 +67,9 @@ class Database:
             if not os.path.exists(self.path):
                 raise StoreMissing(path=self.path)
             try:
-                con = duckdb.connect(self.path, read_only=True)
-            except duckdb.IOException as exc:  # another process holds the write lock
-                raise StoreBusy(path=self.path, detail=_first_line(exc)) from exc
+                con = connect(self.path, read_only=True, wait=self.wait)
+            except StoreLocked as exc:  # another process holds the write lock
+                raise StoreBusy(path=self.path, detail=exc.details["detail"]) from exc
             except duckdb.Error as exc:
                 raise StoreError(path=self.path, detail=_first_line(exc)) from exc
             try:
@@ -98,7 +102,10 @@ class Database:
         if not self._ingest.acquire(blocking=False):
             raise IngestRunning()
         try:
-            self._swap(lambda: Store(self.path))
+            try:
+                self._swap(lambda: Store(self.path, wait=self.wait))
+            except StoreLocked as exc:
+                raise StoreBusy(path=self.path, detail=exc.details["detail"]) from exc
             try:
                 yield self._writer
             finally:

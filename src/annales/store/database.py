@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import os
+import time
 from typing import Callable, Iterable, Optional, TypeVar
 
 import duckdb
 
-from ..errors import StoreError, StoreMissing, StoreUnwritable, warning_text
+from ..errors import StoreError, StoreLocked, StoreMissing, StoreUnwritable, warning_text
 from ..schema import Article, CodedArticle, Event, Quote, Rejection, StoryType
 from . import queries
 from .migrate import check_current, migrate
@@ -15,6 +16,44 @@ from .rows import (ARTICLE_COLUMNS, EVENT_COLUMNS, QUOTE_COLUMNS, STORY_COLUMNS,
                    rejection_from_row, story_from_row, story_row)
 
 T = TypeVar("T")
+
+# DuckDB lets one process at a time hold a file for writing (or any number read-only).  Opening
+# one another process holds is retried for this many seconds, then is error E012 (StoreLocked):
+# an ingest holds its file only while it commits a batch (milliseconds to a second), a reader
+# only while it queries.
+LOCK_WAIT = 10.0
+
+# Test-only hook, never set in use: "N:PATH" makes this process's Nth batch commit create the
+# file PATH and sleep inside the open transaction, so that a test can kill it mid-commit
+# (tests/test_concurrency.py).
+PAUSE_IN_COMMIT = "ANNALES_TEST_PAUSE_IN_COMMIT"
+_commits = 0
+
+
+def connect(path: str, read_only: bool = False, wait: Optional[float] = None):
+    """duckdb.connect, retried with short sleeps while another process holds the file (up to
+    `wait` seconds, LOCK_WAIT by default); then StoreLocked.  Other errors are raised as they
+    are (duckdb.Error)."""
+    wait = LOCK_WAIT if wait is None else wait
+    deadline = time.monotonic() + wait
+    pause = 0.02
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if not is_lock_conflict(exc):
+                raise
+            if time.monotonic() + pause > deadline:
+                raise StoreLocked(path=path, mode="read-only" if read_only else "for writing",
+                                  wait=wait, detail=_first_line(exc),
+                                  hint=StoreLocked.HINT) from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
+
+
+def is_lock_conflict(exc: BaseException) -> bool:
+    """Whether a DuckDB error says another process holds the file's lock."""
+    return isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower()
 
 
 class Store:
@@ -27,14 +66,17 @@ class Store:
     Every DuckDB error comes out as errors.StoreError.
     """
 
-    def __init__(self, path: str = "annales.duckdb", read_only: bool = False):
+    def __init__(self, path: str = "annales.duckdb", read_only: bool = False,
+                 wait: Optional[float] = None):
         """Open (or create) the database and bring its schema up to date.  `read_only` opens
-        an existing database for querying, alongside other readers, and migrates nothing."""
+        an existing database for querying, alongside other readers, and migrates nothing.
+        While another process holds the file, opening is retried for `wait` seconds (LOCK_WAIT
+        by default), then raises StoreLocked (E012)."""
         self.path = str(path)
         if read_only and self.path != ":memory:" and not os.path.exists(self.path):
             raise StoreMissing(path=self.path)
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            self.con = connect(self.path, read_only=read_only, wait=wait)
         except duckdb.Error as exc:
             if not read_only and not _writable(self.path):
                 raise StoreUnwritable(path=self.path, detail=_first_line(exc)) from exc
@@ -67,10 +109,12 @@ class Store:
         an article already stored adds nothing and gives False."""
         return self.write_many([coded]) == 1
 
-    def write_many(self, coded: Iterable[CodedArticle], batch_size: int = 200) -> int:
+    def write_many(self, coded: Iterable[CodedArticle], batch_size: int = 200,
+                   rejections: Iterable[Rejection] = ()) -> int:
         """Store many coded articles, `batch_size` per transaction (a commit costs milliseconds,
-        so one per article would cap a run at a few hundred articles a second).  Articles
-        already stored are skipped; gives how many were new."""
+        so one per article would cap a run at a few hundred articles a second), and
+        `rejections` with the last of them.  Articles already stored are skipped, rejection
+        rows already stored too; gives how many articles were new."""
         written = 0
         batch: list[CodedArticle] = []
         for item in coded:
@@ -78,11 +122,12 @@ class Store:
             if len(batch) >= batch_size:
                 written += self._run(lambda: self._write_batch(batch))
                 batch = []
-        if batch:
-            written += self._run(lambda: self._write_batch(batch))
+        rejections = list(rejections)
+        if batch or rejections:
+            written += self._run(lambda: self._write_batch(batch, rejections))
         return written
 
-    def _write_batch(self, batch: list[CodedArticle]) -> int:
+    def _write_batch(self, batch: list[CodedArticle], rejections: list[Rejection] = ()) -> int:
         self.con.execute("BEGIN TRANSACTION")
         try:
             ids = [c.article.id for c in batch]
@@ -100,6 +145,9 @@ class Store:
                           for e in c.events], ignore=True)
             self._insert("quotes", QUOTE_COLUMNS,
                          [quote_row(q, i) for c in new.values() for i, q in enumerate(c.quotes)])
+            self._insert("rejections", ("input", "reason_code", "message"),
+                         [[r.input, r.reason_code, r.message] for r in rejections], ignore=True)
+            _pause_if_asked()
             self.con.execute("COMMIT")
             return len(new)
         except Exception:
@@ -128,6 +176,12 @@ class Store:
     # -- reading ----------------------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
         return self._run(lambda: self._has(article_id))
+
+    def stored_digests(self) -> dict[str, str]:
+        """{article id: md5 of its text} for every stored article (what an ingest needs to
+        skip stored articles and to find reused ids, read once so that it can let go of the
+        file while it codes)."""
+        return dict(self._fetch("SELECT id, md5(text) FROM articles", []))
 
     def text_digest(self, article_id: str) -> Optional[str]:
         """The md5 of a stored article's text (ingest.duplicates.text_digest), or None."""
@@ -226,6 +280,19 @@ def stored_codes(con, column: str, limit: int = 8) -> list[str]:
     return [c for (c,) in con.execute(
         f"SELECT c FROM (SELECT unnest({column}) AS c FROM events) GROUP BY c "
         "ORDER BY count(*) DESC, c LIMIT ?", [limit]).fetchall()]
+
+
+def _pause_if_asked() -> None:
+    """The test-only hook PAUSE_IN_COMMIT (see its comment)."""
+    global _commits
+    _commits += 1
+    asked = os.environ.get(PAUSE_IN_COMMIT)
+    if asked:
+        nth, _, marker = asked.partition(":")
+        if _commits == int(nth):
+            with open(marker, "w", encoding="utf-8"):
+                pass
+            time.sleep(60)
 
 
 def _first_line(exc: BaseException) -> str:
