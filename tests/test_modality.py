@@ -131,6 +131,9 @@ CASES = [
     ("Britain expelled the ambassador and froze Russian assets.", "froze", "asserted"),
     # seeking: "is looking to"
     ("Indonesia is looking to buy fighter jets from France.", "buy", "hypothetical"),
+    # what a demand or proposal asks for is not done
+    ("Washington's demand that Ankara release the pastor went unanswered.", "release",
+     "hypothetical"),
     # warned against, kept from: not done
     ("Moscow warned Kyiv against joining the alliance.", "joining", "hypothetical"),
     ("A federal judge blocked the agency from deporting the two activists.", "deporting",

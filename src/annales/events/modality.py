@@ -173,6 +173,12 @@ def _climb(verb, signals: set[str]) -> None:
             if _is_infinitival(verb) or any(c.dep_ == "mark" and c.lower_ in cues.PURPOSE_MARKS
                                             for c in verb.children):
                 signals.add("hypothetical")  # purpose: "a motion to recognize", "to advance"
+            elif edge == "acl" and cues.lemma_in(head, cues.HYPOTHETICAL_HEAD_NOUNS):
+                signals.add("hypothetical")  # "Trump's demand that Germany repatriate ..."
+            return
+        elif edge == "ccomp" and head.pos_ == "NOUN" \
+                and cues.lemma_in(head, cues.HYPOTHETICAL_HEAD_NOUNS):
+            signals.add("hypothetical")  # "the demand that Britain take back its citizens"
             return
         elif edge == "pcomp":
             if head.lower_ in cues.NEGATING_PREPOSITIONS:
