@@ -463,6 +463,8 @@ def test_real_news_constructions(nlp, lexicon, text, word, event, cameo):
     ("He told reporters the talks had gone well.", "told"),         # no infinitive: a report
     ("Kazakhstan seeks to broker talks in Almaty.", "seeks"),       # seeking to act: desire
     ("The plan has met a mixed response in Europe.", "met"),        # a reception, no meeting
+    ("Collins will vote for the Senate tax bill.", "vote"),          # legislative business
+    ("Six more senators will support the tax bill.", "support"),
     ("All applicants must meet the accession standards.", "meet"),
 ])
 def test_business_and_reporting_are_no_events(nlp, lexicon, text, word):

@@ -469,3 +469,14 @@ def test_a_passive_without_agent_keeps_its_actor_unsaid(pipeline):
             "misconduct last month, resigned on Thursday.")
     accused, = _events(pipeline, text, "accused")
     assert accused.actor == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Senator Hatch told reporters when asked if the tax would survive that he did not know.",
+     []),
+    ("Asked if May was focused on extremism, her spokesman said yes.", []),
+    ("Iran was asked to release the detained sailors.", ["asked"]),
+])
+def test_a_reporter_s_question_is_no_request(nlp, lexicon, text, expected):
+    assert [d.trigger.text for d in _drafts(nlp, lexicon, text)
+            if d.entry.event == "REQUEST"] == expected

@@ -85,6 +85,16 @@ def _attributive(tok, match: Match) -> bool:
 LABEL_NOUNS = frozenset({"allegation", "accusation"})
 
 
+def _interview(draft: Draft) -> bool:
+    """"when asked if ...", "Asked whether he would run, she said ...": a reporter's question
+    to the speaker, no request between political actors (a passive "asked" with no one
+    asking)."""
+    tok = draft.trigger
+    return (tok.lemma_.lower() == "ask" and tok.tag_ == "VBN"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
+            and tok.dep_ in ("advcl", "ROOT", "ccomp", "conj"))
+
+
 def _label(draft: Draft) -> bool:
     tok = draft.trigger
     return (draft.entry.pos == "NOUN" and not draft.actors
@@ -107,7 +117,7 @@ def extract(doc, mentions: MentionIndex, lexicon: Lexicon) -> list[Draft]:
             continue
         draft = _read_by_actor(tok, _draft(tok, m, mentions, lexicon), mentions, lexicon)
         draft = verbal_attack(draft, getattr(lexicon, "classes", {}))
-        if not _label(draft):
+        if not _label(draft) and not _interview(draft):
             drafts.append(draft)
     drafts = _merge_restated(drafts)
     return (drafts + implicit_demands(doc, drafts, mentions)
