@@ -131,6 +131,11 @@ CASES = [
     ("Britain expelled the ambassador and froze Russian assets.", "froze", "asserted"),
     # seeking: "is looking to"
     ("Indonesia is looking to buy fighter jets from France.", "buy", "hypothetical"),
+    # a plan, pledge or promise to act: the act is future
+    ("The senator announced his plan to resign from the Senate next month.", "resign",
+     "future"),
+    ("Moscow repeated its pledge to withdraw its troops from the border.", "withdraw",
+     "future"),
     # what a demand or proposal asks for is not done
     ("Washington's demand that Ankara release the pastor went unanswered.", "release",
      "hypothetical"),

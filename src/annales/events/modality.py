@@ -170,8 +170,11 @@ def _climb(verb, signals: set[str]) -> None:
             if not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children):
                 signals |= _own_signals(head)  # shared subject: "will meet and sign"
         elif edge in {"advcl", "acl", "relcl"}:
-            if _is_infinitival(verb) or any(c.dep_ == "mark" and c.lower_ in cues.PURPOSE_MARKS
-                                            for c in verb.children):
+            if edge == "acl" and _is_infinitival(verb) \
+                    and cues.lemma_in(head, cues.FUTURE_HEAD_NOUNS):
+                signals.add("future")  # "announced his plan to resign", "its pledge to withdraw"
+            elif _is_infinitival(verb) or any(c.dep_ == "mark" and c.lower_ in cues.PURPOSE_MARKS
+                                              for c in verb.children):
                 signals.add("hypothetical")  # purpose: "a motion to recognize", "to advance"
             elif edge == "acl" and cues.lemma_in(head, cues.HYPOTHETICAL_HEAD_NOUNS):
                 signals.add("hypothetical")  # "Trump's demand that Germany repatriate ..."
