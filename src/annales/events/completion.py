@@ -8,8 +8,9 @@ An actor or recipient the sentence names without a country ("the Senate", "lawma
 (context.py): that is how a reader, and the annotation guidelines annales is scored against,
 resolve them.  So does the target of a demand, a criticism or a refusal that names none
 (DIRECTED, below), and the one who acts in such an event aimed at the home country's own
-politics that names no one acting.  The entity says so: `basis` is "article" when its country came from the
-article rather than from its own words; an implied target has no offsets.
+politics that names no one acting.  The entity says so: `basis` is "article" when its
+country came from the article rather than from its own words; an implied party has no
+offsets.
 """
 from __future__ import annotations
 
@@ -54,8 +55,7 @@ def implied_recipient(draft, context: ArticleContext) -> list[Entity]:
     if (draft.recipients or not context.home or draft.entry.event not in DIRECTED
             or not any(e.country for e in draft.actors)):
         return []
-    return [Entity(text=context.home_name or context.home, name=context.home_name,
-                   code=context.home, country=context.home, basis="article")]
+    return [_home(context)]
 
 
 def implied_actor(draft, context: ArticleContext) -> list[Entity]:
@@ -69,13 +69,18 @@ def implied_actor(draft, context: ArticleContext) -> list[Entity]:
             or not any(e.country == context.home for e in draft.recipients)
             or (tok.pos_ == "VERB" and is_passive(tok))):
         return []
-    return [Entity(text=context.home_name or context.home, name=context.home_name,
-                   code=context.home, country=context.home, basis="article")]
+    return [_home(context)]
+
+
+def _home(context: ArticleContext) -> Entity:
+    """The home country as an implied party: no words of the sentence, so no offsets."""
+    return Entity(text=context.home_name or context.home, name=context.home_name,
+                  code=context.home, country=context.home, basis="article")
 
 
 def complete(draft, context: ArticleContext):
     """The draft with every party given the article's country where it has none, and the
-    implied target of a directed event."""
+    implied target and actor of a directed event."""
     draft.actors = [at_home(e, context) for e in draft.actors]
     draft.recipients = [at_home(e, context) for e in draft.recipients]
     draft.recipients = draft.recipients or implied_recipient(draft, context)
