@@ -462,10 +462,10 @@ def test_real_news_constructions(nlp, lexicon, text, word, event, cameo):
     ("The two parties are locked in a legal battle over the estate.", "battle"),
     ("He told reporters the talks had gone well.", "told"),         # no infinitive: a report
     ("Kazakhstan seeks to broker talks in Almaty.", "seeks"),       # seeking to act: desire
-    ("The plan has met a mixed response in Europe.", "met"),        # a reception, no meeting
-    ("Collins will vote for the Senate tax bill.", "vote"),          # legislative business
-    ("Six more senators will support the tax bill.", "support"),
-    ("All applicants must meet the accession standards.", "meet"),
+    ("The peace plan met fierce resistance in the parliament.", "met"),        # a reception, no meeting
+    ("The deputy will vote for the pension bill.", "vote"),          # legislative business
+    ("Most deputies will support the housing bill.", "support"),
+    ("Candidate countries must meet the membership criteria.", "meet"),
 ])
 def test_business_and_reporting_are_no_events(nlp, lexicon, text, word):
     assert _entry(nlp, lexicon, text, word) is None

@@ -132,7 +132,7 @@ CASES = [
     # seeking: "is looking to"
     ("Indonesia is looking to buy fighter jets from France.", "buy", "hypothetical"),
     # a plan, pledge or promise to act: the act is future
-    ("The senator announced his plan to resign from the Senate next month.", "resign",
+    ("The governor unveiled his plan to dissolve the regional assembly in March.", "dissolve",
      "future"),
     ("Moscow repeated its pledge to withdraw its troops from the border.", "withdraw",
      "future"),
@@ -144,7 +144,7 @@ CASES = [
     ("A federal judge blocked the agency from deporting the two activists.", "deporting",
      "negated"),
     # a likelihood is no fact: "is likely to", "is unlikely to"
-    ("The detained fighter is likely to be repatriated to Canada.", "repatriated",
+    ("The captured smugglers are likely to be extradited to Peru.", "extradited",
      "hypothetical"),
     ("Tehran is unlikely to release the detained sailors this week.", "release", "hypothetical"),
     # directives with an infinitive: the ordered act is only demanded ...

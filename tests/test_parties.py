@@ -198,8 +198,8 @@ def _one(nlp, lexicon, text, trigger):
 
 
 def test_the_agent_of_a_participle_clause(nlp, lexicon):
-    d = _one(nlp, lexicon, "A French aid worker captured by Kurdish forces was freed.",
-             "captured")
+    d = _one(nlp, lexicon, "A French engineer seized by Kurdish forces near Raqqa was freed.",
+             "seized")
     assert [e.text for e in d.actors] == ["forces"]
 
 
@@ -225,7 +225,7 @@ def test_a_withdrawal_from_a_country_is_not_done_by_it(nlp, lexicon):
 
 
 @pytest.mark.parametrize("text", [
-    "The senator resigned over allegations of sexual misconduct.",
+    "The minister resigned over allegations of bribery.",
     "The race was marked by accusations of fraud.",
     "Senators denied the allegations on Friday.",
 ])
@@ -267,9 +267,9 @@ def test_the_same_verbs_with_a_political_object_are_events(nlp, lexicon, text, t
 
 
 def test_it_set_to_act_refers_back(pipeline):
-    text = "The White House said on Friday it was set to kick off talks with Democrats."
+    text = "Ankara said on Monday it was set to begin talks with Moscow over the border."
     talks, = _events(pipeline, text, "talks")
-    assert talks.actor and talks.actor[0].text == "it" and talks.actor[0].country == "USA"
+    assert talks.actor and talks.actor[0].text == "it" and talks.actor[0].country == "TUR"
 
 
 # --- word senses: attacks of words -----------------------------------------------------------
@@ -326,13 +326,15 @@ def test_the_agency_that_reports_does_not_vote(nlp):
 
 
 @pytest.mark.parametrize("text, trigger, speaker, addressee, modality", [
-    ("WASHINGTON (Reuters) - Senator Durbin said on Wednesday that Franken should resign.",
-     "should", "Durbin",
-     "Franken", "asserted"),
-    ("WASHINGTON (Reuters) - Pelosi told reporters the congressman must step down.", "must",
-     "Pelosi",
+    ("WASHINGTON (Reuters) - Senator Avery said on Tuesday that Governor Blake should resign.",
+     "should", "Avery",
+     "Blake", "asserted"),
+    ("WASHINGTON (Reuters) - Ortiz told a radio station the congressman must step down.",
+     "must", "Ortiz",
      "congressman", "asserted"),
-    ("Jones said he did not believe Trump needed to resign.", "needed", "he", "Trump",
+    ("WASHINGTON (Reuters) - Senator Okafor said she did not believe Governor Blake "
+     "needed to resign.", "needed",
+     "she", "Blake",
      "negated"),
 ])
 def test_saying_someone_should_act_is_a_demand(pipeline, text, trigger, speaker, addressee,
@@ -360,10 +362,10 @@ def test_taking_part_in_a_nominal_event_makes_the_subject_its_actor(nlp, lexicon
 
 
 @pytest.mark.parametrize("text, trigger, sector", [
-    ("WASHINGTON (Reuters) - The Kurdish force condemned the decision.", "condemned", "MIL"),
+    ("WASHINGTON (Reuters) - The border force condemned the smuggling ring.", "condemned", "MIL"),
     ("WASHINGTON (Reuters) - The ethics committee criticized the senator.", "criticized",
      "LEG"),
-    ("WASHINGTON (Reuters) - A federal grand jury indicted the former contractor.",
+    ("WASHINGTON (Reuters) - A grand jury indicted the port commissioner.",
      "indicted", "JUD"),
 ])
 def test_institutions_named_by_a_common_noun(pipeline, text, trigger, sector):
@@ -386,7 +388,7 @@ def test_telling_or_ordering_someone_to_act_is_a_request(pipeline, text, trigger
 
 
 def test_a_demand_of_a_party_for_an_act_the_lexicon_does_not_know(pipeline):
-    text = "Trump told the European Union it must take back its fighters."
+    text = "Ankara told the European Union it must take back its detained nationals."
     demand, = _events(pipeline, text, "must")
     assert demand.event == "REQUEST" and demand.recipient[0].country == "EUR"
 
@@ -458,9 +460,9 @@ def test_the_one_warned_or_kept_from_acting_is_who_would_act(nlp, lexicon, text,
 
 
 def test_a_domestic_probe_with_no_one_named_is_the_country_s_own(pipeline):
-    text = ("WASHINGTON (Reuters) - The ethics probe into Senator Smith of the United States "
-            "was expanded on Thursday, lawmakers said.")
-    probe, = _events(pipeline, text, "probe")
+    text = ("WASHINGTON (Reuters) - The inquiry into Senator Smith of the United States "
+            "was widened on Thursday, aides said.")
+    probe, = _events(pipeline, text, "inquiry")
     assert [(e.country, e.basis) for e in probe.actor] == [("USA", "article")]
 
 
@@ -472,9 +474,9 @@ def test_a_passive_without_agent_keeps_its_actor_unsaid(pipeline):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Senator Hatch told reporters when asked if the tax would survive that he did not know.",
+    ("The minister told journalists when asked if the truce would hold that she could not say.",
      []),
-    ("Asked if May was focused on extremism, her spokesman said yes.", []),
+    ("Asked whether the border would reopen, the governor shrugged.", []),
     ("Iran was asked to release the detained sailors.", ["asked"]),
 ])
 def test_a_reporter_s_question_is_no_request(nlp, lexicon, text, expected):

@@ -86,7 +86,7 @@ def is_expletive(token) -> bool:
     head = token.head
     clause = {c.dep_ for c in head.children} & {"ccomp", "xcomp", "csubj", "csubjpass"}
     if token.dep_ == "nsubjpass":
-        # "it is expected that ..." points at no one; "it was set to kick off talks",
+        # "it is expected that ..." points at no one; "it was set to begin talks",
         # "it is expected to vote" (an infinitive) say something of an earlier actor
         return bool(clause - {"xcomp"})
     return bool(clause) and head.lemma_ in RAISING

@@ -131,12 +131,12 @@ def subject_heads(verb, depth: int = 0) -> list:
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subject_heads(head, depth + 1)
     if dep == "acl" and verb.tag_ == "VBN":
-        # "a woman captured by Kurdish forces", "US sanctions imposed on Russia": the agent
+        # "an engineer seized by rebel fighters", "EU tariffs imposed on steel": the agent
         # is the by-phrase, else whoever the modified noun names as its owner
         return pobjs(verb, ["by"]) or noun_actor_heads(head, ())
     if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         # "warned Ukraine against joining NATO", "blocked the ministry from deporting them":
-        # the one warned or blocked would act; "joined other senators in urging him to quit":
+        # the one warned or blocked would act; "joined France in urging Iran to halt":
         # the subject of the verb the preposition hangs from
         obj = _children(head.head, "dobj")
         if obj and head.lower_ in ("against", "from"):

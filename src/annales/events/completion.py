@@ -4,7 +4,7 @@ resolution, after the argument stage (parties.py) has said what the sentence its
     draft = complete(draft, context)
 
 An actor or recipient the sentence names without a country ("the Senate", "lawmakers",
-"police", "rebels", "the ministry", an unknown "Moore") belongs to the article's home country
+"police", "rebels", "the ministry", an unknown "Okafor") belongs to the article's home country
 (context.py): that is how a reader, and the annotation guidelines annales is scored against,
 resolve them.  So does the target of a demand, a criticism or a refusal that names none
 (DIRECTED, below), and the one who acts in such an event aimed at the home country's own
@@ -41,9 +41,8 @@ def at_home(entity: Entity, context: ArticleContext) -> Entity:
 
 # Events aimed at someone by their nature (statements of support, demands, accusations,
 # refusals, promises, threats, cooperation, protest): with no target named, news aims them at
-# the article's own country ("Democrats complained", "Moore denied the allegations", "the
-# Russian government has denied any effort to affect the election" in a story about the
-# United States).  Not CONSULT (meetings are joint acts), not material acts (the scene gives
+# the article's own country ("opposition deputies complained", "the governor denied the
+# charges", "Beijing rejected any role in the vote" in a story about the United States).  Not CONSULT (meetings are joint acts), not material acts (the scene gives
 # their recipient: scene.py), not CONCEDE ("resigned" is aimed at no one).
 DIRECTED = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN",
                       "COOPERATE", "PROTEST"})
@@ -60,8 +59,8 @@ def implied_recipient(draft, context: ArticleContext) -> list[Entity]:
 
 def implied_actor(draft, context: ArticleContext) -> list[Entity]:
     """[the home country] for a directed event aimed at a party of the home country whose
-    own words name no one acting: "the ethics probe into Representative Farenthold", "calls
-    for an investigation into his behaviour" in a story about Washington are that country's
+    own words name no one acting: "the inquiry into the governor's office", "calls for an
+    inquiry into the mayor's spending" in a story about Washington are that country's
     own politics.  Not a passive verb without an agent ("he was accused of"): there the
     text withholds who acts on purpose."""
     tok = draft.trigger

@@ -3,7 +3,7 @@ argument stage (parties.py).
 
     context = article_context(doc, mentions, gazetteer, country_name)
 
-A reader of "the Senate put off a vote" in a story filed from WASHINGTON, or of "rebels shelled
+A reader of "the Senate delayed the hearing" in a story filed from WASHINGTON, or of "rebels shelled
 the town" in a story about Syria, knows whose Senate and whose rebels without being told: news
 names the country once, in the dateline or the first sentences, and leaves it implicit after.
 The context keeps that country (the article's *home*), from
@@ -13,7 +13,7 @@ The context keeps that country (the article's *home*), from
   counting double (it states what the story is about).
 
 The dateline is one vote among the mentions, not the answer: "BRUSSELS (Reuters) - U.S.
-Secretary of State Rex Tillerson ..." is a story about the United States filed from Belgium.
+envoy said ..." is a story about the United States filed from Belgium.
 """
 from __future__ import annotations
 

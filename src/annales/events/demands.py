@@ -1,5 +1,6 @@
-"""Demands made without a verb of demanding: "Pelosi said Conyers should resign", "he told Fox
-News that the senator must step down", "Jones did not believe Trump needed to resign".
+"""Demands made without a verb of demanding: "the senator said the governor should resign", "she told
+a radio station that the mayor must step down", "he did not believe the minister needed to
+resign".
 
     drafts += implicit_demands(doc, drafts, mentions)
 

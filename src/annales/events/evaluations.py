@@ -2,8 +2,8 @@
 
     drafts += evaluations(doc, mentions)
 
-"Critics called the plan a distortion", "Democrats say the tax cuts are a giveaway", "Lewis
-said his policies are an insult", "Trump said Flynn's actions were lawful": saying so is the
+"Moscow called the plan a sham", "unions say the reform is a giveaway", "the mayor
+said his policies are an insult", "the court said the minister's actions were lawful": saying so is the
 act, ACCUSE (CAMEO 111, criticize) or SUPPORT (051, praise), by whoever calls or says it, aimed
 at whoever the judged thing belongs to.  Two constructions only, both common in news and hard
 to misread:
@@ -12,7 +12,7 @@ to misread:
 * a reported clause "X is/was Y" under a reporting verb: the speaker judges X.
 
 Y must be a word of the lexicon's `blame` or `praise` class (classes.tsv), the trigger.  A
-judgement of a thing ("the plan", "the actions of Flynn") is aimed at its owner (a possessor
+judgement of a thing ("the plan", "the actions of the minister") is aimed at its owner (a possessor
 or an "of" phrase) when one is named; the article's country otherwise (completion.py).  A
 denial ("we aren't dangerous") judges no one.
 """
@@ -44,8 +44,8 @@ def _judged(word, classes: dict):
 
 
 def _judged_party(thing, mentions, resolve) -> list:
-    """Who is judged: the thing itself when it is a party ("Moore's opponent, Doug Jones"),
-    else whom it belongs to ("his policies" -> his, "the actions of Flynn" -> Flynn)."""
+    """Who is judged: the thing itself when it is a party ("the mayor's rival, Ana Ruiz"),
+    else whom it belongs to ("his policies" -> his, "the actions of the minister" -> the minister)."""
     return resolve([thing], mentions) or resolve(
         [c for c in thing.children if c.dep_ == "poss"] + args.pobjs(thing, ["of"]), mentions)
 

@@ -80,7 +80,7 @@ def _attributive(tok, match: Match) -> bool:
 
 # Nouns that name a charge rather than an act of charging: "resigned over allegations of
 # misconduct", "a race marked by accusations".  With no one making them (no possessor,
-# by-phrase, modifier or light verb: "Moore's accusers' allegations", "made allegations")
+# by-phrase, modifier or light verb: "the prosecutor's allegations", "made allegations")
 # they are the topic of the sentence, not an event in it.
 LABEL_NOUNS = frozenset({"allegation", "accusation"})
 
@@ -126,7 +126,7 @@ def extract(doc, mentions: MentionIndex, lexicon: Lexicon) -> list[Draft]:
 
 def _merge_restated(drafts: list[Draft]) -> list[Draft]:
     """A noun that names again the event of the verb it is the object of ("pressed demands",
-    "provide $81 billion in aid") is one event, not two.  The record keeps the noun, the
+    "send $20 million in aid") is one event, not two.  The record keeps the noun, the
     content word a reader points to, with the verb's parties where the noun names none of
     its own.  Meetings stay two: who hosts or brokers talks is not who talks."""
     verbs = {(d.trigger.i, d.entry.event): d for d in drafts if d.entry.pos == "VERB"}
@@ -145,7 +145,7 @@ def _restated_verb(draft: Draft, verbs: dict) -> Optional[Draft]:
     if draft.entry.pos != "NOUN" or draft.entry.event == "CONSULT":
         return None
     head = tok.head
-    # "provide $81 billion in aid": the amount is the object, the noun says what it is
+    # "send $20 million in aid": the amount is the object, the noun says what it is
     if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.ent_type_ == "MONEY":
         head = head.head.head if head.head.dep_ == "dobj" else head
     elif tok.dep_ != "dobj":

@@ -172,12 +172,12 @@ def _climb(verb, signals: set[str]) -> None:
         elif edge in {"advcl", "acl", "relcl"}:
             if edge == "acl" and _is_infinitival(verb) \
                     and cues.lemma_in(head, cues.FUTURE_HEAD_NOUNS):
-                signals.add("future")  # "announced his plan to resign", "its pledge to withdraw"
+                signals.add("future")  # "unveiled her plan to dissolve", "its pledge to withdraw"
             elif _is_infinitival(verb) or any(c.dep_ == "mark" and c.lower_ in cues.PURPOSE_MARKS
                                               for c in verb.children):
                 signals.add("hypothetical")  # purpose: "a motion to recognize", "to advance"
             elif edge == "acl" and cues.lemma_in(head, cues.HYPOTHETICAL_HEAD_NOUNS):
-                signals.add("hypothetical")  # "Trump's demand that Germany repatriate ..."
+                signals.add("hypothetical")  # "Ankara's demand that Athens extradite ..."
             return
         elif edge == "ccomp" and head.pos_ == "NOUN" \
                 and cues.lemma_in(head, cues.HYPOTHETICAL_HEAD_NOUNS):

@@ -3,7 +3,7 @@
     draft = verbal_attack(draft)
 
 "Attack", "fight", "hit", "target" name violence in a war report and words in a political one:
-"the senator attacked the bill", "Jones cranked up his attacks on Moore", "the minister hit
+"the senator attacked the bill", "the candidate stepped up her attacks on the mayor", "the minister hit
 back at the report".  Annotators code the second kind by what was done, criticism (ACCUSE
 111), not by the word.  The sentence decides: a verbal attack has no armed party (no military,
 police or rebel sector among the parties, no armed group) and no sign of violence in the
@@ -41,7 +41,7 @@ def _violent(trigger, classes: dict) -> bool:
 
 
 def _armed(entities) -> bool:
-    """An armed party, or a state named as such ("an attack by the Turkish state")."""
+    """An armed party, or a state named as such ("an attack by the Syrian state")."""
     return any(e.sector in ARMED_SECTORS or e.country == "IMG" or (e.country and not e.sector)
                for e in entities)
 
