@@ -124,6 +124,10 @@ def test_a_floor_set_on_other_gold_files_fails_the_gate(tmp_path):
     failures = gate.check(report, {"sets": {f"realnews:core|limit=all|gold={now}": spec}},
                           tmp_path)
     assert len(failures) == 1 and "is a new set" in failures[0]
+    (gold / "gold.jsonl").unlink()                                     # a missing gold set
+    failures = gate.check(report, {"sets": {f"realnews:core|limit=all|gold={now}": spec}},
+                          tmp_path)
+    assert len(failures) == 1 and "missing" in failures[0]
 
 
 def test_raised_floors_never_go_down_and_key_the_gold(tmp_path):

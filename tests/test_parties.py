@@ -197,31 +197,29 @@ def _one(nlp, lexicon, text, trigger):
     return found[0]
 
 
-def test_the_agent_of_a_participle_clause(nlp, lexicon):
-    d = _one(nlp, lexicon, "A French engineer seized by Kurdish forces near Raqqa was freed.",
-             "seized")
-    assert [e.text for e in d.actors] == ["forces"]
-
-
-def test_a_participle_clause_without_agent_takes_the_noun_s_owner(nlp, lexicon):
-    d = _one(nlp, lexicon, "New sanctions imposed on Syria by France took effect.", "imposed")
-    assert [e.text for e in d.actors] == ["France"]
+@pytest.mark.parametrize("text, trigger, actors", [
+    # the agent of a participle clause
+    ("A French engineer seized by Kurdish forces near Raqqa was freed.", "seized", ["forces"]),
+    # a participle clause without agent: whose the modified noun is
+    ("France's sanctions imposed on Syria took effect.", "imposed", ["France"]),
+    # a from-phrase names who calls, but not who withdraws
+    ("He faced calls from Democrats for a new inquiry.", "calls", ["Democrats"]),
+    ("Turkey welcomed the withdrawal from Syria.", "withdrawal", []),
+    # taking part in a nominal event
+    ("Turkey engaged in negotiations with Russia over Idlib.", "negotiations", ["Turkey"]),
+    # the one warned against acting or kept from it would act
+    ("Russia warned Turkey against attacking Syria.", "attacking", ["Turkey"]),
+    ("France blocked Germany from sending tanks to Syria.", "sending", ["Germany"]),
+])
+def test_who_acts(nlp, lexicon, text, trigger, actors):
+    d = _one(nlp, lexicon, text, trigger)
+    assert [e.text for e in d.actors] == actors
 
 
 def test_a_gerund_after_a_preposition_takes_the_verb_s_subject(nlp, lexicon):
     d = _one(nlp, lexicon, "Germany joined France in urging Russia to withdraw.", "urging")
     assert [e.text for e in d.actors] == ["Germany"]
     assert [e.text for e in d.recipients] == ["Russia"]
-
-
-def test_a_from_phrase_names_who_calls(nlp, lexicon):
-    d = _one(nlp, lexicon, "He faced calls from Democrats for a new inquiry.", "calls")
-    assert [e.text for e in d.actors] == ["Democrats"]
-
-
-def test_a_withdrawal_from_a_country_is_not_done_by_it(nlp, lexicon):
-    d = _one(nlp, lexicon, "Turkey welcomed the withdrawal from Syria.", "withdrawal")
-    assert [e.text for e in d.actors] == []
 
 
 @pytest.mark.parametrize("text", [
@@ -355,12 +353,6 @@ def test_a_should_without_a_political_act_demands_nothing(pipeline, text):
     assert not [e for e in pipeline.code(text) if e.event == "REQUEST"]
 
 
-def test_taking_part_in_a_nominal_event_makes_the_subject_its_actor(nlp, lexicon):
-    d = _one(nlp, lexicon, "Turkey engaged in negotiations with Russia over Idlib.",
-             "negotiations")
-    assert [e.text for e in d.actors] == ["Turkey"]
-
-
 @pytest.mark.parametrize("text, trigger, sector", [
     ("WASHINGTON (Reuters) - The border force condemned the smuggling ring.", "condemned", "MIL"),
     ("WASHINGTON (Reuters) - The ethics committee criticized the senator.", "criticized",
@@ -447,16 +439,6 @@ def test_calling_something_a_name_of_blame_or_praise(nlp, lexicon, text, trigger
 def test_a_denial_judges_no_one(nlp, lexicon):
     text = "Syria said its forces were not dangerous to anyone."
     assert not [d for d in _drafts(nlp, lexicon, text) if d.trigger.text == "dangerous"]
-
-
-@pytest.mark.parametrize("text, trigger, actor", [
-    ("Russia warned Turkey against attacking Syria.", "attacking", "Turkey"),
-    ("France blocked Germany from sending tanks to Syria.", "sending", "Germany"),
-])
-def test_the_one_warned_or_kept_from_acting_is_who_would_act(nlp, lexicon, text, trigger,
-                                                            actor):
-    d = _one(nlp, lexicon, text, trigger)
-    assert [e.text for e in d.actors] == [actor]
 
 
 def test_a_domestic_probe_with_no_one_named_is_the_country_s_own(pipeline):

@@ -39,10 +39,15 @@ def check(report: EvalReport, floors: dict, data_dir=None) -> list[str]:
         row, _, gold = definitions.parse(floor_key)
         if data_dir is not None and gold is not None:
             now = definitions.gold_hash(row, data_dir)
+            if now is None:
+                failures.append(f"{row}: its gold files are missing under {data_dir} "
+                                "(see eval/definitions.py for which files each set reads)")
+                continue
             if now != gold:
                 failures.append(f"{row}: its gold files hash to {now}, not {gold} as when its "
                                 "floors were set; an edited gold set is a new set: measure "
-                                "it and add its floors under the new key")
+                                "it and add its floors under the new key "
+                                "(annales.eval.floors.raised)")
                 continue
         for metric, floor in spec.get("metrics", {}).items():
             value = scores.get(row, {}).get(metric)
