@@ -162,6 +162,22 @@ CASES = [
     ("Russia did not attack Kyiv during the talks.", "talks", "asserted"),
     ("Turkey may expel the envoy after the attack on its embassy.", "attack", "asserted"),
     ("Israel stopped attacking Gaza after the truce.", "truce", "asserted"),
+    # a possessed event noun as subject or prepositional object refers to an act that took
+    # place; the clause around it does not change that
+    ("The senator did not reply to the governor's rebuke.", "rebuke", "asserted"),
+    ("Ottawa hoped Canada's condemnation of the raid would sway voters.", "condemnation",
+     "asserted"),
+    ("Beijing's criticism may harm the trade talks.", "criticism", "asserted"),
+    # ... but not where the preposition says the act is wanted or feared
+    ("The opposition called for the army's withdrawal from the capital.", "withdrawal",
+     "hypothetical"),
+    ("Kyiv warned of the threat of Moscow's invasion.", "invasion", "hypothetical"),
+    # an event noun's own modifiers: planned, promised, proposed, possible, no
+    ("The planned visit of the Chinese premier was confirmed.", "visit", "future"),
+    ("Ankara welcomed the troop withdrawal promised by Washington.", "withdrawal", "future"),
+    ("Brussels published the proposed sanctions on Minsk.", "sanctions", "hypothetical"),
+    ("Analysts warned of possible strikes on the port.", "strikes", "hypothetical"),
+    ("There were no talks between the two delegations.", "talks", "negated"),
 ]
 
 

@@ -74,6 +74,14 @@ HYPOTHETICAL_HEAD_NOUNS = frozenset({"threat", "call", "demand", "request", "pro
                                      "bid", "push", "attempt", "appeal", "plea", "idea",
                                      "option", "chance"})
 FUTURE_HEAD_NOUNS = frozenset({"plan", "schedule", "promise", "pledge", "intention"})
+# Adjectives in front of an event noun (surface forms): "the planned visit", "upcoming talks"
+# are future; "a proposed ban", "possible strikes" are not (yet) done.
+FUTURE_NOUN_MODIFIERS = frozenset({"planned", "scheduled", "upcoming", "forthcoming",
+                                   "impending", "promised", "pledged", "announced",
+                                   "expected", "imminent"})
+HYPOTHETICAL_NOUN_MODIFIERS = frozenset({"proposed", "possible", "potential", "prospective",
+                                         "threatened", "hypothetical", "mooted", "would-be",
+                                         "desired", "demanded", "requested", "contemplated"})
 
 # --- modality: clause markers -------------------------------------------------------------------
 # `mark` of an advcl/ccomp that makes it a condition or an open question.  "in case" and

@@ -45,6 +45,12 @@ def modality_of(token) -> str:
     """One of "asserted", "negated", "future", "hypothetical" for the event triggered by token."""
     signals: set[str] = set()
     clausal = token.pos_ in _PREDICATE_HEADS or token.dep_ in _CLAUSAL_DEPS
+    if not clausal:
+        own = _noun_modifiers(token)
+        if own:
+            return next(m for m in PRECEDENCE if m in own)
+        if _presupposed(token):
+            return "asserted"
     verb = token if clausal else _governing_verb(token, signals)
     if verb is not None:
         signals |= _own_signals(verb)
@@ -218,6 +224,43 @@ def _projects_future(verb, head) -> bool:
     if lemma == "go":  # "is going to", not "went to sign"
         return head.tag_ == "VBG" and _is_infinitival(verb)
     return True
+
+
+def _noun_modifiers(noun) -> set[str]:
+    """What a noun trigger's own modifiers say: "the planned visit", "a promised withdrawal",
+    "a withdrawal promised by Trump" (future); "the proposed sanctions", "a possible strike"
+    (hypothetical); "no talks" (negated)."""
+    found: set[str] = set()
+    for child in noun.children:
+        low, lemma = child.lower_, child.lemma_.lower()
+        if child.dep_ in {"det", "neg"} and low == "no":
+            found.add("negated")
+        elif child.dep_ in {"amod", "acl"} and child.i < noun.i or (
+                child.dep_ == "acl" and child.tag_ == "VBN"):
+            if low in cues.FUTURE_NOUN_MODIFIERS or (
+                    child.tag_ == "VBN" and lemma in cues.FUTURE_OBJECT_VERBS):
+                found.add("future")
+            elif low in cues.HYPOTHETICAL_NOUN_MODIFIERS or (
+                    child.tag_ == "VBN" and lemma in cues.HYPOTHETICAL_OBJECT_VERBS):
+                found.add("hypothetical")
+    return found
+
+
+def _presupposed(noun) -> bool:
+    """A possessed event noun as a clause's subject or a preposition's object refers to an
+    act that took place, whatever the clause says of it: "she did not respond to Trump's
+    rebuke", "hoped Britain's condemnation would have an impact".  Not where the
+    preposition itself says the act is wanted or feared ("called for Israel's withdrawal",
+    "the threat of Russia's intervention")."""
+    if not any(c.dep_ == "poss" for c in noun.children):
+        return False
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        signals: set[str] = set()
+        _prepositional_signal(noun.head, signals)
+        return not signals
+    return False
 
 
 def _governing_verb(noun, signals: set[str]) -> Optional[object]:
