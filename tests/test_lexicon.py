@@ -167,7 +167,9 @@ def _entry(nlp, lexicon, text: str, word: str):
     ("The EU imposed sanctions on Russia.", "imposed", "SANCTION", "163"),
     ("Iran threatened to attack Israel.", "threatened", "THREATEN", "138"),
     ("Iran threatened the United States.", "threatened", "THREATEN", "130"),
-    ("The two sides struck a deal on Tuesday.", "struck", "SUPPORT", "057"),
+    ("The two sides struck a deal on Tuesday.", "struck", "AGREE", "030"),  # reaching a deal
+    ("Budget negotiators reached an agreement late on Sunday.", "reached", "AGREE", "030"),
+    ("The two ministers signed an agreement on fishing rights.", "signed", "SUPPORT", "057"),
     ("Rebels struck the convoy.", "struck", "ASSAULT", "190"),
     ("Israel carried out an air strike on Gaza.", "strike", "ASSAULT", "195"),
     ("Workers launched a general strike.", "strike", "PROTEST", "143"),

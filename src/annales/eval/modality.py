@@ -33,7 +33,7 @@ Labelling conventions (where the design leaves room):
 * "A recalled how X happened" attributes X to A; a question ("asked whether") does not
   attribute its event to the asker;
 * event types follow the PLOVER CAMEO2PLOVER-2021 table (signing a formal agreement and
-  apologising are SUPPORT; releasing people, ceasefires and easing sanctions are RETREAT;
+  apologising are SUPPORT, reaching or striking a deal is AGREE; releasing people, ceasefires and easing sanctions are RETREAT;
   leaving a treaty or halting talks is SANCTION), except that imposing sanctions is SANCTION
   as in DESIGN.md;
 * "would" under a past-tense reporting verb is the past of "will" (future), elsewhere
