@@ -158,6 +158,26 @@ def test_rebels_in_a_story_about_a_country(pipeline):
     assert shelled.actor[0].country == "SYR" and shelled.actor[0].basis == "article"
 
 
+def test_a_people_across_borders_takes_the_country_its_sentence_names():
+    forces = Entity(text="Kurdish fighters", sector="MIL")
+    context = ArticleContext(home="USA", votes={"USA": 5, "IRQ": 2},
+                             sentence_countries={0: ("USA", "SYR")})
+    sentence = type("Sent", (), {"start": 0})()
+    assert at_home(forces, context, sentence).country == "SYR"
+    # no candidate named in the sentence: the one the article names most
+    other = type("Sent", (), {"start": 9})()
+    assert at_home(forces, context, other).country == "IRQ"
+    # none in the article either: the home country, as for any group
+    assert at_home(forces, ArticleContext(home="USA"), other).country == "USA"
+
+
+def test_kurdish_forces_in_a_sentence_about_syria(pipeline):
+    text = ("WASHINGTON (Reuters) - The Pentagon said on Monday that Kurdish forces detained "
+            "two German nationals near Raqqa in northern Syria.")
+    detained, = _events(pipeline, text, "detained")
+    assert [e.country for e in detained.actor] == ["SYR"]
+
+
 def test_a_stated_country_is_never_overridden(pipeline):
     text = ("WASHINGTON (Reuters) - The United States said on Friday that Russian troops "
             "attacked a Ukrainian border post.")

@@ -28,15 +28,47 @@ OTHER_STATES = frozenset({"countries", "states", "nations", "powers", "governmen
                           "partners", "neighbours", "neighbors"})
 
 
-def at_home(entity: Entity, context: ArticleContext) -> Entity:
-    """The entity with the article's home country when it names none itself."""
-    if entity.country or not context.home:
+# Peoples who live across borders: "Kurdish forces" are Syrian in a story about Syria and
+# Iraqi in one about Iraq.  The country is the first of these named in the same sentence,
+# else the one the article names most, else the article's home country as for any group.
+# (ISO alpha-3; the states where each people holds territory or armed forces.)
+PEOPLES = {
+    "kurdish": ("SYR", "IRQ", "TUR", "IRN"), "kurds": ("SYR", "IRQ", "TUR", "IRN"),
+    "kurd": ("SYR", "IRQ", "TUR", "IRN"),
+    "baloch": ("PAK", "IRN", "AFG"), "baluch": ("PAK", "IRN", "AFG"),
+    "pashtun": ("AFG", "PAK"), "pashtuns": ("AFG", "PAK"),
+    "tuareg": ("MLI", "NER", "DZA", "LBY"), "tuaregs": ("MLI", "NER", "DZA", "LBY"),
+    "rohingya": ("MMR", "BGD"), "druze": ("SYR", "LBN", "ISR"),
+    "fulani": ("NGA", "MLI", "BFA", "CMR", "NER"),
+}
+
+
+def at_home(entity: Entity, context: ArticleContext, sent=None) -> Entity:
+    """The entity with the article's country when it names none itself: for a people
+    living across borders, the country the sentence or the article places it in
+    (PEOPLES); else the home country."""
+    if entity.country:
         return entity
     words = (entity.text or "").lower().split()
     if words and words[-1] in OTHER_STATES:
         return entity
-    home = context.home
-    return replace(entity, country=home, code=home + (entity.sector or ""), basis="article")
+    country = _people_country(words, context, sent) or context.home
+    if not country:
+        return entity
+    return replace(entity, country=country, code=country + (entity.sector or ""),
+                   basis="article")
+
+
+def _people_country(words: list[str], context: ArticleContext, sent) -> Optional[str]:
+    candidates = next((PEOPLES[w] for w in words if w in PEOPLES), None)
+    if not candidates:
+        return None
+    named = context.countries_near(sent) if sent is not None else ()
+    in_sentence = [c for c in named if c in candidates]
+    if in_sentence:
+        return in_sentence[0]
+    voted = [(context.votes.get(c, 0), c) for c in candidates if context.votes.get(c)]
+    return max(voted)[1] if voted else None
 
 
 # Events aimed at someone by their nature (statements of support, demands, accusations,
@@ -80,8 +112,9 @@ def _home(context: ArticleContext) -> Entity:
 def complete(draft, context: ArticleContext):
     """The draft with every party given the article's country where it has none, and the
     implied target and actor of a directed event."""
-    draft.actors = [at_home(e, context) for e in draft.actors]
-    draft.recipients = [at_home(e, context) for e in draft.recipients]
+    sent = draft.trigger.sent
+    draft.actors = [at_home(e, context, sent) for e in draft.actors]
+    draft.recipients = [at_home(e, context, sent) for e in draft.recipients]
     draft.recipients = draft.recipients or implied_recipient(draft, context)
     draft.actors = draft.actors or implied_actor(draft, context)
     return draft

@@ -43,6 +43,12 @@ class ArticleContext:
     home_name: Optional[str] = None     # its name in the knowledge base
     dateline: Optional[str] = None      # country of the dateline place, when there is one
     votes: dict = field(default_factory=dict)   # country -> votes, for explanations
+    # sentence start (token index) -> the countries its mentions name, in text order
+    sentence_countries: dict = field(default_factory=dict)
+
+    def countries_near(self, sent) -> tuple:
+        """The countries named in the sentence `sent` (a spaCy span), in text order."""
+        return self.sentence_countries.get(sent.start, ())
 
 
 def dateline_country(text: str, gazetteer) -> Optional[str]:
@@ -69,6 +75,7 @@ def article_context(doc, mentions, gazetteer=None,
     `country_name` names a state's code and gives None for an organization's ("UNO", "EUR",
     "IGO"), which never votes."""
     votes: Counter = Counter()
+    near: dict = {}
     dateline = dateline_country(text_of(doc)[:80], gazetteer)
     if dateline:
         votes[dateline] += DATELINE_VOTES
@@ -76,6 +83,10 @@ def article_context(doc, mentions, gazetteer=None,
     lede_end = next((s.end for s in doc.sents if s.end > start), len(doc))
     for m in getattr(mentions, "mentions", []):
         country = m.entity.country
+        if country and country_name(country) and m.head < len(doc):
+            named = near.setdefault(doc[m.head].sent.start, [])
+            if country not in named:
+                named.append(country)
         if (not country or m.kind in REPEATS or m.head < start
                 or m.entity.sector in REPORTERS or not country_name(country)):
             continue
@@ -87,4 +98,5 @@ def article_context(doc, mentions, gazetteer=None,
         if n >= MIN_SHARE * total and not tied:
             home = top
     return ArticleContext(home=home, home_name=country_name(home) if home else None,
-                          dateline=dateline, votes=dict(votes))
+                          dateline=dateline, votes=dict(votes),
+                          sentence_countries={k: tuple(v) for k, v in near.items()})
