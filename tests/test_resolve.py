@@ -303,6 +303,29 @@ def test_he_skips_a_plural_antecedent(resolve):
     assert code_of(idx, doc, "he") == "USAGOV"
 
 
+def test_she_skips_a_man_and_he_skips_a_woman(resolve):
+    doc, idx = resolve("President Emmanuel Macron praised German Chancellor Angela Merkel on "
+                       "Monday after she criticized him over the budget.", date(2019, 5, 6))
+    assert code_of(idx, doc, "she") == "DEUGOV"
+    assert code_of(idx, doc, "him") == "FRAGOV"
+
+
+@pytest.mark.parametrize("text, gender", [
+    ("Ms Okonjo said", "F"), ("the spokeswoman said", "F"), ("Mr Haddad said", "M"),
+    ("Senator Kirsten Holm said", "F"), ("Senator Mitchell Holm said", "M"),
+    ("Zorbulat Qenn said", None),   # a name the dictionary does not know: no constraint
+])
+def test_gender_of_a_person_mention(nlp, text, gender):
+    from annales.actors.gender import gender_of
+    from annales.actors.mentions import Mention
+    from annales.schema import Entity
+    doc = nlp(text)
+    mention = Mention(start=0, end=len(doc) - 1, head=len(doc) - 2,
+                      entity=Entity(text=doc[:-1].text), entry=None, kind="unknown",
+                      person=True)
+    assert gender_of(mention, doc) == gender
+
+
 def test_first_person_in_a_quote_takes_the_speaker_named_after_it(resolve):
     doc, idx = resolve('"We will not accept this," Hollande said after the meeting.',
                        date(2016, 6, 1))

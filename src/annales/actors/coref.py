@@ -6,7 +6,8 @@ subject first, its other subjects next and its other mentions last (nearest firs
 at most MAX_SENTENCES back.  The first candidate
 that is compatible wins:
 
-* he, she, him, her: a mention that denotes one person; I, me: a person;
+* he, she, him, her: a mention that denotes one person, not one of the other gender
+  (gender.py: titles, role nouns, first names); I, me: a person;
 * it, its: one that does not (a country, an organization, an institution);
 * they, them, their: a plural mention or a group, institution or country;
 * I, we, us, our: a person; inside a quotation, a person outside quotation marks (the
@@ -25,6 +26,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Callable, Iterable, Optional
 
+from .gender import gender_of
 from .mentions import Mention
 
 MAX_SENTENCES = 6
@@ -60,10 +62,17 @@ def sentence_of(i: int, sentence_starts: list[int]) -> int:
     return sentence_starts[pos] if pos >= 0 else 0
 
 
-def pronoun_test(word: str) -> Optional[Callable[[Mention], bool]]:
-    """Which antecedents a pronoun accepts, or None if it is not an anaphoric pronoun."""
+FEMININE = frozenset("she her hers herself".split())
+
+
+def pronoun_test(word: str, doc=None) -> Optional[Callable[[Mention], bool]]:
+    """Which antecedents a pronoun accepts, or None if it is not an anaphoric pronoun.  With
+    the doc, "he" and "she" also skip a person of the other gender (gender.py)."""
     if word in PERSON_PRONOUNS:     # one person: not "reporters" in "Speaking to reporters, he"
-        return lambda m: m.person and not m.plural
+        if doc is None:
+            return lambda m: m.person and not m.plural
+        other = "M" if word in FEMININE else "F"
+        return lambda m: m.person and not m.plural and gender_of(m, doc) != other
     if word in THING_PRONOUNS:
         return lambda m: not m.person and not m.plural
     if word in PLURAL_PRONOUNS:
@@ -95,7 +104,7 @@ def is_expletive(token) -> bool:
 def resolve_pronoun(token, mentions: list[Mention], sentence_starts: list[int],
                     quoted: bool = False) -> Optional[Mention]:
     """The antecedent of a pronoun; `quoted`: the pronoun is inside quotation marks."""
-    test = pronoun_test(token.lower_)
+    test = pronoun_test(token.lower_, token.doc)
     if test is None or is_expletive(token):
         return None
     pool = list(candidates(mentions, token.i, sentence_starts))
