@@ -230,6 +230,12 @@ def _one(nlp, lexicon, text, trigger):
     # the one warned against acting or kept from it would act
     ("Russia warned Turkey against attacking Syria.", "attacking", ["Turkey"]),
     ("France blocked Germany from sending tanks to Syria.", "sending", ["Germany"]),
+    # the means of an act: who does the verb did the noun
+    ("Russia stunned its allies with a blistering condemnation of Turkey.", "condemnation",
+     ["Russia"]),
+    # a dateline the parser makes a second subject is not the actor
+    ("ANKARA (Reuters) - Turkey shocked Kurdish leaders with a rebuke of France.", "rebuke",
+     ["Turkey"]),
 ])
 def test_who_acts(nlp, lexicon, text, trigger, actors):
     d = _one(nlp, lexicon, text, trigger)

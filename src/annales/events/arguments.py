@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
+from ..nlp import dateline_end
+
 RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
 GROUP_PREPS = ("between", "among", "amongst")  # "talks between A and B": both sides act
 TARGET_PREPS = ("at", "on", "against", "to", "with", "into")
@@ -106,6 +108,8 @@ def subject_heads(verb, depth: int = 0) -> list:
         # "a deadline which, if missed, the UN will impose sanctions": the parser makes both
         # the relative pronoun and the clause's own subject subjects; the own one acts
         subj = [t for t in subj if t.lower_ not in RELATIVE_PRONOUNS] or subj
+        # "LONDON (Reuters) - Trump sparked ...": the dateline is parsed as a second subject
+        subj = [t for t in subj if t.i >= dateline_end(t.doc)] or subj
     if subj:
         ante = _antecedent(subj[0], verb)
         if ante.i != subj[0].i:
@@ -219,6 +223,12 @@ def light_verb(noun, lexicon) -> Optional[object]:
     if noun.dep_ == "pobj" and head.lower_ in TAKING_PART and head.dep_ == "prep":
         verb = head.head
         if verb.pos_ == "VERB" and lexicon.match(verb) is None and not _children(verb, "dobj"):
+            return verb
+    if noun.dep_ == "pobj" and head.lower_ == "with" and head.dep_ == "prep":
+        # the means of an act: "sparked outrage with a rebuke of the premier", "responded
+        # with a barrage of rockets": who does the verb did the noun
+        verb = head.head
+        if verb.pos_ == "VERB" and lexicon.match(verb) is None:
             return verb
     return None
 
