@@ -449,6 +449,9 @@ def test_aid_constructions(nlp, lexicon, text, word, event, cameo):
     ("The ministers held discussions with their Iraqi counterparts.", "discussions", "CONSULT",
      "040"),
     ("Peacekeepers will protect civilians in the camps.", "protect", "AID", "074"),
+    # working with another party on policy: diplomatic cooperation
+    ("The ministry will work with the opposition on the electoral law.", "work", "SUPPORT",
+     "050"),
 ])
 def test_real_news_constructions(nlp, lexicon, text, word, event, cameo):
     entry = _entry(nlp, lexicon, text, word)
@@ -468,6 +471,10 @@ def test_real_news_constructions(nlp, lexicon, text, word, event, cameo):
     ("The deputy will vote for the pension bill.", "vote"),          # legislative business
     ("Most deputies will support the housing bill.", "support"),
     ("Candidate countries must meet the membership criteria.", "meet"),
+    ("Parliament rushed to beat the budget deadline.", "beat"),      # no beating
+    ("Bond yields shot to their highest level in a decade.", "shot"),  # no shooting
+    ("The ruling party rammed the spending bill through committee.", "rammed"),
+    ("The minister offered a statement of support for the mayor.", "offered"),
 ])
 def test_business_and_reporting_are_no_events(nlp, lexicon, text, word):
     assert _entry(nlp, lexicon, text, word) is None
