@@ -168,6 +168,9 @@ CASES = [
     ("Ottawa hoped Canada's condemnation of the raid would sway voters.", "condemnation",
      "asserted"),
     ("Beijing's criticism may harm the trade talks.", "criticism", "asserted"),
+    # an event noun as an active subject has taken place; a/any/no still leave it open
+    ("The deal will pass if the negotiations yield a compromise.", "negotiations", "asserted"),
+    ("An invasion could kill thousands of civilians.", "invasion", "hypothetical"),
     # ... but not where the preposition says the act is wanted or feared
     ("The opposition called for the army's withdrawal from the capital.", "withdrawal",
      "hypothetical"),
