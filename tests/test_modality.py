@@ -162,6 +162,8 @@ CASES = [
     ("Russia did not attack Kyiv during the talks.", "talks", "asserted"),
     ("Turkey may expel the envoy after the attack on its embassy.", "attack", "asserted"),
     ("Israel stopped attacking Gaza after the truce.", "truce", "asserted"),
+    # ... but what comes "ahead of" the main clause is still to come
+    ("Envoys met in Vienna on Monday ahead of talks with Iran.", "talks", "future"),
     # a possessed event noun as subject or prepositional object refers to an act that took
     # place; the clause around it does not change that
     ("The senator did not reply to the governor's rebuke.", "rebuke", "asserted"),

@@ -100,6 +100,8 @@ PURPOSE_MARKS = frozenset({"order", "so"})
 # talks and the attack happened.  "before" and "until" are left out: what they name may not.
 PRESUPPOSING_PREPOSITIONS = frozenset({"after", "during", "following", "since", "amid",
                                        "amidst", "despite", "throughout"})
+# "ahead of the summit", "in advance of the vote": what the of-phrase names is still to come.
+AHEAD_WORDS = frozenset({"ahead", "advance"})
 # Prepositions whose pcomp is not done ("left without signing", "instead of attacking").
 NEGATING_PREPOSITIONS = frozenset({"without", "instead"})
 

@@ -289,6 +289,9 @@ def _governing_verb(noun, signals: set[str]) -> Optional[object]:
         if dep == "pobj":
             if head.lower_ in cues.PRESUPPOSING_PREPOSITIONS:
                 return None  # a time or circumstance named in passing: it took place
+            if head.lower_ == "of" and head.head.lower_ in cues.AHEAD_WORDS:
+                signals.add("future")  # "days ahead of talks with the Senate"
+                return None
             _prepositional_signal(head, signals)
         if head.pos_ in _VERBAL:
             return head  # nsubj, npadvmod, prep ...: the event noun takes its verb's modality
