@@ -164,6 +164,12 @@ CASES = [
     ("Israel stopped attacking Gaza after the truce.", "truce", "asserted"),
     # ... but what comes "ahead of" the main clause is still to come
     ("Envoys met in Vienna on Monday ahead of talks with Iran.", "talks", "future"),
+    # uncertainty: "not clear that", "unclear"; but "it is clear that" asserts
+    ("It is not clear that the militia will leave the town.", "leave", "hypothetical"),
+    ("It remains uncertain that Tehran will release the tanker.", "release", "hypothetical"),
+    ("It is clear that the militia shelled the town.", "shelled", "asserted"),
+    # a decision to act is a plan
+    ("Kyiv criticised the decision to withdraw the envoys.", "withdraw", "future"),
     # a possessed event noun as subject or prepositional object refers to an act that took
     # place; the clause around it does not change that
     ("The senator did not reply to the governor's rebuke.", "rebuke", "asserted"),

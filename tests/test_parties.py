@@ -178,6 +178,13 @@ def test_kurdish_forces_in_a_sentence_about_syria(pipeline):
     assert [e.country for e in detained.actor] == ["SYR"]
 
 
+def test_a_demand_noun_asks_the_subject_of_its_that_clause(pipeline):
+    text = "Washington's demand that Germany and Italy repatriate their citizens went unmet."
+    demand, = _events(pipeline, text, "demand")
+    assert [e.country for e in demand.actor] == ["USA"]
+    assert [e.country for e in demand.recipient] == ["DEU", "ITA"]
+
+
 def test_a_stated_country_is_never_overridden(pipeline):
     text = ("WASHINGTON (Reuters) - The United States said on Friday that Russian troops "
             "attacked a Ukrainian border post.")

@@ -184,7 +184,9 @@ def verb_recipient_heads(verb, slots: tuple[str, ...], used: tuple) -> list:
     if "dative" in slots:
         out += [t for t in _children(verb, "dative") if t.pos_ != "ADP"]
     if "ccomp" in slots:  # "demanded that Lam resign": the one asked is the clause's subject
-        out += [t for c in _children(verb, "ccomp") for t in _children(c, "nsubj")]
+        # (a noun's that-clause is often parsed as acl: "the demand that Ankara extradite")
+        out += [t for c in _children(verb, "ccomp", "acl") for t in _children(c, "nsubj")
+                if c.dep_ == "ccomp" or any(m.lower_ == "that" for m in _children(c, "mark"))]
     if "objmod" in slots:  # "expelled the Israeli ambassador": the envoy's country
         for t in used:
             mods = _children(t, "amod", "compound", "nmod")

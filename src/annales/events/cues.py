@@ -73,7 +73,12 @@ HYPOTHETICAL_HEAD_NOUNS = frozenset({"threat", "call", "demand", "request", "pro
                                      "offer", "hope", "possibility", "prospect", "risk",
                                      "bid", "push", "attempt", "appeal", "plea", "idea",
                                      "option", "chance"})
-FUTURE_HEAD_NOUNS = frozenset({"plan", "schedule", "promise", "pledge", "intention"})
+FUTURE_HEAD_NOUNS = frozenset({"plan", "schedule", "promise", "pledge", "intention",
+                               "decision"})  # "the decision to withdraw": decided, not done
+# "It is not clear that X will ...", "it is unclear/uncertain": what follows is only possible
+# (with "not", the certainty is denied, not the event).
+CERTAINTY_ADJECTIVES = frozenset({"clear", "certain", "sure", "known", "evident", "obvious"})
+UNCERTAINTY_ADJECTIVES = frozenset({"unclear", "uncertain", "unknown", "doubtful"})
 # Adjectives in front of an event noun (surface forms): "the planned visit", "upcoming talks"
 # are future; "a proposed ban", "possible strikes" are not (yet) done.
 FUTURE_NOUN_MODIFIERS = frozenset({"planned", "scheduled", "upcoming", "forthcoming",

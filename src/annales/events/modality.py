@@ -159,6 +159,9 @@ def _climb(verb, signals: set[str]) -> None:
             if obligation or directive or cues.lemma_in(head, cues.HYPOTHETICAL_VERBS):
                 signals.add("hypothetical")
                 return
+            if edge == "ccomp" and _uncertain(head):
+                signals.add("hypothetical")  # "it is not clear that the zone will be open"
+                return
             if cues.lemma_in(head, cues.NEGATING_VERBS):
                 signals.add("negated")
             elif cues.lemma_in(head, cues.FUTURE_VERBS) and _projects_future(verb, head):
@@ -203,6 +206,17 @@ def _climb(verb, signals: set[str]) -> None:
         else:
             return
         verb = head
+
+
+def _uncertain(head) -> bool:
+    """"it is unclear / not clear / not certain that ...": the copula's adjective says the
+    content is uncertain."""
+    adjectives = [c for c in head.children if c.dep_ == "acomp"]
+    if any(a.lower_ in cues.UNCERTAINTY_ADJECTIVES for a in adjectives):
+        return True
+    negated = "negated" in _own_signals(head) or any(
+        c.dep_ == "neg" for a in adjectives for c in a.children)
+    return negated and any(a.lower_ in cues.CERTAINTY_ADJECTIVES for a in adjectives)
 
 
 def _kept_from(prep) -> bool:
