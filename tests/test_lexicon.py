@@ -449,6 +449,10 @@ def test_aid_constructions(nlp, lexicon, text, word, event, cameo):
     ("The ministers held discussions with their Iraqi counterparts.", "discussions", "CONSULT",
      "040"),
     ("Peacekeepers will protect civilians in the camps.", "protect", "AID", "074"),
+    # pressing for a policy, seeking something of someone
+    ("Farm lobbies pushed for an extension of the subsidy.", "pushed", "REQUEST", "020"),
+    ("The prosecutor's office is seeking a court order against the broadcaster.", "seeking",
+     "REQUEST", "020"),
     # working with another party on policy: diplomatic cooperation
     ("The ministry will work with the opposition on the electoral law.", "work", "SUPPORT",
      "050"),
@@ -472,6 +476,8 @@ def test_real_news_constructions(nlp, lexicon, text, word, event, cameo):
     ("Most deputies will support the housing bill.", "support"),
     ("Candidate countries must meet the membership criteria.", "meet"),
     ("Parliament rushed to beat the budget deadline.", "beat"),      # no beating
+    ("Thousands of families sought refuge in the mountains.", "sought"),
+    ("The governor will seek re-election next year.", "seek"),
     ("Bond yields shot to their highest level in a decade.", "shot"),  # no shooting
     ("The ruling party rammed the spending bill through committee.", "rammed"),
     ("The minister offered a statement of support for the mayor.", "offered"),
