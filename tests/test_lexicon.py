@@ -450,7 +450,10 @@ def test_aid_constructions(nlp, lexicon, text, word, event, cameo):
      "040"),
     ("Peacekeepers will protect civilians in the camps.", "protect", "AID", "074"),
     # pressing for a policy, seeking something of someone
-    ("Farm lobbies pushed for an extension of the subsidy.", "pushed", "REQUEST", "020"),
+    ("The minister's push for an extension of the subsidy failed.", "push", "REQUEST", "020"),
+    # a war or a fight against someone is armed conflict; a trade war or a war on drugs is not
+    ("The ground war against the militia entered its third month.", "war", "ASSAULT", "190"),
+    ("The army's fight against the insurgents dragged on.", "fight", "ASSAULT", "190"),
     ("The prosecutor's office is seeking a court order against the broadcaster.", "seeking",
      "REQUEST", "020"),
     # working with another party on policy: diplomatic cooperation
@@ -477,6 +480,8 @@ def test_real_news_constructions(nlp, lexicon, text, word, event, cameo):
     ("Candidate countries must meet the membership criteria.", "meet"),
     ("Parliament rushed to beat the budget deadline.", "beat"),      # no beating
     ("Thousands of families sought refuge in the mountains.", "sought"),
+    ("The trade war between the two economies hurt exporters.", "war"),
+    ("The mayor promised to win the war on drugs.", "war"),
     ("The governor will seek re-election next year.", "seek"),
     ("Bond yields shot to their highest level in a decade.", "shot"),  # no shooting
     ("The ruling party rammed the spending bill through committee.", "rammed"),

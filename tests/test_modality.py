@@ -179,6 +179,9 @@ CASES = [
     # an event noun as an active subject has taken place; a/any/no still leave it open
     ("The deal will pass if the negotiations yield a compromise.", "negotiations", "asserted"),
     ("An invasion could kill thousands of civilians.", "invasion", "hypothetical"),
+    # ... and where the verb says whether the event happens at all, the verb decides
+    ("New strikes may follow if the ceasefire collapses.", "strikes", "hypothetical"),
+    ("Sanctions on Minsk would be a mistake.", "Sanctions", "hypothetical"),
     # ... but not where the preposition says the act is wanted or feared
     ("The opposition called for the army's withdrawal from the capital.", "withdrawal",
      "hypothetical"),

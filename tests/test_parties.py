@@ -345,6 +345,14 @@ def test_resigning_and_meeting_get_no_implied_target(pipeline):
     assert resigned.recipient == []
 
 
+def test_parties_of_two_countries_acting_together_get_no_implied_target(pipeline):
+    text = ("ADDIS ABABA (Reuters) - Ethiopia and Eritrea reached a deal on the border on "
+            "Monday, the Ethiopian government said.")
+    reached, = _events(pipeline, text, "reached")
+    assert {e.country for e in reached.actor} == {"ETH", "ERI"}
+    assert reached.recipient == []
+
+
 def test_the_agency_that_reports_does_not_vote(nlp):
     doc = nlp("(Reuters) - The Reuters report said Kenya's president met Somali leaders.")
     reuters = [t for t in doc if t.text == "Reuters"]

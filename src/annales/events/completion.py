@@ -86,6 +86,8 @@ def implied_recipient(draft, context: ArticleContext) -> list[Entity]:
     if (draft.recipients or not context.home or draft.entry.event not in DIRECTED
             or not any(e.country for e in draft.actors)):
         return []
+    if len({e.country for e in draft.actors if e.country}) > 1:
+        return []   # "Iran and six world powers reached a deal": the parties face each other
     return [_home(context)]
 
 

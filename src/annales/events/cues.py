@@ -105,6 +105,12 @@ PURPOSE_MARKS = frozenset({"order", "so"})
 # talks and the attack happened.  "before" and "until" are left out: what they name may not.
 PRESUPPOSING_PREPOSITIONS = frozenset({"after", "during", "following", "since", "amid",
                                        "amidst", "despite", "throughout"})
+# Verbs that say whether their subject event happens at all ("new strikes may follow",
+# "talks could begin", "a vote would take place", "sanctions would be a mistake"): the event
+# noun takes their modality instead of being presupposed (modality._presupposed).
+OCCURRENCE_VERBS = frozenset({"follow", "come", "happen", "occur", "ensue", "begin", "start",
+                              "resume", "proceed", "continue", "erupt", "break", "take", "be",
+                              "go", "materialize", "materialise", "loom", "await", "result"})
 # "ahead of the summit", "in advance of the vote": what the of-phrase names is still to come.
 AHEAD_WORDS = frozenset({"ahead", "advance"})
 # Prepositions whose pcomp is not done ("left without signing", "instead of attacking").

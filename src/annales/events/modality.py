@@ -266,9 +266,9 @@ def _presupposed(noun) -> bool:
     rebuke", "hoped Britain's condemnation would have an impact".  Not where the
     preposition itself says the act is wanted or feared ("called for Israel's withdrawal",
     "the threat of Russia's intervention")."""
-    if noun.dep_ == "nsubj" and not any(
-            c.dep_ == "det" and c.lower_ in {"a", "an", "any", "no", "another"}
-            for c in noun.children):
+    if noun.dep_ == "nsubj" and not cues.lemma_in(noun.head, cues.OCCURRENCE_VERBS) \
+            and not any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "no", "another"}
+                        for c in noun.children):
         return True   # "if the negotiations produce a deal", "the attack may spark reprisals"
     if not any(c.dep_ == "poss" for c in noun.children):
         return False
