@@ -10,6 +10,7 @@ import duckdb
 from ..errors import StoreError, StoreLocked, StoreMissing, StoreUnwritable, warning_text
 from ..schema import Article, CodedArticle, Event, Quote, Rejection, StoryType
 from . import queries
+from .links import backfill_bands, link_duplicates
 from .migrate import check_current, migrate
 from .rows import (ARTICLE_COLUMNS, EVENT_COLUMNS, QUOTE_COLUMNS, STORY_COLUMNS, article_from_row,
                    article_row, event_from_row, event_row, quote_from_row, quote_row, quoted,
@@ -83,6 +84,8 @@ class Store:
             raise StoreError(path=self.path, detail=_first_line(exc)) from exc
         try:
             self.migrated = check_current(self.con) if read_only else migrate(self.con)
+            if 3 in self.migrated:  # articles stored before near-duplicates were looked for
+                backfill_bands(self.con, self._insert)
         except (duckdb.Error, ValueError) as exc:
             self.con.close()
             raise StoreError(path=self.path, detail=_first_line(exc)) from exc
@@ -147,6 +150,7 @@ class Store:
                          [quote_row(q, i) for c in new.values() for i, q in enumerate(c.quotes)])
             self._insert("rejections", ("input", "reason_code", "message"),
                          [[r.input, r.reason_code, r.message] for r in rejections], ignore=True)
+            link_duplicates(self.con, [c.article for c in new.values()], self._insert)
             _pause_if_asked()
             self.con.execute("COMMIT")
             return len(new)
