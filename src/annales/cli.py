@@ -215,6 +215,24 @@ def events(db, actor_country, recipient_country, event_type, modality, since, un
         click.echo(f"annales: {hint}", err=True)
 
 
+@main.command(epilog="Examples:\n\n  annales export --db events.duckdb --format gdelt -o events.tsv"
+                     "\n\n  annales export --db events.duckdb --format parquet -o events.parquet")
+@db_option
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(("parquet", "csv", "jsonl", "plover", "gdelt", "icews")),
+              help="parquet (full record), csv/jsonl (as `annales events`), plover (JSONL), "
+                   "gdelt (2.0 events, 61 columns), icews (20 columns).")
+@click.option("-o", "--output", default="-", show_default=True,
+              help="File to write, '-' for stdout.")
+def export(db, fmt, output):
+    """Export every stored record (see docs/exports.md for each format's columns)."""
+    from .exports import export as run_export
+
+    rows = run_export(db, fmt, output)
+    click.echo(f"annales: {rows} rows ({fmt}) -> {'stdout' if output == '-' else output}",
+               err=True)
+
+
 @main.command(name="eval", epilog="Examples:\n\n  annales eval --data ../shared/data --limit 300"
                                  "\n\n  annales eval --floors eval-floors.json")
 @click.option("--data", "data_dir", default="../shared/data", show_default=True,
