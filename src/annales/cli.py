@@ -173,11 +173,23 @@ def code(paths, published, fmt, rejections_path, dictionaries):
 def ingest(paths, db, published, dictionaries):
     """Code inputs and store articles, events, quotes and rejections in DuckDB (idempotent)."""
     from .jobs import ingest as run_ingest
+    from .progress import Progress, estimate_total
+
+    progress = Progress(sys.stderr)
+    if progress.active:
+        progress.total = estimate_total(paths)
+
+    def rejected(row) -> None:
+        progress.clear()
+        _report_rejection(row, None)
 
     # the path, not an open Store: the file is held only while a batch is committed, so
     # `annales events` and `annales serve` can read it meanwhile
-    stats = run_ingest(list(paths), db, _pipeline(dictionaries), published=published,
-                       on_rejection=lambda r: _report_rejection(r, None))
+    try:
+        stats = run_ingest(list(paths), db, _pipeline(dictionaries), published=published,
+                           on_rejection=rejected, on_progress=progress.update)
+    finally:
+        progress.close()
     click.echo(f"{stats.new_articles} new articles ({stats.skipped} already stored), "
                f"{stats.events} events, {stats.rejected} rejected -> {db}", err=True)
     sys.exit(_exit_code(stats.new_articles + stats.skipped, stats.rejected))
