@@ -154,7 +154,7 @@ class Store:
             _pause_if_asked()
             self.con.execute("COMMIT")
             return len(new)
-        except Exception:
+        except BaseException:  # Ctrl-C too: a caller that keeps the store open can write again
             self.con.execute("ROLLBACK")
             raise
 
