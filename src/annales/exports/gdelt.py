@@ -46,9 +46,9 @@ _SQL = f"""
     ORDER BY real.first_seq
 """
 
-# GDELT's ActionGeo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state
-_GEO_TYPE = {("country", False): 1, ("territory", False): 1, ("region", True): 2,
-             ("city", True): 3, ("city", False): 4, ("region", False): 5}
+# GDELT's ActionGeo_Type by location kind, inside the US and elsewhere: 1 country, 2 US state,
+# 3 US city, 4 world city, 5 world state
+_GEO_TYPE = {"country": (1, 1), "territory": (1, 1), "region": (2, 5), "city": (3, 4)}
 
 
 def write(con, stream: IO[str]) -> int:
@@ -94,7 +94,8 @@ def _actor(x: Optional[Entity]) -> list:
 def _geo(loc: Optional[Location]) -> list:
     if loc is None or loc.country is None and loc.lat is None:
         return [""] * 8
-    kind = _GEO_TYPE.get((loc.kind or "country", loc.country == "USA"), "")
+    us, elsewhere = _GEO_TYPE.get(loc.kind or "country", ("", ""))
+    kind = us if loc.country == "USA" else elsewhere
     return [kind, loc.name or loc.text, fips(loc.country), "", "", _blank(loc.lat),
             _blank(loc.lon), _blank(loc.geonames_id)]
 
