@@ -91,6 +91,9 @@ def test_one_event_many_mentions_each_with_its_own_modality_and_attribution():
         found = real_events(store)
         assert found[tuple(sorted([a.id, a2.id, x.id]))] == (3, 2, 2, 2)
         assert found[(later.id,)] == (1, 1, 1, 1)
+        top = store.real_events(limit=1)[0]
+        assert top["mentions"] == [a.id, a2.id, x.id] and top["article_ids"] == ["a", "x"]
+        assert top["modalities"] == ["asserted", "negated"] and top["first_mention"] == a.id
         kept = {e.id: (e.modality, e.attribution) for e in store.events()}
         assert kept[x.id] == ("negated", x.attribution) and kept[a.id] == ("asserted", None)
 

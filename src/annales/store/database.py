@@ -231,6 +231,20 @@ class Store:
             params.append(article_id)
         return [quote_from_row(r) for r in self._fetch(sql + " ORDER BY article_id, idx", params)]
 
+    def real_events(self, limit: Optional[int] = None) -> list[dict]:
+        """Real-world events, most mentioned first: {event_key, first_mention, num_mentions,
+        num_articles, num_sources, num_stories, mentions, article_ids, modalities} (the view
+        real_events; docs/records.md, "Real-world events and mentions")."""
+        sql = ("SELECT * FROM real_events ORDER BY num_mentions DESC, num_articles DESC, "
+               "event_key")
+        params: list = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(queries._count(limit, "limit"))
+        cursor = self._run(lambda: self.con.execute(sql, params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in self._run(cursor.fetchall)]
+
     def rejections(self) -> list[Rejection]:
         rows = self._fetch(
             'SELECT input, reason_code, message FROM rejections ORDER BY "at", input', [])

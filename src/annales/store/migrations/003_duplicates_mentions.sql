@@ -57,14 +57,14 @@ places AS (
     FROM keyed GROUP BY base_key)
 SELECT md5(k.base_key || '|' || coalesce(k.location_country,
                                          CASE WHEN p.n = 1 THEN p.only END, '')) AS event_key,
-       k.id AS mention_id, k.seq, k.article_id, k.sentence_index, k.modality, k.attribution,
-       k.speaker_country, k.source, k.url, k.story_id
+       k.id AS mention_id, k.seq, k.article_id, k.sentence_index, k.trigger_start,
+       k.trigger_end, k.modality, k.attribution, k.speaker_country, k.source, k.url, k.story_id
 FROM keyed k JOIN places p USING (base_key);
 
 -- One row per real-world event, with GDELT's counts: NumMentions (records), NumArticles,
 -- NumSources (distinct `source`, an article without one counting as its own) and NumStories
 -- (articles that are no near-duplicate of one another).  `first_mention` is the earliest
--- record written; `mentions` lists every record.
+-- record written; `mentions` lists every record, `article_ids` the articles.
 CREATE VIEW real_events AS
 SELECT event_key,
        arg_min(mention_id, seq) AS first_mention,
@@ -73,6 +73,7 @@ SELECT event_key,
        count(DISTINCT coalesce(source, 'article:' || article_id)) AS num_sources,
        count(DISTINCT story_id) AS num_stories,
        list(mention_id ORDER BY seq) AS mentions,
-       list(DISTINCT modality) AS modalities
+       list(DISTINCT article_id ORDER BY article_id) AS article_ids,
+       list(DISTINCT modality ORDER BY modality) AS modalities
 FROM event_mentions
 GROUP BY event_key;
