@@ -150,6 +150,10 @@ def test_export_errors_are_annales_errors(tmp_path, db):
     assert result.exit_code == 2 and "xml" in result.output
     with pytest.raises(UsageError):
         export(db, "xml", io.StringIO())
+    for fmt in ("gdelt", "parquet"):
+        result = run(db, fmt, str(tmp_path / "no-such-folder" / "out"))
+        assert result.exit_code == 2 and "E013" in result.output, result.output
+        assert "Traceback" not in result.output
 
 
 def test_an_empty_store_exports_headers_and_no_rows(tmp_path):

@@ -13,7 +13,9 @@ import sys
 from contextlib import contextmanager
 from typing import IO, Iterator, Union
 
-from ..errors import UsageError
+import duckdb
+
+from ..errors import OutputUnwritable, StoreError, UsageError
 from ..store import Store
 from . import gdelt, icews, plover, records
 
@@ -29,12 +31,19 @@ def export(db: str, fmt: str, out: Target = "-") -> int:
         raise UsageError(what="export format", expected="one of " + ", ".join(FORMATS),
                          found=fmt)
     with Store(db, read_only=True) as store:
-        if fmt == "parquet":
-            return store._run(lambda: records.parquet(store.con, out))
-        writer = {"csv": records.csv_rows, "jsonl": records.jsonl_rows,
-                  "plover": plover.write, "gdelt": gdelt.write, "icews": icews.write}[fmt]
-        with _text(out) as stream:
-            return store._run(lambda: writer(store.con, stream))
+        try:
+            if fmt == "parquet":
+                return records.parquet(store.con, out)
+            writer = {"csv": records.csv_rows, "jsonl": records.jsonl_rows,
+                      "plover": plover.write, "gdelt": gdelt.write, "icews": icews.write}[fmt]
+            with _text(out) as stream:
+                return writer(store.con, stream)
+        except OSError as exc:
+            raise OutputUnwritable(path=str(out), detail=exc.strerror or str(exc)) from exc
+        except duckdb.IOException as exc:  # DuckDB's COPY failing to open the Parquet file
+            raise OutputUnwritable(path=str(out), detail=_first_line(exc)) from exc
+        except duckdb.Error as exc:
+            raise StoreError(path=db, detail=_first_line(exc)) from exc
 
 
 @contextmanager
@@ -47,3 +56,7 @@ def _text(out: Target) -> Iterator[IO[str]]:
             yield fh
     else:
         yield out
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0].rstrip(".")
