@@ -83,7 +83,8 @@ def finish(proc, timeout: float = 60) -> tuple[int, str]:
 
 
 def snapshot(db: Path) -> dict[str, list]:
-    """Everything stored but the write times and the event write order."""
+    """Everything stored but the write times and the event write order (the near-duplicate
+    links and real-world events included)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
         return {
@@ -93,6 +94,14 @@ def snapshot(db: Path) -> dict[str, list]:
             "quotes": con.execute("SELECT * FROM quotes ORDER BY article_id, idx").fetchall(),
             "rejections": con.execute("SELECT input, reason_code, message FROM rejections "
                                       "ORDER BY ALL").fetchall(),
+            # near-duplicate links and the real-world events the records are mentions of
+            "links": con.execute("SELECT * FROM article_links ORDER BY ALL").fetchall(),
+            "bands": con.execute("SELECT * FROM article_bands ORDER BY ALL").fetchall(),
+            "mentions": con.execute("SELECT event_key, mention_id, story_id FROM event_mentions "
+                                    "ORDER BY ALL").fetchall(),
+            "real_events": con.execute(
+                "SELECT event_key, num_mentions, num_articles, num_sources, num_stories, "
+                "list_sort(mentions) FROM real_events ORDER BY ALL").fetchall(),
         }
     finally:
         con.close()
@@ -131,6 +140,8 @@ def corpus(tmp_path_factory):
     expected = snapshot(clean)
     assert len(expected["articles"]) == 250 and expected["events"] and expected["quotes"]
     assert {r[1] for r in expected["rejections"]} == {"R001", "R005", "R006", "R008", "R011"}
+    # the series repeats its sentences: near-duplicates are linked, and events merged
+    assert expected["links"] and len(expected["real_events"]) < len(expected["events"])
     return path, expected
 
 
@@ -140,17 +151,11 @@ def test_killed_ingests_rerun_to_the_same_store_as_a_clean_run(corpus, tmp_path)
     args = ("ingest", str(path), "--db", str(db))
 
     # 1. inside the first commit: nothing is stored
-    marker = tmp_path / "in-commit-1"
-    run = annales(*args, cwd=tmp_path, env={PAUSE_IN_COMMIT: f"1:{marker}"})
-    wait_for(marker.exists, run, "the first commit")
-    kill(run)
+    kill(inside_commit(1, args, tmp_path))
     assert stored_articles(db) == 0
 
     # 2. inside the second commit: the first batch is whole, the second is not there
-    marker = tmp_path / "in-commit-2"
-    run = annales(*args, cwd=tmp_path, env={PAUSE_IN_COMMIT: f"2:{marker}"})
-    wait_for(marker.exists, run, "the second commit")
-    kill(run)
+    kill(inside_commit(2, args, tmp_path))
     assert stored_articles(db) == WRITE_BATCH
 
     # 3. while coding, after a commit: the second batch is whole
@@ -160,9 +165,35 @@ def test_killed_ingests_rerun_to_the_same_store_as_a_clean_run(corpus, tmp_path)
     assert stored_articles(db) == 2 * WRITE_BATCH
 
     # the same command again: the rest, nothing twice
-    code, text = finish(annales(*args, cwd=tmp_path))
+    rerun_completes(args, tmp_path, db, expected)
+
+
+def inside_commit(nth: int, args: tuple, cwd: Path) -> subprocess.Popen:
+    """An ingest paused inside its `nth` batch commit (PAUSE_IN_COMMIT)."""
+    marker = cwd / f"in-commit-{nth}"
+    run = annales(*args, cwd=cwd, env={PAUSE_IN_COMMIT: f"{nth}:{marker}"})
+    wait_for(marker.exists, run, f"commit {nth}")
+    return run
+
+
+def rerun_completes(args: tuple, cwd: Path, db: Path, expected: dict) -> None:
+    """The same command again stores the last 50 articles, and the store equals a clean run's."""
+    code, text = finish(annales(*args, cwd=cwd))
     assert code == 1 and "50 new articles (201 already stored)" in text  # k3 repeated
     assert snapshot(db) == expected
+
+
+def test_ctrl_c_during_a_commit_stores_the_whole_batch_and_a_rerun_completes(corpus, tmp_path):
+    path, expected = corpus
+    db = tmp_path / "s.duckdb"
+    args = ("ingest", str(path), "--db", str(db))
+    run = inside_commit(2, args, tmp_path)
+    run.send_signal(signal.SIGINT)
+    code, text = finish(run)
+    # the commit under way is rolled back, then the interrupted run stores what it had coded
+    assert code == 130 and "E011" in text and "200 new articles stored" in text, text
+    assert stored_articles(db) == 2 * WRITE_BATCH
+    rerun_completes(args, tmp_path, db, expected)
 
 
 def test_two_ingests_of_one_store_at_once_store_each_article_once(corpus, tmp_path):

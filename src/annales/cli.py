@@ -173,11 +173,23 @@ def code(paths, published, fmt, rejections_path, dictionaries):
 def ingest(paths, db, published, dictionaries):
     """Code inputs and store articles, events, quotes and rejections in DuckDB (idempotent)."""
     from .jobs import ingest as run_ingest
+    from .progress import Progress, estimate_total
+
+    progress = Progress(sys.stderr)
+    if progress.active:
+        progress.total = estimate_total(paths)
+
+    def rejected(row) -> None:
+        progress.clear()
+        _report_rejection(row, None)
 
     # the path, not an open Store: the file is held only while a batch is committed, so
     # `annales events` and `annales serve` can read it meanwhile
-    stats = run_ingest(list(paths), db, _pipeline(dictionaries), published=published,
-                       on_rejection=lambda r: _report_rejection(r, None))
+    try:
+        stats = run_ingest(list(paths), db, _pipeline(dictionaries), published=published,
+                           on_rejection=rejected, on_progress=progress.update)
+    finally:
+        progress.close()
     click.echo(f"{stats.new_articles} new articles ({stats.skipped} already stored), "
                f"{stats.events} events, {stats.rejected} rejected -> {db}", err=True)
     sys.exit(_exit_code(stats.new_articles + stats.skipped, stats.rejected))
@@ -213,6 +225,24 @@ def events(db, actor_country, recipient_country, event_type, modality, since, un
     out.close()
     if hint:
         click.echo(f"annales: {hint}", err=True)
+
+
+@main.command(epilog="Examples:\n\n  annales export --db events.duckdb --format gdelt -o events.tsv"
+                     "\n\n  annales export --db events.duckdb --format parquet -o events.parquet")
+@db_option
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(("parquet", "csv", "jsonl", "plover", "gdelt", "icews")),
+              help="parquet (full record), csv/jsonl (as `annales events`), plover (JSONL), "
+                   "gdelt (2.0 events, 61 columns), icews (20 columns).")
+@click.option("-o", "--output", default="-", show_default=True,
+              help="File to write, '-' for stdout.")
+def export(db, fmt, output):
+    """Export every stored record (see docs/exports.md for each format's columns)."""
+    from .exports import export as run_export
+
+    rows = run_export(db, fmt, output)
+    click.echo(f"annales: {rows} rows ({fmt}) -> {'stdout' if output == '-' else output}",
+               err=True)
 
 
 @main.command(name="eval", epilog="Examples:\n\n  annales eval --data ../shared/data --limit 300"

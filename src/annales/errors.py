@@ -112,6 +112,12 @@ class StoreLocked(StoreError):
             "writing blocks it until it closes. Run the command again in a moment.")
 
 
+class OutputUnwritable(AnnalesError):
+    code = "E013"
+    template = ("cannot write {path!r}: expected a file path you may write to, found {detail}. "
+                "Check that its folder exists and is writable, or pass -o - for stdout.")
+
+
 class StoreMissing(StoreError):
     code = "E008"
     template = ("no database at {path!r}: expected a DuckDB file written by `annales ingest`. "

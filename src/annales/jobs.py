@@ -19,7 +19,8 @@ WRITE_BATCH = 100
 
 @dataclass
 class IngestStats:
-    new_articles: int = 0
+    new_articles: int = 0   # stored by this run
+    coded: int = 0          # parsed by this run (stored, or waiting for the next commit)
     skipped: int = 0        # already stored (or repeated in the input): not parsed again
     events: int = 0
     rejected: int = 0       # inputs that could not be coded
@@ -27,13 +28,15 @@ class IngestStats:
 
 
 def ingest(paths: list[str], store, pipeline, published: Optional[str] = None,
-           on_rejection: Optional[Callable[[Rejection], None]] = None) -> IngestStats:
+           on_rejection: Optional[Callable[[Rejection], None]] = None,
+           on_progress: Optional[Callable[[IngestStats], None]] = None) -> IngestStats:
     """Code `paths` and store everything; safe to re-run: stored articles are skipped unparsed.
 
     `store` is a Store the caller keeps open, or the path of a store file: then the file is
     opened only to read which articles it has, at the start, and to commit each batch of
     WRITE_BATCH articles (with the rejection rows before them), so that other processes can
-    read it, or write it, while this one codes."""
+    read it, or write it, while this one codes.  `on_progress(stats)` is called after every
+    input (a progress.Progress redraws from it)."""
     stats = IngestStats()
     if isinstance(store, Store):  # open throughout: ask it article by article
         has, digest = store.has_article, store.text_digest
@@ -71,11 +74,14 @@ def ingest(paths: list[str], store, pipeline, published: Optional[str] = None,
                 rows.append(item)  # committed with the next batch: a warning with its article
                 if on_rejection:
                     on_rejection(item)
-                continue
-            buffer.append(item)
-            stats.events += len(item.events)
-            if len(buffer) >= WRITE_BATCH:
-                commit()
+            else:
+                buffer.append(item)
+                stats.coded += 1
+                stats.events += len(item.events)
+                if len(buffer) >= WRITE_BATCH:
+                    commit()
+            if on_progress:
+                on_progress(stats)
     except KeyboardInterrupt:
         # the articles coded so far are whole: store them, then say what the run did
         commit()

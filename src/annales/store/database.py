@@ -10,6 +10,7 @@ import duckdb
 from ..errors import StoreError, StoreLocked, StoreMissing, StoreUnwritable, warning_text
 from ..schema import Article, CodedArticle, Event, Quote, Rejection, StoryType
 from . import queries
+from .links import backfill_bands, link_duplicates
 from .migrate import check_current, migrate
 from .rows import (ARTICLE_COLUMNS, EVENT_COLUMNS, QUOTE_COLUMNS, STORY_COLUMNS, article_from_row,
                    article_row, event_from_row, event_row, quote_from_row, quote_row, quoted,
@@ -83,6 +84,8 @@ class Store:
             raise StoreError(path=self.path, detail=_first_line(exc)) from exc
         try:
             self.migrated = check_current(self.con) if read_only else migrate(self.con)
+            if 3 in self.migrated:  # articles stored before near-duplicates were looked for
+                backfill_bands(self.con, self._insert)
         except (duckdb.Error, ValueError) as exc:
             self.con.close()
             raise StoreError(path=self.path, detail=_first_line(exc)) from exc
@@ -147,10 +150,11 @@ class Store:
                          [quote_row(q, i) for c in new.values() for i, q in enumerate(c.quotes)])
             self._insert("rejections", ("input", "reason_code", "message"),
                          [[r.input, r.reason_code, r.message] for r in rejections], ignore=True)
+            link_duplicates(self.con, [c.article for c in new.values()], self._insert)
             _pause_if_asked()
             self.con.execute("COMMIT")
             return len(new)
-        except Exception:
+        except BaseException:  # Ctrl-C too: a caller that keeps the store open can write again
             self.con.execute("ROLLBACK")
             raise
 
@@ -226,6 +230,20 @@ class Store:
             sql += " WHERE article_id = ?"
             params.append(article_id)
         return [quote_from_row(r) for r in self._fetch(sql + " ORDER BY article_id, idx", params)]
+
+    def real_events(self, limit: Optional[int] = None) -> list[dict]:
+        """Real-world events, most mentioned first: {event_key, first_mention, num_mentions,
+        num_articles, num_sources, num_stories, mentions, article_ids, modalities} (the view
+        real_events; docs/records.md, "Real-world events and mentions")."""
+        sql = ("SELECT * FROM real_events ORDER BY num_mentions DESC, num_articles DESC, "
+               "event_key")
+        params: list = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(queries._count(limit, "limit"))
+        cursor = self._run(lambda: self.con.execute(sql, params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in self._run(cursor.fetchall)]
 
     def rejections(self) -> list[Rejection]:
         rows = self._fetch(
