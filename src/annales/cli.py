@@ -314,7 +314,10 @@ def demo(db, examples, dictionaries):
 @main.command(epilog="Example:\n\n  annales places \"Clashes broke out in Hebron and Paris, Texas.\"")
 @click.argument("text")
 @format_option
-def places(text, fmt):
+@click.option("--places", "place_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Places in the built-in regions.tsv format, added to the gazetteer "
+                   "(repeatable; see docs/extending.md).")
+def places(text, fmt, place_files):
     """Show the places found in TEXT ('-' for stdin), how each resolved, and why."""
     from .normalize.places import explain_places
 
@@ -322,7 +325,7 @@ def places(text, fmt):
         text = sys.stdin.read()
     fmt = fmt or _default_format()
     out = RecordWriter(sys.stdout, fmt)
-    for row in explain_places(text):
+    for row in explain_places(text, place_files):
         out.write(row)
     out.close()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, fields
-from typing import Optional
+from typing import Optional, Sequence
 
 from ..schema import Location
 from .gazetteer import Gazetteer, GazEntry, load_gazetteer
@@ -169,11 +169,13 @@ def _choose(opts: list[GazEntry], context: Counter) -> tuple[GazEntry, str]:
     return best, f"in {best.country}, which the text names {context[best.country]} times"
 
 
-def explain_places(text: str) -> list[dict]:
-    """For `annales places TEXT`: each place found, what it resolved to and why."""
+def explain_places(text: str, places: Sequence[str] = ()) -> list[dict]:
+    """For `annales places TEXT`: each place found, what it resolved to and why; `places`
+    are the user's files of places (`--places`)."""
     from .. import nlp as _nlp
 
+    gaz = load_gazetteer(places)
     doc = _nlp.load()(text)
     return [{"text": p.text, "start": p.start_char, "end": p.end_char, "label": p.label,
              **{k: v for k, v in p.to_location().to_dict().items() if k != "text"},
-             "reason": p.reason} for p in find_places(doc)]
+             "reason": p.reason} for p in find_places(doc, gaz)]
