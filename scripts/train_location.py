@@ -26,7 +26,7 @@ import numpy as np
 from annales import nlp as _nlp
 from annales.eval.locations import gold_texts, read_records, split_of, tally
 from annales.normalize.event_location import (MODEL_PATH, RARE_LEMMA_COUNT, candidate_features,
-                                              null_features, rank_places, set_known_lemmas)
+                                              null_features, rank_places)
 from annales.normalize.gazetteer import load_gazetteer
 from annales.normalize.places import find_places
 
@@ -101,7 +101,7 @@ def fit(groups: list[tuple[list[list[str]], list[int]]], l2: float = L2) -> dict
     return {f: round(float(w[i]), 4) for f, i in index.items() if abs(w[i]) >= PRUNE}
 
 
-def training_groups(data) -> list[tuple[list[list[str]], list[int]]]:
+def training_groups(data, known: frozenset) -> list[tuple[list[list[str]], list[int]]]:
     """Options and gold flags per record; records whose gold span is not a candidate are left
     out (no choice could be right)."""
     groups = []
@@ -110,19 +110,20 @@ def training_groups(data) -> list[tuple[list[list[str]], list[int]]]:
         labels = [int(p.text.strip() in golds) for p in places]
         if golds and not any(labels):
             continue
-        groups.append(([null_features(trigger, len(places)),
-                        *candidate_features(trigger, places)], [int(not golds), *labels]))
+        groups.append(([null_features(trigger, len(places), known),
+                        *candidate_features(trigger, places, known)], [int(not golds), *labels]))
     return groups
 
 
-def cross_validate(train, l2: float, k: int = 4) -> dict:
+def cross_validate(train, l2: float, lemmas: list[str], k: int = 4) -> dict:
     """Scores (tally) of the out-of-fold predictions over k folds of the training records:
     every training record is scored once, by a model fitted on the other folds."""
     folds = [train[f::k] for f in range(k)]
     outcomes = []
     for f in range(k):
         model = {"weights": fit(training_groups(
-            [d for g in range(k) if g != f for d in folds[g]]), l2)}
+            [d for g in range(k) if g != f for d in folds[g]], frozenset(lemmas)), l2),
+            "lemmas": lemmas}
         for rec, trigger, places in folds[f]:
             best = rank_places(trigger, places, model)
             outcomes.append((gold_texts(rec), best.text if best is not None else None))
@@ -152,17 +153,16 @@ def main(argv=None) -> int:
     # share this list, a small leak that does not touch the test split)
     counts = Counter(trigger.lemma_.lower() for _, trigger, _ in train)
     lemmas = sorted(w for w, n in counts.items() if n >= RARE_LEMMA_COUNT)
-    set_known_lemmas(lemmas)
     l2, cv = L2, {}
     if args.cv:
         for value in L2_GRID:
-            scores = cross_validate(train, value)
+            scores = cross_validate(train, value, lemmas)
             cv[f"{value:g}"] = scores["overall"]
             print(f"L2={value:g}: 4-fold overall {scores['overall']:.4f}, exact match "
                   f"{scores['exact_match']:.4f}, no location {scores['no_location_correct']:.4f}",
                   file=sys.stderr)
         l2 = max(L2_GRID, key=lambda v: cv[f"{v:g}"])
-    groups = training_groups(train)
+    groups = training_groups(train, frozenset(lemmas))
     model = {"weights": fit(groups, l2), "l2": l2, "cv": cv, "lemmas": lemmas,
              "trained_on": "Halterman (2019) event_location records (MIT), id-hash train split, "
                            f"{len(groups)} of {len(train)} records"}

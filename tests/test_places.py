@@ -33,10 +33,14 @@ def test_regions_tsv_schema():
     assert set(REQUIRED_REGIONS) <= set(names)
 
 
-def test_country_aliases_are_iso3():
-    for r in _rows("country_aliases.tsv"):
-        assert pycountry.countries.get(alpha_3=r["iso3"]), r["iso3"]
-        assert r["aliases"].strip()
+def test_every_country_name_of_the_knowledge_base_is_a_place():
+    # one list of country names (data/kb/countries.tsv) serves actors and places
+    from annales.actors.kbdata import read_table, split_list
+    gaz = load_gazetteer()
+    for row in read_table("countries.tsv"):
+        for alias in [row["name"], *split_list(row["aliases"])]:
+            assert any(e.kind == "country" and e.country == row["iso3"]
+                       for e in gaz.lookup(alias)), (row["iso3"], alias)
 
 
 def test_gazetteer_aliases():

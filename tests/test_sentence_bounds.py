@@ -98,7 +98,8 @@ def test_a_trigger_ranks_only_the_nearest_places(nlp, monkeypatch):
     seen = []
     real = event_location.candidate_features
     monkeypatch.setattr(event_location, "candidate_features",
-                        lambda trigger, local: seen.append(local) or real(trigger, local))
+                        lambda trigger, local, known: seen.append(local)
+                        or real(trigger, local, known))
     event_location.rank_places(doc[1], places)
     [ranked] = seen
     assert len(ranked) == event_location.MAX_RANKED_PLACES

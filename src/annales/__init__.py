@@ -8,11 +8,28 @@ Public API (everything else is private and may change):
     the record types: Article, Entity, Event, Attribution, DateValue, Location, Span, Quote,
     Rejection; the error tree: AnnalesError and its subclasses.
 """
+from typing import TYPE_CHECKING
+
 from .errors import AnnalesError
-from .pipeline import Pipeline, code
 from .schema import (Article, Attribution, CodedArticle, DateValue, Entity, Event, Location,
                      Quote, Rejection, Span)
-from .store import Store
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline, code
+    from .store import Store
+
+# The coder imports spaCy (about a second) and the store DuckDB: both load on first use, so
+# `import annales` and commands that need neither stay quick.
+_LAZY = {"Pipeline": "pipeline", "code": "pipeline", "Store": "store"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __version__ = "0.1.0"
 

@@ -46,44 +46,76 @@ published_option = click.option("--published", callback=_checked_published,
 
 
 DICTIONARY_PARAMS = ("actors", "agents", "no_builtin_kb", "verbs", "no_builtin_lexicon",
-                     "unanchored")
-dict_options = [
+                     "unanchored", "kb", "lexicon", "places")
+EXTENSION_PARAMS = ("kb", "lexicon", "places")
+extension_options = [
+    click.option("--kb", multiple=True, type=click.Path(file_okay=False),
+                 help="Folder of knowledge-base tables in the built-in format (countries.tsv, "
+                      "organizations.tsv, people.tsv, roles.tsv, ...; any subset), added to "
+                      "the knowledge base (repeatable; see docs/extending.md)."),
+    click.option("--lexicon", multiple=True, type=click.Path(),
+                 help="Event-lexicon rows in the built-in events.tsv format, or a folder "
+                      "holding events.tsv and/or classes.tsv; its rows win over built-in rows "
+                      "(repeatable; see docs/extending.md)."),
+    click.option("--places", multiple=True, type=click.Path(dir_okay=False),
+                 help="Places in the built-in regions.tsv format (name, aliases, country, lat, "
+                      "lon, kind, geonames_id), added to the gazetteer (repeatable)."),
+]
+dict_options = [*extension_options,
     click.option("--actors", multiple=True, type=click.Path(dir_okay=False),
                  help="PETRARCH/TABARI-format actor dictionary (repeatable)."),
     click.option("--agents", multiple=True, type=click.Path(dir_okay=False),
                  help="PETRARCH/TABARI-format agent dictionary (repeatable)."),
     click.option("--no-builtin-kb", is_flag=True,
-                 help="Use only the given dictionaries, not the built-in knowledge base."),
+                 help="Use only the given dictionaries and --kb folders, not the built-in "
+                      "knowledge base."),
     click.option("--verbs", multiple=True, type=click.Path(dir_okay=False),
                  help="PETRARCH/TABARI-format verb dictionary (repeatable); its verbs are coded "
                       "by it, other words by the built-in event lexicon."),
     click.option("--no-builtin-lexicon", is_flag=True,
-                 help="Code events with the --verbs dictionaries only, not the built-in lexicon."),
+                 help="Code events with the --verbs dictionaries and --lexicon files only: no "
+                      "built-in lexicon row or word class is read."),
     click.option("--unanchored", is_flag=True,
                  help="Also emit events with no actor, no recipient and no place (left out by "
                       "default: see docs/records.md)."),
 ]
 
 
+def _collect(params: tuple[str, ...], options: list):
+    """A decorator adding `options`; the command receives their values as one dict."""
+    def decorate(f):
+        @functools.wraps(f)
+        def wrapper(*args, **kwargs):
+            kwargs["dictionaries"] = {k: kwargs.pop(k) for k in params}
+            return f(*args, **kwargs)
+        for opt in reversed(options):
+            wrapper = opt(wrapper)
+        return wrapper
+    return decorate
+
+
 def with_dictionaries(f):
-    """Adds the coder's options (dictionaries, --unanchored); the command receives them as one
-    `dictionaries` dict."""
-    @functools.wraps(f)
-    def wrapper(*args, **kwargs):
-        kwargs["dictionaries"] = {k: kwargs.pop(k) for k in DICTIONARY_PARAMS}
-        return f(*args, **kwargs)
-    for opt in reversed(dict_options):
-        wrapper = opt(wrapper)
-    return wrapper
+    """Adds the coder's options (user data, dictionaries, --unanchored); the command receives
+    them as one `dictionaries` dict."""
+    return _collect(DICTIONARY_PARAMS, dict_options)(f)
 
 
-def _pipeline(dictionaries: Optional[dict] = None):
+def with_extensions(f):
+    """Adds --kb, --lexicon and --places alone (the demo's own corpus, the user's data)."""
+    return _collect(EXTENSION_PARAMS, extension_options)(f)
+
+
+def _pipeline(dictionaries: Optional[dict] = None, story_types: bool = True):
+    """The coder for the command's options; `story_types` False where nothing the command
+    prints or stores reads the story type (its models take a part of start-up)."""
     from .pipeline import Pipeline
     d = dictionaries or {}
     return Pipeline(actors=d.get("actors", ()), agents=d.get("agents", ()),
                     verbs=d.get("verbs", ()), builtin_kb=not d.get("no_builtin_kb"),
                     builtin_lexicon=not d.get("no_builtin_lexicon"),
-                    unanchored=bool(d.get("unanchored")))
+                    unanchored=bool(d.get("unanchored")), kb=d.get("kb", ()),
+                    lexicon=d.get("lexicon", ()), places=d.get("places", ()),
+                    story_types=story_types)
 
 
 def _fail(exc: AnnalesError) -> None:
@@ -140,7 +172,7 @@ def code(paths, published, fmt, rejections_path, dictionaries):
     from .schema import Rejection
 
     fmt = fmt or _default_format()
-    pipeline = _pipeline(dictionaries)
+    pipeline = _pipeline(dictionaries, story_types=False)   # event rows carry no story type
     out = RecordWriter(sys.stdout, fmt, TABLE_COLUMNS if fmt == "table" else EVENT_COLUMNS)
     rej_file = open(rejections_path, "w", encoding="utf-8") if rejections_path else None
     rej_sink = RecordWriter(rej_file, "jsonl") if rej_file else None
@@ -291,7 +323,8 @@ def actors(name, day, dictionaries):
 @main.command(epilog="Example:\n\n  annales demo --db demo.duckdb")
 @click.option("--db", default="annales-demo.duckdb", show_default=True)
 @click.option("--examples", default=8, show_default=True, help="How many example records.")
-def demo(db, examples):
+@with_extensions
+def demo(db, examples, dictionaries):
     """Code the bundled sample corpus into DuckDB and print a summary."""
     from .jobs import ingest as run_ingest
     from .store import Store
@@ -299,7 +332,7 @@ def demo(db, examples):
 
     corpus = resources.files("annales") / "data" / "corpus" / "articles.jsonl"
     with resources.as_file(corpus) as path:
-        stats = run_ingest([str(path)], db, _pipeline())
+        stats = run_ingest([str(path)], db, _pipeline(dictionaries))
     with Store(db, read_only=True) as store:
         chosen = pick_examples(store.events(), examples)
         texts = {a: store.article(a).text for a in {e.article_id for e in chosen}}
@@ -311,7 +344,10 @@ def demo(db, examples):
 @main.command(epilog="Example:\n\n  annales places \"Clashes broke out in Hebron and Paris, Texas.\"")
 @click.argument("text")
 @format_option
-def places(text, fmt):
+@click.option("--places", "place_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Places in the built-in regions.tsv format, added to the gazetteer "
+                   "(repeatable; see docs/extending.md).")
+def places(text, fmt, place_files):
     """Show the places found in TEXT ('-' for stdin), how each resolved, and why."""
     from .normalize.places import explain_places
 
@@ -319,7 +355,7 @@ def places(text, fmt):
         text = sys.stdin.read()
     fmt = fmt or _default_format()
     out = RecordWriter(sys.stdout, fmt)
-    for row in explain_places(text):
+    for row in explain_places(text, place_files):
         out.write(row)
     out.close()
 

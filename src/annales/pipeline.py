@@ -29,7 +29,7 @@ from .events.attribution import analyse_speech
 from .events.context import article_context
 from .events.completion import complete, speaker_at_home
 from .events.extract import extract
-from .events.lexicon import load_lexicon
+from .events.lexicon import native_lexicon
 from .events.reciprocal import with_reciprocals
 from .events.scene import scene_recipient
 from .events.verb_lexicon import build_lexicon
@@ -53,20 +53,30 @@ class Pipeline:
     def __init__(self, *, model: str = _nlp.MODEL, actors: Sequence[str] = (),
                  agents: Sequence[str] = (), builtin_kb: bool = True,
                  verbs: Sequence[str] = (), builtin_lexicon: bool = True,
-                 story_types: bool = True, unanchored: bool = False):
+                 story_types: bool = True, unanchored: bool = False,
+                 kb: Sequence[str] = (), lexicon: Sequence[str] = (),
+                 places: Sequence[str] = ()):
+        """`actors`, `agents`, `verbs`: PETRARCH/TABARI dictionaries.  `kb`: folders of
+        knowledge-base tables, `lexicon`: event-lexicon files or folders, `places`: files of
+        places, each in the built-in data's own format (docs/extending.md) and checked like
+        it.  Everything read here belongs to this pipeline: another one built with other
+        data in the same process sees none of it."""
+        # the gazetteer first: data errors in --places show before the model loads
+        self.gazetteer = load_gazetteer(places)
         self.nlp = _nlp.load(model)
         # events with no actor, recipient or place are left out unless asked for (anchored())
         self.unanchored = unanchored
-        kb = load_kb() if builtin_kb else load_kb(empty=True)
+        knowledge = load_kb(empty=not builtin_kb, folders=kb)
         for path in actors:
-            kb.add_entries(read_actors(path))
+            knowledge.add_entries(read_actors(path))
         for path in agents:
-            kb.add_sector_words(read_agents(path))
-        self.kb = kb
-        self.resolver = ActorResolver(kb, self.nlp.vocab)
-        # PETRARCH verb dictionaries extend the built-in lexicon, or replace it
-        self.lexicon = build_lexicon(verbs, load_lexicon() if builtin_lexicon else None)
-        self.gazetteer = load_gazetteer()
+            knowledge.add_sector_words(read_agents(path))
+        self.kb = knowledge
+        self.resolver = ActorResolver(knowledge, self.nlp.vocab, places=self.gazetteer)
+        # PETRARCH verb dictionaries extend the native lexicon (built-in and user rows), or
+        # stand alone
+        native = native_lexicon(builtin_lexicon, lexicon) if builtin_lexicon or lexicon else None
+        self.lexicon = build_lexicon(verbs, native)
         # the story-type model (story/): loaded now so a missing package fails at start-up
         self.story_model = load_story_model() if story_types else None
         self.body_story_model = load_story_model(body_only=True) if story_types else None

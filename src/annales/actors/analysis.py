@@ -72,6 +72,7 @@ def salience(head) -> int:
 class DocAnalysis:
     def __init__(self, resolver, doc, published: Optional[date]):
         self.kb = resolver.kb
+        self.places = getattr(resolver, "places", None)
         self.doc = doc
         self.day = published
         self.names = resolver.name_spans(doc)
@@ -89,7 +90,8 @@ class DocAnalysis:
             m = self.analyse(tok)
             if m is not None:
                 self.mentions.append(m)
-        return MentionIndex(self.doc, self.mentions, self.analyse, self.demonym)
+        return MentionIndex(self.doc, self.mentions, self.analyse, self.demonym,
+                            places=self.places)
 
     def demonym(self, tok) -> Optional[Entity]:
         entry = self.names.get(tok.i)

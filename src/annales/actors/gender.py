@@ -23,7 +23,14 @@ widower grandfather uncle nephew""".split())
 
 @lru_cache(maxsize=1)
 def _detector():
-    # imported on first use: most commands never resolve a gendered pronoun
+    # loaded on first use: most commands never resolve a gendered pronoun; parsing the
+    # package's name list takes most of a second, its pickle in the user cache a tenth
+    from .. import cache
+    key = cache.fingerprint([], "gender-guesser", cache.version("gender-guesser"))
+    return cache.cached("gender-names", key, _build_detector)
+
+
+def _build_detector():
     import gender_guesser.detector as gender_guesser
     return gender_guesser.Detector(case_sensitive=False)
 

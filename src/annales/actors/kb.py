@@ -9,11 +9,14 @@ a user dictionary is the user's decision, and a specific name beats a general on
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
-from typing import Iterable, Optional
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
 
 from ..schema import Entity
-from .builtin import builtin_entries, builtin_generic_nouns, builtin_sector_words
+from .builtin import (KBTables, builtin_entries, builtin_generic_nouns, builtin_sector_words,
+                      read_kb_folder)
 from .entries import KBEntry, Role, SectorWord
 
 PRIORITY = {"dictionary": 0, "person": 1, "org": 2, "group": 2, "metonym": 3, "country": 4,
@@ -73,6 +76,19 @@ class KnowledgeBase:
             if kb_id in ids:
                 ids.remove(kb_id)
             self.rules.pop((kb_id, key), None)
+
+    def add_tables(self, tables: KBTables) -> None:
+        """A user folder's tables: its entries, and its dated roles added to its own entries
+        or to ones already here (a role for a built-in leader), never changing a shared entry
+        in place."""
+        for entry, rules in tables.entries:
+            self.add_entry(replace(entry, aliases=list(entry.aliases), roles=[]), rules)
+        for kb_id, roles in tables.roles_for(self.entries).items():
+            old = self.entries[kb_id]
+            self.entries[kb_id] = replace(old, roles=[*old.roles, *roles])
+        for word, person in tables.sector_words:
+            self.add_sector_words([word], person=person)
+        self.generic_nouns.update(tables.generic_nouns)
 
     def add_sector_words(self, words: Iterable[SectorWord], person: bool = True) -> None:
         """User agent words denote people unless said otherwise (PETRARCH agents mostly do)."""
@@ -157,8 +173,9 @@ def entity_of(kb: KnowledgeBase, entry: KBEntry, day: Optional[date], *, text: s
                   kb_id=entry.kb_id, start=start, end=end)
 
 
-def load_kb(empty: bool = False) -> KnowledgeBase:
-    """A fresh knowledge base: the built-in data (parsed once per process), or nothing."""
+def load_kb(empty: bool = False, folders: Sequence[str | Path] = ()) -> KnowledgeBase:
+    """A fresh knowledge base: the built-in data (parsed once per process) or nothing, then
+    the tables of each user folder (`--kb DIR`, the built-in layout) in order."""
     kb = KnowledgeBase()
     # "member", "country": grammar, not actors, so even an empty KB knows them; it also knows
     # the built-in sector words as actor-like nouns, without their sector codes ("Caras
@@ -168,9 +185,11 @@ def load_kb(empty: bool = False) -> KnowledgeBase:
         for word, person in builtin_sector_words():
             if " " not in word.pattern:
                 kb.generic_nouns.setdefault(word.pattern, person)
-        return kb
-    for entry, rules in builtin_entries():
-        kb.add_entry(entry, rules)
-    for word, person in builtin_sector_words():
-        kb.add_sector_words([word], person=person)
+    else:
+        for entry, rules in builtin_entries():
+            kb.add_entry(entry, rules)
+        for word, person in builtin_sector_words():
+            kb.add_sector_words([word], person=person)
+    for folder in folders:
+        kb.add_tables(read_kb_folder(Path(folder)))
     return kb

@@ -35,26 +35,37 @@ TABLES: dict[str, tuple[str, ...]] = {
 KB_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
 
 
-def _path(name: str) -> Path:
-    return KB_DIR / name
-
-
-def read_table(name: str) -> Iterator[dict[str, str]]:
+def read_table(name: str, folder: Optional[Path] = None) -> Iterator[dict[str, str]]:
     """Rows of one table as dicts, after checking the header against TABLES."""
+    for _, row in read_rows(name, folder):
+        yield row
+
+
+def read_rows(name: str, folder: Optional[Path] = None) -> Iterator[tuple[str, dict[str, str]]]:
+    """("file:line", row) pairs of one table of the built-in knowledge base or, with `folder`,
+    of a user's folder in the same layout (errors then name the file by its path)."""
     expected = TABLES[name]
-    with _path(name).open(encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = tuple(next(reader, ()))
-        if header != expected:
-            raise DataFileError(path=name, expected="header " + "\t".join(expected),
-                                found="\t".join(header) or "nothing", hint="Fix the header row.")
-        for lineno, row in enumerate(reader, start=2):
-            if not row:
-                continue
-            if len(row) != len(expected):
-                raise DataFileError(path=name, expected=f"{len(expected)} tab-separated fields",
-                                    found=f"{len(row)} on line {lineno}", hint="Fix the row.")
-            yield dict(zip(expected, (cell.strip() for cell in row)))
+    path = (folder or KB_DIR) / name
+    label = name if folder is None else str(path)
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+            header = tuple(next(reader, ()))
+            if header != expected:
+                raise DataFileError(path=f"{label}:1", expected="header " + "\t".join(expected),
+                                    found="\t".join(header) or "nothing",
+                                    hint="Fix the header row.")
+            for lineno, row in enumerate(reader, start=2):
+                if not row:
+                    continue
+                if len(row) != len(expected):
+                    raise DataFileError(path=f"{label}:{lineno}",
+                                        expected=f"{len(expected)} tab-separated fields",
+                                        found=f"{len(row)} on line {lineno}", hint="Fix the row.")
+                yield f"{label}:{lineno}", dict(zip(expected, (cell.strip() for cell in row)))
+    except UnicodeDecodeError as exc:
+        raise DataFileError(path=label, expected="UTF-8 text", found=str(exc),
+                            hint="Re-encode the file as UTF-8.") from exc
 
 
 def split_list(cell: str) -> list[str]:

@@ -36,8 +36,10 @@ class MentionIndex:
 
     def __init__(self, doc, mentions: list[Mention],
                  analyse: Optional[Callable[[object], Optional[Mention]]] = None,
-                 demonym: Optional[Callable[[object], Optional[Entity]]] = None):
+                 demonym: Optional[Callable[[object], Optional[Entity]]] = None,
+                 places=None):
         self.doc = doc
+        self.places = places    # the pipeline's gazetteer: which names are large cities
         self.mentions = mentions
         self._by_head = {m.head: m for m in mentions}
         self._analyse = analyse

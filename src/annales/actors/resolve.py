@@ -9,9 +9,9 @@ from datetime import date
 from typing import Optional
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
+from ..phrase_index import PhraseIndex
 from .analysis import DocAnalysis
 from .kb import KnowledgeBase, normal_form
 from .mentions import MentionIndex
@@ -44,11 +44,12 @@ def plural_forms(pattern: str) -> list[str]:
 class ActorResolver:
     """Finds and resolves actor mentions; build once per knowledge base and vocabulary."""
 
-    def __init__(self, kb: KnowledgeBase, vocab):
-        import spacy
-
+    def __init__(self, kb: KnowledgeBase, vocab=None, places=None):
+        """`places`: the gazetteer stand-ins look cities up in (the built-in one if None).
+        `vocab` is no longer needed (names are matched by their words) and kept for callers
+        that pass it."""
         self.kb = kb
-        tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+        self.places = places
         lower, exact = set(), set()
         self.stems: dict[str, str] = {}     # one-word stem -> its alias key
         for alias, _ in kb.aliases():
@@ -61,17 +62,15 @@ class ActorResolver:
             if surface.lower().startswith("the ") and len(surface) > 4:
                 surface = surface[4:]
             (exact if case_sensitive(surface) else lower).add(surface)
-        self._names = PhraseMatcher(vocab, attr="LOWER")
-        self._names.add("KB", list(tokenizer.pipe(sorted(lower))))
-        self._acronyms = PhraseMatcher(vocab, attr="ORTH")
-        self._acronyms.add("KB", list(tokenizer.pipe(sorted(exact))))
+        # tokenized once, then loaded from the user cache (phrase_index.py)
+        self._names = PhraseIndex.of(sorted(lower), "lower", kind="actor-names")
+        self._acronyms = PhraseIndex.of(sorted(exact), "orth", kind="actor-acronyms")
         # every surface form of a sector word -> its normal form in kb.sector_words
         self.sector_forms: dict[str, str] = {}
         for key in kb.sector_words:
             for form in plural_forms(key):
                 self.sector_forms.setdefault(form, key)
-        self._sectors = PhraseMatcher(vocab, attr="LOWER")
-        self._sectors.add("SECTOR", list(tokenizer.pipe(sorted(self.sector_forms))))
+        self._sectors = PhraseIndex.of(sorted(self.sector_forms), "lower", kind="sector-words")
 
     def __call__(self, doc, published: Optional[date] = None) -> MentionIndex:
         return DocAnalysis(self, doc, published).run()
@@ -79,8 +78,8 @@ class ActorResolver:
     # -- per-doc matching -----------------------------------------------------------------------
     def name_spans(self, doc) -> dict[int, object]:
         """token index -> KB entry, from the longest non-overlapping alias matches."""
-        spans = [doc[s:e] for _, s, e in self._names(doc)]
-        spans += [doc[s:e] for _, s, e in self._acronyms(doc)]
+        spans = [doc[s:e] for s, e in self._names(doc)]
+        spans += [doc[s:e] for s, e in self._acronyms(doc)]
         out: dict[int, object] = {}
         for span in filter_spans(spans):
             entry = self.kb.best(normal_form(span.text))
@@ -109,7 +108,7 @@ class ActorResolver:
 
     def sector_spans(self, doc) -> dict[int, str]:
         """token index -> sector-word key, from the longest non-overlapping matches."""
-        spans = [doc[s:e] for _, s, e in self._sectors(doc)]
+        spans = [doc[s:e] for s, e in self._sectors(doc)]
         out: dict[int, str] = {}
         for span in filter_spans(spans):
             key = self.sector_forms.get(normal_form(span.text))

@@ -32,8 +32,9 @@ class LazyPipeline:
 
 
 def _default_pipeline():
-    from ..pipeline import Pipeline
-    return Pipeline()
+    # the process's one default pipeline: `annales.code()` in the same process reuses it
+    from ..pipeline import default_pipeline
+    return default_pipeline()
 
 
 def posted_article(text: str, published: Optional[str] = None,

@@ -280,8 +280,13 @@ def _entry(row: dict, where: str, classes: Optional[dict] = None) -> LexEntry:
 
 def read_rows(path) -> Iterator[tuple[int, dict]]:
     """(line number, row) for every data row; '#' lines are section comments."""
-    with path.open(encoding="utf-8") as fh:
-        lines = [(n, line) for n, line in enumerate(fh, start=1) if not line.startswith("#")]
+    try:
+        with path.open(encoding="utf-8") as fh:
+            lines = [(n, line) for n, line in enumerate(fh, start=1)
+                     if not line.startswith("#")]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(path=str(path), expected="a readable UTF-8 file", found=str(exc),
+                            hint="Check the path and the encoding.") from exc
     reader = csv.DictReader((line for _, line in lines), delimiter="\t", quoting=csv.QUOTE_NONE)
     if tuple(reader.fieldnames or ()) != COLUMNS:
         raise DataFileError(path=str(path), expected=f"header {COLUMNS}",
@@ -294,13 +299,17 @@ def read_rows(path) -> Iterator[tuple[int, dict]]:
 
 
 def load_lexicon(path: Optional[str | Path] = None) -> Lexicon:
-    """The built-in lexicon (cached), or one read from `path`."""
+    """The built-in lexicon (cached), or one read from `path` with the built-in word classes."""
     return _load_default() if path is None else _load(Path(path))
 
 
 @lru_cache(maxsize=1)
 def _load_default() -> Lexicon:
-    return _load(resources.files("annales").joinpath("data", "lexicon", LEXICON_FILE))
+    return _load(_builtin(LEXICON_FILE))
+
+
+def _builtin(name: str):
+    return resources.files("annales").joinpath("data", "lexicon", name)
 
 
 def _load(path) -> Lexicon:
@@ -308,20 +317,59 @@ def _load(path) -> Lexicon:
     return Lexicon([_entry(row, f"{path}:{n}", classes) for n, row in read_rows(path)], classes)
 
 
+def native_lexicon(builtin: bool = True, extra: Sequence[str | Path] = ()) -> Lexicon:
+    """The pipeline's lexicon in the native format: the built-in rows and word classes (unless
+    `builtin` is False), with the rows and classes of each `extra` in front of them.  An
+    extra is a file of rows in the events.tsv layout, or a folder holding events.tsv and/or
+    classes.tsv; its rows win over built-in rows of the same specificity, and are checked
+    like them (a class a pattern names must exist in the built-in or the user classes)."""
+    classes = dict(load_classes()) if builtin else {}
+    row_files = []
+    for path in map(Path, extra):
+        if path.is_dir():
+            if (path / CLASSES_FILE).is_file():
+                read_classes(path / CLASSES_FILE, into=classes)
+            if (path / LEXICON_FILE).is_file():
+                row_files.append(path / LEXICON_FILE)
+            elif not (path / CLASSES_FILE).is_file():
+                raise DataFileError(path=str(path), expected=f"{LEXICON_FILE} or {CLASSES_FILE}",
+                                    found="neither", hint="Put the lexicon files in the folder.")
+        elif path.is_file():
+            row_files.append(path)
+        else:
+            raise DataFileError(path=str(path), expected="a lexicon file or folder",
+                                found="no such file", hint="Check the --lexicon path.")
+    entries = [_entry(row, f"{path}:{n}", classes) for path in row_files
+               for n, row in read_rows(path)]
+    if builtin:
+        entries += _load_default().entries
+    return Lexicon(entries, classes)
+
+
 @lru_cache(maxsize=1)
 def load_classes() -> dict[str, frozenset[str]]:
     """Word classes of the built-in lexicon (classes.tsv: a class name, then its lemmas
     separated by spaces), for pattern values "@name"."""
-    path = resources.files("annales").joinpath("data", "lexicon", CLASSES_FILE)
-    out: dict[str, frozenset[str]] = {}
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            name, _, words = line.rstrip("\n").partition("\t")
-            if not name.isalpha() or not words.split() or name in out:
-                raise DataFileError(path=f"{path}:{n}", expected="a new class name, a tab, "
-                                    "lemmas separated by spaces", found=repr(line),
-                                    hint="Fix the line (schema: data/lexicon/README.md).")
-            out[name] = frozenset(w.lower() for w in words.split())
+    return read_classes(_builtin(CLASSES_FILE))
+
+
+def read_classes(path, into: Optional[dict[str, frozenset[str]]] = None
+                 ) -> dict[str, frozenset[str]]:
+    """The classes of one classes.tsv file, added to `into` (a name may be defined once)."""
+    out = into if into is not None else {}
+    try:
+        with path.open(encoding="utf-8") as fh:
+            lines = list(fh)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(path=str(path), expected="a readable UTF-8 file", found=str(exc),
+                            hint="Check the path and the encoding.") from exc
+    for n, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, words = line.rstrip("\n").partition("\t")
+        if not name.isalpha() or not words.split() or name in out:
+            raise DataFileError(path=f"{path}:{n}", expected="a new class name, a tab, "
+                                "lemmas separated by spaces", found=repr(line),
+                                hint="Fix the line (schema: data/lexicon/README.md).")
+        out[name] = frozenset(w.lower() for w in words.split())
     return out

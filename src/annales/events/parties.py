@@ -92,7 +92,7 @@ def resolve(heads: Iterable, mentions: MentionIndex) -> list[Entity]:
         for tok in args.with_conjuncts(head):
             ent = _named(tok, mentions) or _stand_in(tok, mentions)
             if ent is not None and not ent.country and not known(ent):
-                ent = city_country(ent, tok.doc) or ent
+                ent = city_country(ent, tok.doc, getattr(mentions, "places", None)) or ent
             key = (ent.start, ent.end, ent.text) if ent is not None else None
             if ent is not None and key not in seen:
                 seen.add(key)

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from .extract import Draft
-from .verb_codes import VerbEntry, entry_for
+from .verb_codes import VerbEntry
 
 
 def with_reciprocals(drafts: Iterable[Draft]) -> list[Draft]:
@@ -35,8 +35,7 @@ def with_reciprocals(drafts: Iterable[Draft]) -> list[Draft]:
             # dyad (scorers and exports skip such pairs)
             draft = replace(draft, recipients=list(draft.actors))
         out.append(draft)
-        reverse = entry.reverse and entry_for(entry.reverse, entry.lemma, entry.pattern,
-                                              entry.recipient)
+        reverse = entry.reverse_entry
         if reverse and draft.actors and draft.recipients:
             out.append(replace(draft, entry=reverse, actors=draft.recipients,
                                recipients=draft.actors))

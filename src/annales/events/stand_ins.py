@@ -45,16 +45,19 @@ def entity_or_demonym(tok, mentions) -> Optional[Entity]:
 CITY_POPULATION, CITY_MARGIN = 100_000, 5
 
 
-def city_country(entity: Entity, doc) -> Optional[Entity]:
+def city_country(entity: Entity, doc, gazetteer=None) -> Optional[Entity]:
     """An unresolved proper name that is a large city ("struck the port of Odesa") or a region
     the gazetteer names ("annexing Crimea"): the entity with that place's country, as
-    PETRARCH's city dictionaries code it (no code is guessed)."""
+    PETRARCH's city dictionaries code it (no code is guessed).  `gazetteer` is the pipeline's
+    (the built-in one when None: hand-built mention indexes in tests)."""
     root = _root(entity, doc)
     if root is None or root.pos_ != "PROPN" or root.ent_type_ in ("PERSON", "NORP"):
         return None
-    from ..normalize.gazetteer import load_gazetteer
+    if gazetteer is None:
+        from ..normalize.gazetteer import load_gazetteer
+        gazetteer = load_gazetteer()
     text = doc.char_span(entity.start, entity.end).text
-    entries = load_gazetteer().lookup(text)
+    entries = gazetteer.lookup(text)
     # a named region or territory the gazetteer places in one country ("annexing Crimea",
     # "withdraw from Transnistria"): the gazetteer lists only well-known ones, by hand, so
     # the tagger calling one an organization ("Crimea" often) is its mistake

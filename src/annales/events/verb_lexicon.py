@@ -24,10 +24,10 @@ from typing import Iterator, Optional, Sequence
 
 from ..actors.petrarch import DictionaryWarning
 from ..errors import warning_text
-from .lexicon import LexEntry, Lexicon, Match
+from .lexicon import LexEntry, Lexicon, Match, load_lexicon
 from .petrarch_match import PatternHit, match_pattern, verb_form_fits
 from .petrarch_verbs import NO_EVENT, VerbForm, VerbPattern, read_verbs
-from .verb_codes import entry_for, event_for
+from .verb_codes import CodeTable
 
 # PETRARCH takes the target from the verb phrase: its object or a prepositional object
 DEFAULT_RECIPIENT = ("dobj", "dative", "to", "with", "against", "on", "at", "into", "for",
@@ -37,15 +37,18 @@ DEFAULT_RECIPIENT = ("dobj", "dative", "to", "with", "against", "on", "at", "int
 class VerbLexicon:
     """The patterns of one or more verb dictionaries, indexed by verb form."""
 
-    def __init__(self, patterns: Sequence[VerbPattern]):
+    def __init__(self, patterns: Sequence[VerbPattern], codes: Optional[CodeTable] = None):
+        """`codes` turns dictionary codes into entries that agree with the pipeline's native
+        lexicon (verb_codes.py); without it, with the built-in lexicon."""
         self.patterns = list(patterns)
+        self.codes = codes if codes is not None else CodeTable(load_lexicon())
         self._index: dict[str, list[tuple[int, VerbForm, VerbPattern]]] = {}
         for n, pattern in enumerate(self.patterns):
             for verb in pattern.verbs:
                 for key in dict.fromkeys((verb.base, *verb.forms)):
                     self._index.setdefault(key, []).append((n, verb, pattern))
         odd = sorted({c for p in self.patterns for c in (p.code, p.reverse)
-                      if c and c != NO_EVENT and not c.startswith("01") and event_for(c) is None})
+                      if c and c != NO_EVENT and not c.startswith("01") and self.codes.event_for(c) is None})
         if odd:   # say once, not per pattern: toy files have dozens (see verb_codes.py)
             shown = ", ".join(odd[:8]) + (f" and {len(odd) - 8} more" if len(odd) > 8 else "")
             warnings.warn(warning_text("W001", found=shown), DictionaryWarning, stacklevel=2)
@@ -99,9 +102,9 @@ class VerbLexicon:
             # that follows its clause ("..., an official said")
             slots += ("ccomp",)
         where = pattern.where if pattern.size else ""
-        entry = entry_for(code, tok.lemma_.lower(), where, slots,
-                          pattern.reverse if pattern.code else "", hit.mutual,
-                          swapped=not pattern.code)
+        entry = self.codes.entry_for(code, tok.lemma_.lower(), where, slots,
+                                     pattern.reverse if pattern.code else "", hit.mutual,
+                                     swapped=not pattern.code)
         if entry is None:
             return None
         return Match(entry, tuple(tok.doc[i] for i in hit.used))
@@ -136,9 +139,10 @@ class LayeredLexicon:
 
 
 def build_lexicon(verb_files: Sequence[str | Path], builtin: Optional[Lexicon]):
-    """The pipeline's lexicon: `builtin` alone, the verb dictionaries alone (builtin None),
-    or the dictionaries in front of `builtin`."""
+    """The pipeline's lexicon: `builtin` (the native lexicon: built-in and/or user rows)
+    alone, the verb dictionaries alone (builtin None), or the dictionaries in front of it."""
     if not verb_files:
-        return builtin if builtin is not None else Lexicon([])
-    verbs = VerbLexicon([p for path in verb_files for p in read_verbs(path)])
+        return builtin if builtin is not None else Lexicon([], classes={})
+    verbs = VerbLexicon([p for path in verb_files for p in read_verbs(path)],
+                        CodeTable(builtin))
     return LayeredLexicon(verbs, builtin) if builtin is not None else verbs

@@ -42,14 +42,15 @@ MAX_RANKED_PLACES = 16
 
 def rank_places(trigger, places: Sequence, model: Optional[dict] = None):
     """The best-scoring place of the trigger's sentence, unless "no place" scores higher."""
-    weights = (model or load_model())["weights"]
+    model = model or load_model()
+    weights, known = model["weights"], known_lemmas(model)
     sent = trigger.sent
     local = [p for p in places if sent.start <= p.start < sent.end]
     if len(local) > MAX_RANKED_PLACES:
         nearest = sorted(local, key=lambda p: abs(p.start - trigger.i))[:MAX_RANKED_PLACES]
         local = sorted(nearest, key=lambda p: p.start)
-    best, best_score = None, score(null_features(trigger, len(local)), weights)
-    for p, feats in zip(local, candidate_features(trigger, local)):
+    best, best_score = None, score(null_features(trigger, len(local), known), weights)
+    for p, feats in zip(local, candidate_features(trigger, local, known)):
         s = score(feats, weights)
         if s > best_score:
             best, best_score = p, s
@@ -63,37 +64,41 @@ def rank_places(trigger, places: Sequence, model: Optional[dict] = None):
 # a trigger's direct object was the gold location 21% of the time (33% above it).
 RARE_LEMMA_COUNT = 10
 RARE = "<rare>"
-_known_lemmas: list = [None]  # set by load_model / the training script
 
 
-def event_lemma(trigger) -> str:
-    known = _known_lemmas[0]
+def known_lemmas(model: Optional[dict] = None) -> frozenset:
+    """The event words `model` keeps features for (the built-in model's by default); the set
+    is kept on the model dict, so a model in training and the installed one never mix."""
+    model = model if model is not None else load_model()
+    known = model.get("_lemma_set")
     if known is None:
-        known = _known_lemmas[0] = set(load_model().get("lemmas", ()))
+        known = model["_lemma_set"] = frozenset(model.get("lemmas", ()))
+    return known
+
+
+def event_lemma(trigger, known: Optional[frozenset] = None) -> str:
     lemma = trigger.lemma_.lower()
-    return lemma if lemma in known else RARE
-
-
-def set_known_lemmas(lemmas) -> None:
-    _known_lemmas[0] = set(lemmas)
+    return lemma if lemma in (known if known is not None else known_lemmas()) else RARE
 
 
 def score(feats: Iterable[str], weights: dict[str, float]) -> float:
     return sum(weights.get(f, 0.0) for f in feats)
 
 
-def null_features(trigger, n_places: int) -> list[str]:
+def null_features(trigger, n_places: int, known: Optional[frozenset] = None) -> list[str]:
     """The "no location" option competes with the places; what it knows is the trigger.  Its
     lemma counts: news says where shelling happened far more often than where an arrest did
     (+1.3 points of 4-fold CV accuracy on the training split)."""
+    lemma = event_lemma(trigger, known)
     return ["NULL", f"NULL|n_places={min(n_places, 4)}", f"NULL|trigger_dep={trigger.dep_}",
             f"NULL|trigger_pos={trigger.pos_}", f"NULL|trigger_tag={trigger.tag_}",
-            f"NULL|head_dep={trigger.head.dep_}", f"NULL|lemma={event_lemma(trigger)}",
-            f"NULL|lemma*n_places={event_lemma(trigger)}|{min(n_places, 2)}",
-            f"NULL|lemma*tag={event_lemma(trigger)}|{trigger.tag_}"]
+            f"NULL|head_dep={trigger.head.dep_}", f"NULL|lemma={lemma}",
+            f"NULL|lemma*n_places={lemma}|{min(n_places, 2)}",
+            f"NULL|lemma*tag={lemma}|{trigger.tag_}"]
 
 
-def candidate_features(trigger, places: Sequence) -> list[list[str]]:
+def candidate_features(trigger, places: Sequence, known: Optional[frozenset] = None
+                       ) -> list[list[str]]:
     """One list of feature names per place; the places must share the trigger's sentence."""
     doc = trigger.doc
     nearest = sorted(range(len(places)), key=lambda i: abs(places[i].start - trigger.i))
@@ -139,7 +144,7 @@ def candidate_features(trigger, places: Sequence) -> list[list[str]]:
         feats += _surface_features(trigger, p)
         arg = next((f.split("=", 1)[1] for f in feats if f.startswith("arg=")), "none")
         feats += _link_features(doc, places, i, attach, arg)
-        feats += _pairs(feats, trigger)
+        feats += _pairs(feats, trigger, known)
         rows.append((i, feats))
     return [feats for _, feats in sorted(rows)]
 
@@ -305,7 +310,7 @@ LEMMA_PAIRED = ("arg", "prep_attach", "chain", "prep", "label", "kind", "dist", 
                 "nearest")
 
 
-def _pairs(feats: list[str], trigger) -> list[str]:
+def _pairs(feats: list[str], trigger, known: Optional[frozenset]) -> list[str]:
     base = {f.split("=", 1)[0]: f.split("=", 1)[1] for f in feats
             if "=" in f and f.split("=", 1)[0] in PAIRED}
     base["tpos"] = trigger.pos_
@@ -314,7 +319,7 @@ def _pairs(feats: list[str], trigger) -> list[str]:
     pairs = [f"{a}*{b}={base[a]}|{base[b]}" for n, a in enumerate(keys) for b in keys[n + 1:]]
     # The event word matters: the object of "captured" is where it happened, the object of
     # "accused" is not.  Lemmas the model saw rarely or never share the "<rare>" weights.
-    lemma = event_lemma(trigger)
+    lemma = event_lemma(trigger, known)
     return pairs + [f"lemma*{k}={lemma}|{base[k]}" for k in LEMMA_PAIRED if k in base]
 
 

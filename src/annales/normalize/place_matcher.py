@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..phrase_index import PhraseIndex
 from .gazetteer import Gazetteer, normalize_alias
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -43,9 +44,6 @@ PLACE_HEADS = frozenset("""airport airbase base park square hill hills farms far
 # (NAME-PERSON...) ranks with the bare proper-noun runs, so "Al-Raqqa Governorate" (NAME-ORG,
 # extended by its designator) beats the run "Governorate" and "Sheikh Lufti" beats "Sheikh".
 SOURCE_RANK = {"GPE": 0, "LOC": 0, "FAC": 0, "FAC*": 1, "GAZ": 2, "NAME": 3}
-
-_matchers: dict[int, tuple] = {}
-
 
 def candidate_spans(doc, gaz: Gazetteer, speculative: bool = False) -> list[tuple]:
     """(span, label) pairs, non-overlapping, in text order.  With `speculative`, proper names
@@ -180,19 +178,14 @@ def _proper_noun_runs(doc) -> Iterator:
 
 
 def _gazetteer_matches(doc, gaz: Gazetteer) -> list[tuple[int, int]]:
-    from spacy.matcher import PhraseMatcher
-
-    key = id(doc.vocab)
-    cached = _matchers.get(key)
-    if cached is None or cached[0] is not gaz or cached[1] is not doc.vocab:
-        import spacy
-
-        tokenizer = spacy.blank("en", vocab=doc.vocab).tokenizer
-        matcher = PhraseMatcher(doc.vocab, attr="LOWER")
-        # ~100k aliases: about 4 s once per process and vocab, mostly tokenizing them.
-        matcher.add("PLACE", list(tokenizer.pipe(gaz.aliases(), batch_size=2000)))
-        cached = _matchers[key] = (gaz, doc.vocab, matcher)
-    return [(s, e) for _, s, e in cached[2](doc)]
+    """Where the gazetteer's aliases occur (lower case).  The index is built once per
+    gazetteer (and kept in the user cache: ~100k aliases to tokenize) and lives on it, so each
+    pipeline matches its own places."""
+    index = getattr(gaz, "_alias_index", None)
+    if index is None:
+        index = gaz._alias_index = PhraseIndex.of(gaz.aliases(), kind="place-aliases",
+                                                  salt=gaz.key or "")
+    return index(doc)
 
 
 def _trim(span):

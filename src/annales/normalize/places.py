@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
-from typing import Optional
+from dataclasses import dataclass, fields
+from typing import Optional, Sequence
 
 from ..schema import Location
 from .gazetteer import Gazetteer, GazEntry, load_gazetteer
@@ -21,25 +21,20 @@ from .place_matcher import candidate_spans, designator_stripped
 KIND_RANK = {"country": 0, "territory": 1, "region": 1, "city": 2, "state": 3}
 
 
-@dataclass
-class Place:
-    text: str
+@dataclass(kw_only=True)
+class Place(Location):
+    """A place mention: the Location it resolves to (`name` None while the gazetteer knows
+    no such place) and where the doc names it.  The location's fields are Location's own, so
+    the record contract says once what a location holds."""
     start: int                      # token offsets in the doc, end exclusive
     end: int
     start_char: int
     end_char: int
     label: str                      # spaCy label, or GAZ for a gazetteer-only match
-    name: Optional[str] = None
-    country: Optional[str] = None
-    lat: Optional[float] = None
-    lon: Optional[float] = None
-    geonames_id: Optional[int] = None
-    kind: Optional[str] = None
     reason: str = "not in the gazetteer"
 
     def to_location(self) -> Location:
-        return Location(text=self.text, name=self.name, country=self.country, lat=self.lat,
-                        lon=self.lon, geonames_id=self.geonames_id, kind=self.kind)
+        return Location(**{f.name: getattr(self, f.name) for f in fields(Location)})
 
     def _resolve(self, entry: GazEntry, reason: str) -> None:
         self.name, self.country = entry.name, entry.country
@@ -54,7 +49,8 @@ def find_places(doc, gazetteer: Optional[Gazetteer] = None, *,
     `speculative` adds proper names nothing marks as places (label NAME or NAME-<spaCy label>);
     the event-location ranker was trained with them and needs them to find unknown villages."""
     gaz = gazetteer or load_gazetteer()
-    places = [Place(span.text, span.start, span.end, span.start_char, span.end_char, label)
+    places = [Place(text=span.text, start=span.start, end=span.end, start_char=span.start_char,
+                    end_char=span.end_char, label=label)
               for span, label in candidate_spans(doc, gaz, speculative)]
     for p in places:
         _drop_full_stop(p, doc)
@@ -173,11 +169,13 @@ def _choose(opts: list[GazEntry], context: Counter) -> tuple[GazEntry, str]:
     return best, f"in {best.country}, which the text names {context[best.country]} times"
 
 
-def explain_places(text: str) -> list[dict]:
-    """For `annales places TEXT`: each place found, what it resolved to and why."""
+def explain_places(text: str, places: Sequence[str] = ()) -> list[dict]:
+    """For `annales places TEXT`: each place found, what it resolved to and why; `places`
+    are the user's files of places (`--places`)."""
     from .. import nlp as _nlp
 
+    gaz = load_gazetteer(places)
     doc = _nlp.load()(text)
     return [{"text": p.text, "start": p.start_char, "end": p.end_char, "label": p.label,
              **{k: v for k, v in p.to_location().to_dict().items() if k != "text"},
-             "reason": p.reason} for p in find_places(doc)]
+             "reason": p.reason} for p in find_places(doc, gaz)]

@@ -12,9 +12,9 @@ from ..schema import Article, CodedArticle, Event, Quote, Rejection, StoryType
 from . import queries
 from .links import backfill_bands, link_duplicates
 from .migrate import check_current, migrate
-from .rows import (ARTICLE_COLUMNS, EVENT_COLUMNS, QUOTE_COLUMNS, STORY_COLUMNS, article_from_row,
-                   article_row, event_from_row, event_row, quote_from_row, quote_row, quoted,
-                   rejection_from_row, story_from_row, story_row)
+from .rows import (ARTICLE_COLUMNS, EVENT_TABLE_COLUMNS, QUOTE_COLUMNS, STORY_COLUMNS,
+                   article_from_row, article_row, event_from_row, event_row, quote_from_row,
+                   quote_row, quoted, rejection_from_row, story_from_row, story_row)
 
 T = TypeVar("T")
 
@@ -143,7 +143,7 @@ class Store:
             self._insert("articles", ARTICLE_COLUMNS + STORY_COLUMNS,
                          [article_row(c.article) + story_row(c.story_type)
                           for c in new.values()])
-            self._insert("events", EVENT_COLUMNS,
+            self._insert("events", EVENT_TABLE_COLUMNS,
                          [event_row(e, c.article.published) for c in new.values()
                           for e in c.events], ignore=True)
             self._insert("quotes", QUOTE_COLUMNS,

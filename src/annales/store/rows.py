@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import calendar
 import json
+from dataclasses import fields
 from datetime import date
 from typing import Any, Optional
 
 from ..schema import Article, Event, Quote, Entity, Rejection, StoryType
 
-EVENT_COLUMNS = (
-    "id", "article_id", "sentence_index", "sentence", "event", "mode", "cameo", "quad_class",
-    "goldstein", "actor", "recipient", "modality", "attribution", "date", "location", "trigger",
-    "confidence", "actor_countries", "recipient_countries", "actor_codes", "recipient_codes",
+# The events table: the Event fields (schema.py says what they are), then columns derived from
+# them for queries (event_row fills them).  Not the CSV columns of output.py: those flatten a
+# record for reading.
+RECORD_COLUMNS = tuple(f.name for f in fields(Event))
+DERIVED_COLUMNS = (
+    "actor_countries", "recipient_countries", "actor_codes", "recipient_codes",
     "speaker_country", "date_value", "date_precision", "date_start", "date_end",
     "location_country", "trigger_start", "trigger_end",
 )
-RECORD_COLUMNS = EVENT_COLUMNS[:17]  # the Event fields, in dataclass order
+EVENT_TABLE_COLUMNS = RECORD_COLUMNS + DERIVED_COLUMNS
 ARTICLE_COLUMNS = ("id", "url", "title", "source", "published", "language", "text")
 STORY_COLUMNS = ("story_type", "story_type_probability", "story_type_model")
 QUOTE_COLUMNS = ("article_id", "idx", "speaker", "text", "start", "end", "cue", "anonymous")
