@@ -80,13 +80,18 @@ DIRECTED = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "AGREE", "THREAT
                       "COOPERATE", "PROTEST"})
 
 
+# Acts that parties of two countries do together ("reached a deal", "agreed to cooperate"),
+# where neither aims at a third; a refusal or a demand by two still has a target.
+SYMMETRIC = frozenset({"AGREE", "COOPERATE"})
+
+
 def implied_recipient(draft, context: ArticleContext) -> list[Entity]:
     """[the home country] for a directed event whose actor is known and whose target the
     sentence leaves unsaid; the entity has no offsets (no words of the sentence name it)."""
     if (draft.recipients or not context.home or draft.entry.event not in DIRECTED
             or not any(e.country for e in draft.actors)):
         return []
-    if len({e.country for e in draft.actors if e.country}) > 1:
+    if draft.entry.event in SYMMETRIC and len({e.country for e in draft.actors if e.country}) > 1:
         return []   # "Iran and six world powers reached a deal": the parties face each other
     return [_home(context)]
 
