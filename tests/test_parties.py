@@ -185,6 +185,15 @@ def test_a_demand_noun_asks_the_subject_of_its_that_clause(pipeline):
     assert [e.country for e in demand.recipient] == ["DEU", "ITA"]
 
 
+def test_calls_to_act_are_a_demand(pipeline):
+    text = ("WASHINGTON (Reuters) - The governor faced mounting calls from state lawmakers to "
+            "resign on Friday.")
+    calls, = _events(pipeline, text, "calls")
+    assert calls.event == "REQUEST" and calls.modality == "asserted"
+    assert [e.text for e in calls.actor] == ["state lawmakers"]
+    assert [e.text for e in calls.recipient] == ["The governor"]
+
+
 def test_a_stated_country_is_never_overridden(pipeline):
     text = ("WASHINGTON (Reuters) - The United States said on Friday that Russian troops "
             "attacked a Ukrainian border post.")

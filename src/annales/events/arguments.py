@@ -49,6 +49,12 @@ def complements(verb) -> list:
     """Infinitival complements: xcomp children, and an infinitive the parser attached as an
     adverbial clause when a phrase came between ("threatened on Wednesday to fire"), as long
     as the verb has no object or xcomp that would make it a purpose clause instead."""
+    if verb.pos_ == "NOUN":  # "calls from senators to step down": an infinitival acl,
+        # or the infinitive the parser hung on the verb whose object the noun is ("faced
+        # calls to resign")
+        hosts = [verb] + ([verb.head] if verb.dep_ == "dobj" else [])
+        return [c for h in hosts for c in _children(h, "acl", "xcomp", "advcl") if c.i > verb.i
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     xcomps = _children(verb, "xcomp")
     if xcomps or _children(verb, "dobj"):
         return xcomps
