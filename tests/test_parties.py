@@ -280,6 +280,12 @@ def test_charges_someone_makes_are_an_event(nlp, lexicon):
     assert [e.text for e in d.actors] == ["Russia"]
 
 
+def test_what_an_attack_did_is_no_second_attack(nlp, lexicon):
+    drafts = _drafts(nlp, lexicon, "The bombing by Kurdish fighters killed six soldiers.")
+    assert [(d.trigger.text, d.entry.event) for d in drafts] == [("bombing", "ASSAULT")]
+    assert [e.text for e in drafts[0].actors] == ["fighters"]
+
+
 def test_a_noun_that_restates_its_verb_is_one_event_on_the_noun(nlp, lexicon):
     ds = _drafts(nlp, lexicon, "Democrats pressed demands on Syria for a ceasefire.")
     assert [(d.trigger.text, d.entry.event) for d in ds if d.entry.event == "REQUEST"] == \

@@ -132,12 +132,22 @@ def _merge_restated(drafts: list[Draft]) -> list[Draft]:
     verbs = {(d.trigger.i, d.entry.event): d for d in drafts if d.entry.pos == "VERB"}
     merged: set[int] = set()
     for d in drafts:
-        verb = _restated_verb(d, verbs)
+        verb = _restated_verb(d, verbs) or _outcome_verb(d, verbs)
         if verb is not None:
             d.actors = d.actors or verb.actors
             d.recipients = d.recipients or verb.recipients
             merged.add(id(verb))
     return [d for d in drafts if id(d) not in merged]
+
+
+def _outcome_verb(draft: Draft, verbs: dict) -> Optional[Draft]:
+    """"The bombing killed 22 people", "the raid wounded five": a verb of the same event
+    whose subject is the event noun tells what the event did, not a second event.  The
+    record keeps the noun (with the verb's object as its target where it names none)."""
+    tok = draft.trigger
+    if draft.entry.pos != "NOUN" or tok.dep_ != "nsubj" or tok.head.pos_ != "VERB":
+        return None
+    return verbs.get((tok.head.i, draft.entry.event))
 
 
 def _restated_verb(draft: Draft, verbs: dict) -> Optional[Draft]:
