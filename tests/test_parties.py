@@ -246,6 +246,9 @@ def _one(nlp, lexicon, text, trigger):
     # the one warned against acting or kept from it would act
     ("Russia warned Turkey against attacking Syria.", "attacking", ["Turkey"]),
     ("France blocked Germany from sending tanks to Syria.", "sending", ["Germany"]),
+    # a meeting or visit that is the setting of a clause: its subject took part
+    ("During a visit to Syria, France praised the truce.", "visit", ["France"]),
+    ("After talks with Turkey, Russia announced a ceasefire.", "talks", ["Russia"]),
     # the means of an act: who does the verb did the noun
     ("Russia stunned its allies with a blistering condemnation of Turkey.", "condemnation",
      ["Russia"]),

@@ -241,6 +241,23 @@ def light_verb(noun, lexicon) -> Optional[object]:
     return None
 
 
+# Prepositions that set a clause in a meeting or visit: "during a visit to X", "at talks in Y".
+SETTING_PREPS = ("during", "at", "after", "following", "on", "in")
+
+
+def setting_verb(noun) -> Optional[object]:
+    """The verb of the clause a nominal event is the setting of ("during a visit to
+    Jerusalem, Bolton said"), or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj":
+        return None
+    if prep.head.dep_ == "prep" and prep.head.lower_ in SETTING_PREPS:
+        prep = prep.head   # a stray preposition in between ("during to a visit")
+    if prep.dep_ == "prep" and prep.lower_ in SETTING_PREPS and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.head
+    return None
+
+
 def noun_actor_heads(noun, used: tuple, modifiers: bool = True, from_ok: bool = True) -> list:
     """Possessor ("Obama's visit"), a by-phrase ("an attack by rebels"), a from-phrase
     ("calls from senators", "criticism from allies") unless `from_ok` is off (a withdrawal

@@ -119,6 +119,13 @@ def _noun_heads(tok, match: Match, lexicon: Lexicon, mentions: MentionIndex
     recipients = args.verb_recipient_heads(tok, tuple(s for s in entry.recipient if s != "dobj"),
                                            match.used)
     verb = args.light_verb(tok, lexicon)
+    if verb is None and not actors and entry.event == "CONSULT":
+        # "During a visit to Jerusalem, Bolton said ...", "after talks in Paris, the minister
+        # flew home": who does the clause took part in the meeting it is set in
+        verb = args.setting_verb(tok)
+        if verb is not None:
+            actors = args.subject_heads(verb)
+            verb = None
     if verb is not None:
         if verb.lemma_.lower() in args.UNDERGOING_VERBS:
             recipients = recipients or args.subject_heads(verb)
