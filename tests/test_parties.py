@@ -407,6 +407,8 @@ def test_saying_someone_should_act_is_a_demand(pipeline, text, trigger, speaker,
 @pytest.mark.parametrize("text", [
     "The minister said the economy should grow by 3 percent next year.",
     "Forecasters said the weather should improve by Friday.",
+    # a judgement of the past asks for nothing
+    "The senator said the governor should have resigned years ago.",
 ])
 def test_a_should_without_a_political_act_demands_nothing(pipeline, text):
     assert not [e for e in pipeline.code(text) if e.event == "REQUEST"]

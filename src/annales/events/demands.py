@@ -9,7 +9,8 @@ by the speaker to the one who should act, triggered on the modal, beside the act
 (a draft too when the lexicon knows it, hypothetical by its modal).  Either the act is an
 event the lexicon knows, or the one who should do it is a party with a country ("Trump told
 the EU it must take back its fighters"): "he said the economy should grow" demands nothing,
-and "we must act" obliges the speakers themselves.  The REQUEST's own modality is
+and "we must act" obliges the speakers themselves; "should have resigned years ago" judges
+the past and asks for nothing.  The REQUEST's own modality is
 the reporting verb's: negated for "did not believe ... needed to", asserted for "said".
 """
 from __future__ import annotations
@@ -36,7 +37,10 @@ def _obligation(verb) -> Optional[object]:
     modal = next((c for c in verb.children if c.dep_ == "aux"
                   and c.lower_ in OBLIGATION_MODALS), None)
     if modal is not None:
-        return modal
+        # "should have stepped down in 1998": a judgement of the past, no demand
+        past = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have"
+                                          for c in verb.children)
+        return None if past else modal
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEED_VERBS:
         return verb.head
     return None
