@@ -168,6 +168,11 @@ CASES = [
     ("It is not clear that the militia will leave the town.", "leave", "hypothetical"),
     ("It remains uncertain that Tehran will release the tanker.", "release", "hypothetical"),
     ("It is clear that the militia shelled the town.", "shelled", "asserted"),
+    # no plans, a skipped meeting, a statement of support
+    ("The mayor has no plans to resign over the audit.", "resign", "negated"),
+    ("Opposition leaders skipped the meeting with the president.", "meeting", "negated"),
+    ("The envoy issued a statement of support for the protesters.", "support", "asserted"),
+    ("The envoy offered a statement of support for the protesters.", "support", "asserted"),
     # a decision to act is a plan
     ("Kyiv criticised the decision to withdraw the envoys.", "withdraw", "future"),
     # a possessed event noun as subject or prepositional object refers to an act that took

@@ -60,7 +60,14 @@ HYPOTHETICAL_OBJECT_VERBS = frozenset({
     "weigh", "mull", "contemplate", "rehearse", "simulate", "practise", "practice",
 })
 NEGATING_OBJECT_VERBS = frozenset({"refuse", "reject", "deny", "decline", "rule", "oppose",
-                                   "veto", "block", "avoid", "forgo"})
+                                   "veto", "block", "avoid", "forgo",
+                                   "skip", "miss", "snub", "shun"})  # "skipped the meeting"
+# Nouns of expressing: "a statement of support", "expressions of concern", "a show of force":
+# the of-phrase names what was expressed, so the verb above ("offering a statement of
+# support") does not make it only possible.
+EXPRESSION_NOUNS = frozenset({"statement", "expression", "message", "show", "display",
+                              "declaration", "gesture", "sign", "signal", "letter", "note",
+                              "word", "words", "demonstration"})
 FUTURE_OBJECT_VERBS = frozenset({"plan", "schedule", "promise", "pledge", "vow", "prepare",
                                  "expect", "announce"})
 # "called for sanctions", "pushed for talks", "hope for peace": the pobj of `for` is not done.

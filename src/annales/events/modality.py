@@ -181,7 +181,9 @@ def _climb(verb, signals: set[str]) -> None:
         elif edge in {"advcl", "acl", "relcl"}:
             if edge == "acl" and _is_infinitival(verb) \
                     and cues.lemma_in(head, cues.FUTURE_HEAD_NOUNS):
-                signals.add("future")  # "unveiled her plan to dissolve", "its pledge to withdraw"
+                # "unveiled her plan to dissolve", "its pledge to withdraw"; but "has no
+                # plans to resign" says it will not happen
+                signals.add("negated" if _negative_subject(head) else "future")
             elif _is_infinitival(verb) or any(c.dep_ == "mark" and c.lower_ in cues.PURPOSE_MARKS
                                               for c in verb.children):
                 signals.add("hypothetical")  # purpose: "a motion to recognize", "to advance"
@@ -306,6 +308,8 @@ def _governing_verb(noun, signals: set[str]) -> Optional[object]:
             if head.lower_ == "of" and head.head.lower_ in cues.AHEAD_WORDS:
                 signals.add("future")  # "days ahead of talks with the Senate"
                 return None
+            if head.lower_ == "of" and cues.lemma_in(head.head, cues.EXPRESSION_NOUNS):
+                return None  # "offering a statement of support": the support was expressed
             _prepositional_signal(head, signals)
         if head.pos_ in _VERBAL:
             return head  # nsubj, npadvmod, prep ...: the event noun takes its verb's modality
