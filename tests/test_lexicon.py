@@ -456,6 +456,7 @@ def test_aid_constructions(nlp, lexicon, text, word, event, cameo):
     ("The army's fight against the insurgents dragged on.", "fight", "ASSAULT", "190"),
     ("The prosecutor's office is seeking a court order against the broadcaster.", "seeking",
      "REQUEST", "020"),
+    ("The ministry rebutted the report's findings.", "rebutted", "REJECT", "120"),
     # working with another party on policy: diplomatic cooperation
     ("The ministry will work with the opposition on the electoral law.", "work", "SUPPORT",
      "050"),
