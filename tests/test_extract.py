@@ -426,6 +426,15 @@ def test_a_crowd_that_storms_a_building_riots(nlp, lexicon):
     assert d.entry.event == "ASSAULT"
 
 
+def test_an_armed_group_that_captures_people_abducts_them(pipeline):
+    captured = [e for e in pipeline.code("Islamic State militants captured two aid workers "
+                                         "near Palmyra.") if e.trigger.text == "captured"]
+    assert [(e.event, e.cameo) for e in captured] == [("ASSAULT", "181")]
+    arrested = [e for e in pipeline.code("Syrian troops captured two aid workers near Palmyra.")
+                if e.trigger.text == "captured"]
+    assert [e.event for e in arrested] == ["COERCE"]
+
+
 def test_an_infinitive_after_an_interrupting_phrase_is_the_complement(nlp, lexicon):
     d = one(nlp, lexicon, "Iran threatened on Wednesday to fire missiles at Israel.",
             "threatened")

@@ -28,7 +28,7 @@ CONDITIONS = ("prt", "prep", "obj", "pobj", "xcomp", "ccomp", "comp", "mod", "he
 # What `subj:` conditions can ask about the actor (extract.py decides which one applies):
 # a state or its government ("Japan protested": a diplomatic complaint) or a crowd of
 # civilians ("protesters stormed parliament": a riot, not an armed assault).
-ACTOR_CLASSES = ("state", "crowd")
+ACTOR_CLASSES = ("state", "crowd", "armed")
 
 
 @dataclass(frozen=True)

@@ -106,11 +106,14 @@ def _people(entity: Entity, doc) -> bool:
 
 
 def actor_class(actors: list[Entity], doc) -> Optional[str]:
-    """"crowd", "state" or None: what lexicon rows with a `subj:` condition ask about."""
+    """"crowd", "state", "armed" or None: what lexicon rows with a `subj:` condition ask
+    about.  "armed": rebels and militant groups, whose captives are abducted, not arrested."""
     if not actors:
         return None
     if all(a.sector in CROWD_SECTORS or _people(a, doc) for a in actors):
         return "crowd"
+    if all(a.sector == "REB" or (a.code or "").startswith("IMG") for a in actors):
+        return "armed"
     if all(a.country and a.sector in STATE_SECTORS and known(a) for a in actors):
         return "state"
     return None
