@@ -162,13 +162,15 @@ def code_partition(spec: PipelineSpec, batch_size: int, rows: Iterable[tuple[int
                    ship: bool = False) -> Iterator[tuple[int, str, str]]:
     """(seq, article JSON) rows to (seq, article id, items JSON) rows.  The pipeline is built
     on the first partition a Python worker codes and kept for the next ones."""
+    rows = list(rows)
+    if not rows:
+        return
     if ship:
         from pyspark import SparkFiles
         spec = spec.with_files(lambda p: SparkFiles.get(os.path.basename(p)))
     pipeline = _pipelines.get(spec)
     if pipeline is None:
         pipeline = _pipelines[spec] = spec.build()
-    rows = list(rows)
     articles = [wire.article_of(text) for _, text in rows]
     out: list[Output] = []
     done = 0
