@@ -20,6 +20,7 @@ import re
 import shutil
 import sys
 import tempfile
+import warnings
 from contextlib import contextmanager
 from typing import Iterable, Iterator, Optional, Sequence, Union
 
@@ -29,6 +30,10 @@ from . import wire
 from .base import Item, Output, PipelineSpec, Skip, code_batch
 
 SLICE = 5000  # articles per Spark job
+# pyspark warns about the installed pandas whenever it touches it; annales uses no pandas with
+# Spark, so the user gets nothing from it
+warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas",
+                        category=FutureWarning)
 LOCAL_HOST = "127.0.0.1"
 
 
@@ -137,7 +142,7 @@ def start_session(master: str = "local[*]", conf: Sequence[tuple[str, str]] = ()
                                detail="none", hint=SparkUnavailable.JAVA_HINT)
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.master(master).appName("annales") \
-        .config("spark.ui.enabled", "false")
+        .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
     if master.startswith("local"):
         os.environ.setdefault("SPARK_LOCAL_IP", LOCAL_HOST)
         builder = builder.config("spark.driver.host", LOCAL_HOST) \
