@@ -29,3 +29,25 @@ def test_throughput_benchmark_reports(tmp_path, capsys):
     assert result["articles"] == 2 and result["sentences"] == 3
     assert result["ratio_annales_to_spacy"] > 0 and result["peak_rss_mib"] > 0
     assert "ratio annales/spaCy" in capsys.readouterr().out
+
+
+SCALE = Path(__file__).resolve().parents[1] / "benchmarks" / "scale.py"
+
+
+@pytest.mark.slow
+def test_scale_benchmark_reports_every_runner_it_was_asked_for(tmp_path, capsys):
+    with open(tmp_path / "test.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["text", "category"])
+        for country in ("France", "Egypt", "Japan"):
+            w.writerow([f"Iran rejected the proposal of {country} on Monday. Talks went on.",
+                        "politics"])
+    spec = importlib.util.spec_from_file_location("scale", SCALE)
+    scale = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scale)
+    result = scale.main(["--data", str(tmp_path), "--limit", "3", "--configs", "local-1,local-2"])
+    assert set(result["runs"]) == {"spacy", "local-1", "local-2"}
+    assert result["articles"] == 3 and result["sentences"] == 6 and result["identical"]
+    assert all(r["peak_worker_mib"] > 0 and r["ratio_to_spacy"] > 0
+               for r in result["runs"].values())
+    assert "same records from every annales run: True" in capsys.readouterr().out

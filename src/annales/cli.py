@@ -105,17 +105,59 @@ def with_extensions(f):
     return _collect(EXTENSION_PARAMS, extension_options)(f)
 
 
-def _pipeline(dictionaries: Optional[dict] = None, story_types: bool = True):
-    """The coder for the command's options; `story_types` False where nothing the command
-    prints or stores reads the story type (its models take a part of start-up)."""
-    from .pipeline import Pipeline
+def _spec(dictionaries: Optional[dict] = None, story_types: bool = True):
+    """The coder for the command's options, as a recipe a worker process can build too;
+    `story_types` False where nothing the command prints or stores reads the story type (its
+    models take a part of start-up)."""
+    from .runners import PipelineSpec
     d = dictionaries or {}
-    return Pipeline(actors=d.get("actors", ()), agents=d.get("agents", ()),
-                    verbs=d.get("verbs", ()), builtin_kb=not d.get("no_builtin_kb"),
-                    builtin_lexicon=not d.get("no_builtin_lexicon"),
-                    unanchored=bool(d.get("unanchored")), kb=d.get("kb", ()),
-                    lexicon=d.get("lexicon", ()), places=d.get("places", ()),
-                    story_types=story_types)
+    return PipelineSpec(actors=tuple(d.get("actors", ())), agents=tuple(d.get("agents", ())),
+                        verbs=tuple(d.get("verbs", ())), builtin_kb=not d.get("no_builtin_kb"),
+                        builtin_lexicon=not d.get("no_builtin_lexicon"),
+                        unanchored=bool(d.get("unanchored")), kb=tuple(d.get("kb", ())),
+                        lexicon=tuple(d.get("lexicon", ())), places=tuple(d.get("places", ())),
+                        story_types=story_types)
+
+
+def _pipeline(dictionaries: Optional[dict] = None, story_types: bool = True):
+    return _spec(dictionaries, story_types).build()
+
+
+workers_option = click.option(
+    "--workers", type=click.IntRange(min=1), default=None, envvar="ANNALES_WORKERS",
+    help="Processes coding at once, each loading the pipeline once; output is the same in the "
+         "same order [default: all cores; 1 codes in this process].")
+
+
+def _spark_conf(ctx, param, values) -> list[tuple[str, str]]:
+    pairs = []
+    for value in values:
+        key, eq, setting = value.partition("=")
+        if not eq or not key.strip():
+            raise UsageError(what="--spark-conf", expected="KEY=VALUE", found=value)
+        pairs.append((key.strip(), setting))
+    return pairs
+
+
+engine_options = [
+    click.option("--engine", type=click.Choice(["local", "spark"]), default="local",
+                 show_default=True,
+                 help="local: worker processes on this machine; spark: a Spark cluster (see "
+                      "docs/scaling.md)."),
+    click.option("--spark-master", default="local[*]", show_default=True,
+                 help="With --engine spark: local[N], or the cluster's master URL."),
+    click.option("--spark-output", type=click.Path(file_okay=False),
+                 help="With --engine spark: folder for the Parquet the job writes (on a cluster, "
+                      "one every node sees); kept. [default: a temporary folder]"),
+    click.option("--spark-conf", multiple=True, callback=_spark_conf,
+                 help="With --engine spark: a Spark setting KEY=VALUE (repeatable)."),
+]
+
+
+def with_engine(f):
+    for opt in reversed(engine_options):
+        f = opt(f)
+    return f
 
 
 def _fail(exc: AnnalesError) -> None:
@@ -163,23 +205,25 @@ def main():
 @format_option
 @click.option("--rejections", "rejections_path", type=click.Path(dir_okay=False),
               help="Also write rejection rows (JSONL) to this file.")
+@workers_option
 @with_dictionaries
-def code(paths, published, fmt, rejections_path, dictionaries):
+def code(paths, published, fmt, rejections_path, workers, dictionaries):
     """Code text files, directories, JSONL/CSV/HTML/WARC files or '-' (stdin) into event records."""
     from .ingest import is_fatal, read_inputs
     from .ingest.duplicates import unique_ids
-    from .runners import LocalRunner
+    from .runners import make_runner
     from .schema import Rejection
 
     fmt = fmt or _default_format()
-    pipeline = _pipeline(dictionaries, story_types=False)   # event rows carry no story type
+    # event rows carry no story type
+    runner = make_runner(_spec(dictionaries, story_types=False), workers)
     out = RecordWriter(sys.stdout, fmt, TABLE_COLUMNS if fmt == "table" else EVENT_COLUMNS)
     rej_file = open(rejections_path, "w", encoding="utf-8") if rejections_path else None
     rej_sink = RecordWriter(rej_file, "jsonl") if rej_file else None
     coded = rejected = 0
     try:
         items = unique_ids(read_inputs(list(paths), published=published))
-        for item in LocalRunner(pipeline).run(items):
+        for item in runner.run(items):
             if isinstance(item, Rejection):
                 rejected += is_fatal(item)  # a warning row (R008) still codes its article
                 _report_rejection(item, rej_sink)
@@ -197,14 +241,19 @@ def code(paths, published, fmt, rejections_path, dictionaries):
     sys.exit(_exit_code(coded, rejected))
 
 
-@main.command(epilog="Example:\n\n  annales ingest corpus/ --db events.duckdb")
+@main.command(epilog="Examples:\n\n  annales ingest corpus/ --db events.duckdb\n\n"
+                     "  annales ingest corpus/ --engine spark --spark-master spark://head:7077")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @published_option
+@workers_option
+@with_engine
 @with_dictionaries
-def ingest(paths, db, published, dictionaries):
+def ingest(paths, db, published, workers, engine, spark_master, spark_output, spark_conf,
+           dictionaries):
     """Code inputs and store articles, events, quotes and rejections in DuckDB (idempotent)."""
     from .jobs import ingest as run_ingest
+    from .runners import make_runner
     from .progress import Progress, estimate_total
 
     progress = Progress(sys.stderr)
@@ -215,10 +264,12 @@ def ingest(paths, db, published, dictionaries):
         progress.clear()
         _report_rejection(row, None)
 
+    runner = make_runner(_spec(dictionaries), workers, engine, spark_master=spark_master,
+                         spark_output=spark_output, spark_conf=spark_conf)
     # the path, not an open Store: the file is held only while a batch is committed, so
     # `annales events` and `annales serve` can read it meanwhile
     try:
-        stats = run_ingest(list(paths), db, _pipeline(dictionaries), published=published,
+        stats = run_ingest(list(paths), db, published=published, runner=runner,
                            on_rejection=rejected, on_progress=progress.update)
     finally:
         progress.close()

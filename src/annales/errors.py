@@ -38,6 +38,9 @@ REASONS: dict[str, str] = {
             "its format guessed from its content.",
     "R013": "too large: expected at most {limit:,} bytes in one {kind} file, found {found}. "
             "It was not read; split it into articles (or JSONL/CSV rows).",
+    # codes from R020 on are the runners' (annales.runners): how an article fared in a worker
+    "R020": "coding failed: expected the coder to finish this article, found {found}. The "
+            "other articles were coded; report this one (its text and this message) as a bug.",
 }
 
 REASON_NAMES = {
@@ -45,6 +48,7 @@ REASON_NAMES = {
     "R005": "not_english", "R006": "malformed", "R007": "unreadable", "R008": "bad_date",
     "R009": "no_text", "R010": "sentence_cut", "R011": "duplicate_id", "R012": "unknown_type",
     "R013": "file_too_large",
+    "R020": "coding_failed",
 }
 
 
@@ -63,6 +67,15 @@ class AnnalesError(Exception):
     def __init__(self, **details):
         self.details = details
         super().__init__(f"{self.code}: " + self.template.format(**details))
+
+    def __reduce__(self):
+        # built from keyword details, which pickle's default (positional args) loses: an error
+        # raised in a worker process (annales.runners) reaches the parent whole this way
+        return (_rebuild, (type(self), self.details))
+
+
+def _rebuild(cls, details: dict) -> "AnnalesError":
+    return cls(**details)
 
 
 class ModelNotFound(AnnalesError):
@@ -205,6 +218,25 @@ class MethodNotAllowed(HTTPError):
     code = "E109"
     status = 405
     template = "{method} is not allowed on {path!r}: see /openapi.json for the methods it takes."
+
+
+class SparkUnavailable(AnnalesError):
+    code = "E020"
+    template = "Spark cannot start: expected {expected}, found {detail}. {hint}"
+    PYSPARK_HINT = ("Install it with `pip install 'annales[spark]'` (or `make install`), or "
+                    "ingest with --engine local.")
+    JAVA_HINT = ("Install a Java runtime, 17 or newer (Debian: `apt-get install "
+                 "default-jre-headless`), or set JAVA_HOME; or ingest with --engine local.")
+    MASTER_HINT = ("Check --spark-master (local[N], or spark://HOST:PORT of a running master "
+                   "this machine can reach), or ingest with --engine local.")
+
+
+class SparkFailed(AnnalesError):
+    code = "E021"
+    template = ("the Spark job failed: expected every partition coded, found {detail}. Nothing "
+                "of this slice was stored; what earlier slices stored is kept. Check the "
+                "executors' logs and that each worker has annales installed (docs/scaling.md), "
+                "then run the same command again.")
 
 
 class ConfigError(AnnalesError):

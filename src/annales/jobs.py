@@ -8,7 +8,7 @@ from typing import Callable, Iterator, Optional
 from .errors import Interrupted, StoreLocked
 from .ingest import is_fatal, read_inputs
 from .ingest.duplicates import unique_ids
-from .runners import LocalRunner
+from .runners import LocalRunner, Runner
 from .schema import CodedArticle, Rejection
 from .store import Store
 
@@ -27,10 +27,14 @@ class IngestStats:
     warnings: int = 0       # rows about inputs that were still coded (e.g. a bad date, R008)
 
 
-def ingest(paths: list[str], store, pipeline, published: Optional[str] = None,
+def ingest(paths: list[str], store, pipeline=None, published: Optional[str] = None,
            on_rejection: Optional[Callable[[Rejection], None]] = None,
-           on_progress: Optional[Callable[[IngestStats], None]] = None) -> IngestStats:
+           on_progress: Optional[Callable[[IngestStats], None]] = None,
+           runner: Optional[Runner] = None) -> IngestStats:
     """Code `paths` and store everything; safe to re-run: stored articles are skipped unparsed.
+
+    The coding is `runner`'s (annales.runners: worker processes, Spark), or else `pipeline`'s
+    in this process.
 
     `store` is a Store the caller keeps open, or the path of a store file: then the file is
     opened only to read which articles it has, at the start, and to commit each batch of
@@ -65,7 +69,7 @@ def ingest(paths: list[str], store, pipeline, published: Optional[str] = None,
 
     items = unique_ids(read_inputs(paths, published=published), stored=digest)
     try:
-        for item in LocalRunner(pipeline).run(items, skip=already):
+        for item in (runner or LocalRunner(pipeline)).run(items, skip=already):
             if isinstance(item, Rejection):
                 if is_fatal(item):
                     stats.rejected += 1

@@ -1,11 +1,10 @@
-"""The in-process runner: parses articles in spaCy batches, passes rejections through in order."""
+"""The in-process runner: one pipeline in this process, spaCy batches, input order."""
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator
 
-from ..schema import Article, CodedArticle, Rejection
-
-Item = Union[Article, Rejection]
+from ..schema import Article, CodedArticle
+from .base import Item, Output, Skip, batches, code_batch
 
 
 class LocalRunner:
@@ -19,24 +18,32 @@ class LocalRunner:
         self.pipeline = pipeline
         self.batch_size = batch_size
 
-    def run(self, items: Iterable[Item], skip: Optional[Callable[[str], bool]] = None
-            ) -> Iterator[Union[CodedArticle, Rejection]]:
-        batch: list[Article] = []
-        for item in items:
-            if isinstance(item, Rejection):
-                # Flush first so output keeps input order: a rejection of line 3 comes after line 2.
-                yield from self._flush(batch)
-                batch = []
-                yield item
-            elif skip is None or not skip(item.id):
-                batch.append(item)
-                if len(batch) >= self.batch_size:
-                    yield from self._flush(batch)
-                    batch = []
-        yield from self._flush(batch)
+    def run(self, items: Iterable[Item], skip: Skip = None) -> Iterator[Output]:
+        for unit in batches(items, self.batch_size, skip):
+            if isinstance(unit, list):
+                yield from code_batch(self.pipeline, unit, self.batch_size)
+            else:
+                yield unit
 
-    def _flush(self, batch: list[Article]) -> Iterator[Union[CodedArticle, Rejection]]:
-        if batch:
-            for coded in self.pipeline.code_articles(batch, batch_size=self.batch_size):
-                yield from coded.notes  # warning rows (R010) come before their article
-                yield coded
+
+class MockRunner(LocalRunner):
+    """A runner whose "coder" is a function, for tests that exercise what sits around coding
+    (ordering, skipping, storing, failures) without loading spaCy -- as httpx's MockTransport
+    stands in for the network.  `handler(article)` returns the CodedArticle (or raises, as a
+    broken coder would)."""
+
+    def __init__(self, handler: Callable[[Article], CodedArticle], batch_size: int = 32):
+        super().__init__(_HandlerPipeline(handler), batch_size)
+
+
+class _HandlerPipeline:
+    """The two methods of Pipeline a runner calls, over a plain function."""
+
+    def __init__(self, handler: Callable[[Article], CodedArticle]):
+        self.code_article = handler
+
+    def code_articles(self, articles: Iterable[Article], batch_size: int = 32
+                      ) -> Iterator[CodedArticle]:
+        return map(self.code_article, articles)
+
+
