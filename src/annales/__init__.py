@@ -8,13 +8,19 @@ Public API (everything else is private and may change):
     the record types: Article, Entity, Event, Attribution, DateValue, Location, Span, Quote,
     Rejection; the error tree: AnnalesError and its subclasses.
 """
+from importlib import metadata as _metadata
+
 from .errors import AnnalesError
 from .pipeline import Pipeline, code
 from .schema import (Article, Attribution, CodedArticle, DateValue, Entity, Event, Location,
                      Quote, Rejection, Span)
 from .store import Store
 
-__version__ = "0.1.0"
+# The version lives in pyproject.toml only; the installed package's metadata carries it here.
+try:
+    __version__ = _metadata.version("annales")
+except _metadata.PackageNotFoundError:   # imported from a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "code", "Pipeline", "Store", "AnnalesError",

@@ -13,6 +13,7 @@ from typing import Optional
 
 import click
 
+from . import __version__
 from .errors import AnnalesError, Interrupted, UsageError
 from .output import EVENT_COLUMNS, FORMATS, TABLE_COLUMNS, RecordWriter, flatten_event
 
@@ -115,7 +116,7 @@ class Group(click.Group):
 
 
 @click.group(cls=Group, epilog="Example: annales code article.txt --published 2017-01-12")
-@click.version_option(package_name="annales")
+@click.version_option(version=__version__, prog_name="annales")
 def main():
     """annales: political event data from English news.
 
