@@ -1,4 +1,4 @@
-"""The record contract (DESIGN.md, "The record contract").
+"""The record contract, documented field by field in docs/records.md.
 
 Field names here are the public interface: the JSON keys, the CSV columns and the DuckDB
 columns all come from these dataclasses.  Change them only with a migration note in
