@@ -67,7 +67,7 @@ def test_roles_do_not_overlap_and_run_forward():
         by_id[entry.kb_id] = entry.roles
     for kb_id, roles in by_id.items():
         spans = sorted((r.start or date.min, r.end or date.max) for r in roles)
-        for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        for (_, e1), (s2, _) in zip(spans, spans[1:]):
             assert e1 <= s2, f"{kb_id}: roles overlap"
         assert all(s < e for s, e in spans), kb_id
 

@@ -158,7 +158,7 @@ def code(paths, published, fmt, rejections_path, dictionaries):
                 out.write(event.to_dict(), flatten_event(event))
     except KeyboardInterrupt:
         raise Interrupted(done=f"{coded} articles coded and written, {rejected} rejected",
-                          kept="The article being coded when it stopped has no records.")
+                          kept="The article being coded when it stopped has no records.") from None
     finally:
         out.close()
         if rej_file:
@@ -273,7 +273,8 @@ def demo(db, examples):
         stats = run_ingest([str(path)], db, _pipeline())
     with Store(db, read_only=True) as store:
         chosen = pick_examples(store.events(), examples)
-        texts = {a: store.article(a).text for a in {e.article_id for e in chosen}}
+        articles = {a: store.article(a) for a in {e.article_id for e in chosen}}
+        texts = {a: article.text for a, article in articles.items() if article is not None}
         click.echo(summarize(store.counts(), [(e, texts[e.article_id]) for e in chosen]))
     click.echo(f"Stored in {db} ({stats.new_articles} new articles this run). Try:\n"
                f"  annales events --db {db} --modality hypothetical --format table")

@@ -70,8 +70,8 @@ def _countries() -> Iterator[tuple[KBEntry, dict[str, str]]]:
     for c in pycountry.countries:
         if c.alpha_3 in hand:
             continue
-        names = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
-        names = [uninverted(n) for n in names if n]
+        given = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
+        names = [uninverted(n) for n in given if n]
         rules = {n: ISO for n in dict.fromkeys(names)}
         yield KBEntry(f"country:{c.alpha_3}", names[0], "country", c.alpha_3, c.alpha_3, None,
                       list(rules)), rules
@@ -123,7 +123,7 @@ def builtin_entries() -> tuple[tuple[KBEntry, dict[str, str]], ...]:
     rows = [*_countries(), *_organizations(), *_people()]
     roles = _roles()
     known = {entry.kb_id for entry, _ in rows}
-    for kb_id, dated in roles.items():
+    for kb_id in roles:
         if kb_id not in known:
             raise DataFileError(path="roles.tsv", expected="a kb_id defined in another table",
                                 found=repr(kb_id), hint="Add the entry or fix the id.")

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional
+from typing import Optional, cast
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
@@ -46,10 +46,12 @@ class ActorResolver:
 
     def __init__(self, kb: KnowledgeBase, vocab):
         import spacy
+        from spacy.tokenizer import Tokenizer
 
         self.kb = kb
-        tokenizer = spacy.blank("en", vocab=vocab).tokenizer
-        lower, exact = set(), set()
+        tokenizer = cast(Tokenizer, spacy.blank("en", vocab=vocab).tokenizer)
+        lower: set[str] = set()
+        exact: set[str] = set()
         self.stems: dict[str, str] = {}     # one-word stem -> its alias key
         for alias, _ in kb.aliases():
             surface = alias.replace("_", " ").strip()

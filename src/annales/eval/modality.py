@@ -171,7 +171,11 @@ def align(rec: dict, predicted: list[dict]) -> list[tuple[dict, Optional[dict], 
     sentence, at most NEAR_WORDS words away, e.g. gold "raised" vs predicted "tariffs" in
     "raised tariffs") or None."""
     text = rec["text"]
-    spans = [trigger_span(text, g["trigger"], g["occurrence"]) for g in rec["events"]]
+    spans = []
+    for g in rec["events"]:
+        span = trigger_span(text, g["trigger"], g["occurrence"])
+        assert span is not None, "problems() keeps records whose trigger is not in the text out"
+        spans.append(span)
     found: list = [None] * len(spans)
     how: list = [None] * len(spans)
     for i, (gold, (start, end)) in enumerate(zip(rec["events"], spans)):

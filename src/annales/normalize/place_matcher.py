@@ -7,7 +7,7 @@ of the event-location data (annales.eval.locations).
 """
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, cast
 
 from .gazetteer import Gazetteer, normalize_alias
 
@@ -70,7 +70,7 @@ def candidate_spans(doc, gaz: Gazetteer, speculative: bool = False) -> list[tupl
 
 
 def _raw_candidates(doc, gaz: Gazetteer) -> Iterator[tuple]:
-    other = {}  # token index -> non-place entity covering it
+    other: dict[int, object] = {}  # token index -> non-place entity covering it
     for ent in doc.ents:
         if ent.label_ in TEMPORAL_LABELS and _misread_temporal(ent):
             yield _extended(ent), "NAME-" + ent.label_
@@ -186,8 +186,9 @@ def _gazetteer_matches(doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     cached = _matchers.get(key)
     if cached is None or cached[0] is not gaz or cached[1] is not doc.vocab:
         import spacy
+        from spacy.tokenizer import Tokenizer
 
-        tokenizer = spacy.blank("en", vocab=doc.vocab).tokenizer
+        tokenizer = cast(Tokenizer, spacy.blank("en", vocab=doc.vocab).tokenizer)
         matcher = PhraseMatcher(doc.vocab, attr="LOWER")
         # ~100k aliases: about 4 s once per process and vocab, mostly tokenizing them.
         matcher.add("PLACE", list(tokenizer.pipe(gaz.aliases(), batch_size=2000)))
