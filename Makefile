@@ -5,12 +5,12 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-stamp
 
-.PHONY: install demo test eval gate bench clean
+.PHONY: install demo test lint eval gate bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,lint]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -18,8 +18,14 @@ install: $(STAMP)
 demo: install
 	$(BIN)/annales demo --db annales-demo.duckdb
 
-test: install
+test: install lint
 	$(BIN)/python -m pytest -q
+
+# Style, import order and types (settings in pyproject.toml); `make test` runs it first.
+lint: install
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
+	$(BIN)/mypy
 
 eval: install
 	$(BIN)/annales eval --data ../shared/data
@@ -32,4 +38,4 @@ bench: install
 	$(BIN)/python benchmarks/throughput.py --data ../shared/news/bbc
 
 clean:
-	rm -rf $(VENV) *.duckdb *.duckdb.wal .pytest_cache
+	rm -rf $(VENV) *.duckdb *.duckdb.wal .pytest_cache .mypy_cache .ruff_cache

@@ -7,7 +7,6 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from annales import Article
 from annales.cli import main
 from annales.errors import Interrupted
 from annales.jobs import ingest

@@ -107,8 +107,19 @@ def test_expression_in_sentence(nlp, sentence, trigger, published, value, precis
     assert date_of(nlp, sentence, trigger, published) == DateValue(value, precision, text, "text")
 
 
-def test_enough_expressions_covered():
+def test_the_expressions_cover_every_kind():
     assert len({(s, t, p) for s, t, p, *_ in PARSED}) >= 40
+    assert {precision for *_, precision, _ in PARSED} == {"day", "month", "year", "decade"}
+    texts = [text.lower() for *_, text in PARSED]
+    for word in ("ago", "last", "next", "yesterday", "today", "tomorrow", "earlier", "since"):
+        assert any(word in t for t in texts), f"no expression with {word!r}"
+    # one weekday name resolves backwards for a past act and forwards for a planned one
+    assert {value for *_, value, _, text in PARSED if text == "Sunday"} >= {"2017-01-08",
+                                                                           "2017-01-15"}
+    # absolute dates in both orders, a month-and-day without a year, across a year boundary
+    assert {"July 14, 2015", "30 October 2014", "Aug. 4"} <= {text for *_, text in PARSED}
+    assert any(value[:4] < str(published.year) for _, _, published, value, _, text in PARSED
+               if text == "last month")
 
 
 @pytest.mark.parametrize("sentence,trigger", [

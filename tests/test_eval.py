@@ -14,7 +14,7 @@ from annales.eval.classify import (penta_label, plover_label, read_ngec, read_pe
 from annales.eval.metrics import accuracy, macro_f1, prf, root_triples
 from annales.eval.petrarch import (predicted_triples, read_cameo_codes, read_unit_tests,
                                    scorable)
-from annales.schema import CodedArticle, Entity, Event
+from annales.schema import EVENT_TYPES, CodedArticle, Entity, Event
 
 
 def event(actors=("ARN",), recipients=("GON",), cameo="064", modality="asserted",
@@ -186,12 +186,21 @@ def test_real_gold_counts(shared_dir):
     data = shared_dir / "data"
     records = read_unit_tests(data / "petrarch2/PETR.UnitTest.records.jsonl")
     assert len(records) == 284
-    kept = scorable(records, read_cameo_codes(data / "cameo_codebook/cameo.csv"))
+    cameo = read_cameo_codes(data / "cameo_codebook/cameo.csv")
+    kept = scorable(records, cameo)
     assert len(kept) == 205 and sum(len(r.gold) for r in kept) == 284
+    # what is kept is what is scored: text, and (actor, recipient, CAMEO code) triples whose
+    # codes are all in the codebook (a party the gold leaves unnamed is "")
+    for r in kept:
+        assert r.text.strip(), r.id
+        assert all(code in cameo for _, _, code in r.gold), r.id
     assert len(read_ngec(data / "ngec/gpt_synthetic_events_2023-10-19_19.csv.zip")) == 4500
     sample = read_ngec(data / "ngec/gpt_synthetic_events_2023-10-19_19.csv.zip", limit=500)
-    assert len(sample) == 500 and len({s.label for s in sample}) == 16
-    assert len(read_pentaclass(data / "conflibert/cameo_class/train.tsv")) == 1349
+    assert len(sample) == 500 and {s.label for s in sample} == set(EVENT_TYPES)
+    assert all(s.text.strip() and s.title for s in sample)
+    penta = read_pentaclass(data / "conflibert/cameo_class/train.tsv")
+    assert len(penta) == 1349 and {p.label for p in penta} == {0, 1, 2, 3, 4}
+    assert all(p.text.strip() for p in penta)
 
 
 def test_location_row(monkeypatch):

@@ -15,7 +15,7 @@ import gzip
 import io
 import json
 import os
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 import pytest
@@ -68,7 +68,7 @@ def _warc(texts: tuple[str, ...]) -> bytes:
     return out.getvalue()
 
 
-@lru_cache(maxsize=None)  # WARC records carry a random id: draw from the same bytes each time
+@cache  # WARC records carry a random id: draw from the same bytes each time
 def _well_formed(kind: str, texts: tuple[str, ...]) -> bytes:
     if kind == "jsonl":
         return "".join(json.dumps({"id": str(i), "text": t, "published": "2017-01-12"}) + "\n"

@@ -22,6 +22,13 @@ KNOWN_MISSES: dict[tuple, str] = {
      "extradite"):
         "the small spaCy model tags 'extradite' as an adjective here, so the that-clause has "
         "no verb (the same construction with other words parses)",
+    ("corpus-19-syria-us-missile-strike", "new strikes may follow if"):
+        "an event noun that is the active subject of its verb is read as having taken place "
+        "(modality rule of 2026-12-06), also under a modal: 'new strikes may follow' and 'new "
+        "air strikes could follow' come out asserted",
+    ("corpus-02-unsc-2334-settlements", "will not abide by its terms"):
+        "no lexicon row codes abiding by or complying with an agreement ('abide by', 'comply "
+        "with', 'implement', 'obey' all give no event), so the refusal to comply is not coded",
 }
 
 
@@ -42,11 +49,15 @@ def coded(pipeline):
     path = resources.files("annales") / "data" / "corpus" / "articles.jsonl"
     articles = [Article(**json.loads(line)) for line in path.read_text("utf-8").splitlines()
                 if line.strip()]
-    return {c.article.id: c.events for c in pipeline.code_articles(articles)}
+    return {c.article.id: c for c in pipeline.code_articles(articles)}
 
 
-def _candidates(coded, x):
-    return [e for e in coded[x["article"]]
+def _candidates(coded, x, unanchored=False):
+    """The records (and with `unanchored`, the events with no party and no place that are no
+    records) with this trigger in this sentence."""
+    c = coded[x["article"]]
+    events = c.events + (list(c.unanchored) if unanchored else [])
+    return [e for e in events
             if e.trigger.text == x["trigger"] and x["sentence_contains"] in e.sentence]
 
 
@@ -73,7 +84,7 @@ def _matches(e, x, pipeline) -> bool:
     return not x.get("date") or (e.date is not None and e.date.value == x["date"])
 
 
-@pytest.mark.parametrize("x", [_param(x) for x in EXPECTED if "event" in x])
+@pytest.mark.parametrize("x", [_param(x) for x in EXPECTED if "attributed" in x])
 def test_expected_event_is_coded(coded, x, pipeline):
     found = _candidates(coded, x)
     assert found, f"no event triggered by {x['trigger']!r}"
@@ -84,5 +95,10 @@ def test_expected_event_is_coded(coded, x, pipeline):
 
 @pytest.mark.parametrize("x", [_param(x) for x in EXPECTED if "not_modality" in x])
 def test_hedged_statement_is_not_coded_as_fact(coded, x):
-    for e in _candidates(coded, x):
-        assert e.modality != x["not_modality"], e.sentence
+    # the event the sentence is about must be there, with its own modality: a coder that
+    # dropped the event would otherwise pass.  Whether it is a record is the anchoring rule's
+    # business ("new strikes may follow" names no party); its modality is what is tested here.
+    found = _candidates(coded, x, unanchored=True)
+    assert any(e.event == x["event"] and e.modality == x["modality"] for e in found), [
+        (e.event, e.modality) for e in found]
+    assert not [e for e in found if e.modality == x["not_modality"]], found[0].sentence

@@ -67,7 +67,7 @@ def test_roles_do_not_overlap_and_run_forward():
         by_id[entry.kb_id] = entry.roles
     for kb_id, roles in by_id.items():
         spans = sorted((r.start or date.min, r.end or date.max) for r in roles)
-        for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        for (_, e1), (s2, _) in zip(spans, spans[1:]):
             assert e1 <= s2, f"{kb_id}: roles overlap"
         assert all(s < e for s, e in spans), kb_id
 
@@ -81,12 +81,17 @@ def test_every_iso_country_and_the_disputed_ones_are_present(kb):
     assert kb.best("Taiwan").code == "TWN" and kb.best("Western Sahara").code == "ESH"
 
 
-def test_hand_written_countries_have_demonyms():
+def test_hand_written_countries_have_demonyms(kb):
     rows = list(read_table("countries.tsv"))
     with_demonyms = [r for r in rows if split_list(r["demonyms"])]
     assert len(with_demonyms) >= 80
     with_seats = [r for r in rows if split_list(r["seats"])]
     assert len(with_seats) >= 80
+    # and they resolve: a demonym (or its plural) to the country, a seat to its government
+    for demonym, iso3 in (("French", "FRA"), ("Germans", "DEU"), ("Palestinian", "PSE")):
+        assert (kb.best(demonym).kind, kb.best(demonym).code) == ("country", iso3), demonym
+    for seat, code in (("the Kremlin", "RUSGOV"), ("Ramallah", "PSEGOV"), ("Paris", "FRAGOV")):
+        assert (kb.best(seat).kind, kb.best(seat).code) == ("metonym", code), seat
 
 
 def test_required_organizations_are_present(kb):
@@ -102,6 +107,15 @@ def test_required_organizations_are_present(kb):
     assert not missing
     orgs = [e for e, _ in builtin_entries() if e.kind in ("org", "group")]
     assert len(orgs) >= 40
+    # names of one organisation reach the same entry, with its code and kind
+    for name, kb_id, code, kind in (("NATO", "org:NATO", "IGOWSTNAT", "org"),
+                                    ("UN Security Council", "org:UNSC", "IGOUNO", "org"),
+                                    ("Red Cross", "org:ICRC", "NGOHLHIRC", "org"),
+                                    ("ICRC", "org:ICRC", "NGOHLHIRC", "org"),
+                                    ("Hamas", "org:HAMAS", "PSEREB", "group")):
+        entry = kb.best(name)
+        assert (entry.kb_id, entry.code, entry.kind) == (kb_id, code, kind), name
+    assert kb.best("ISIS").kb_id == kb.best("Daesh").kb_id == kb.best("Islamic State").kb_id
 
 
 def test_the_plo_and_the_pa_are_palestinian_government_not_rebels(kb):
@@ -217,6 +231,13 @@ def test_every_listed_country_has_a_leader_on_every_half_year_since_2000():
 def test_people_rows_are_complete_and_dated():
     people = _people()
     assert len(people) >= 400
+    # a row read whole: each role with its code and dates, in order
+    merkel = next(p for p in people if p.kb_id == "person:merkel")
+    assert merkel.name == "Angela Merkel"
+    assert [(r.code, r.start, r.end) for r in merkel.roles] == [
+        ("DEUOPP", date(2002, 9, 22), date(2005, 11, 22)),
+        ("DEUGOV", date(2005, 11, 22), date(2021, 12, 8)),
+        ("DEUELI", date(2021, 12, 8), None)]
     for person in people:
         assert person.name in person.aliases, person.kb_id
         assert person.roles, f"{person.kb_id} has no role"

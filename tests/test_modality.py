@@ -18,7 +18,8 @@ CASES = [
     ("The council would vote on the resolution.", "vote", "hypothetical"),
     ("Israel should not build new settlements.", "build", "hypothetical"),
     ("Iran can't sign the deal in its current form.", "sign", "hypothetical"),
-    # back-shifted "will" in reported speech is future, not hypothetical (DESIGN.md)
+    # back-shifted "will" in reported speech is future, not hypothetical: "would" under a past-tense
+    # reporting verb is the past of "will"
     ("A PLO official said France would recognize Palestine.", "recognize", "future"),
     ("It was not clear that the administration would make any public declaration.", "make",
      "hypothetical"),

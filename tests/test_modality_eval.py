@@ -48,7 +48,8 @@ def test_every_modality_and_the_issue_traps_are_in_the_set(records):
     assert len({e["event"] for _, e in events}) == len(EVENT_TYPES)
     # "threatened to impose sanctions" is THREATEN (the sanction only hypothetical)
     threats = [e for r, e in events if r["category"] == "threat"]
-    assert all(e["modality"] == "asserted" for e in threats if e["event"] == "THREATEN")
+    threatens = [e for e in threats if e["event"] == "THREATEN"]
+    assert threatens and all(e["modality"] == "asserted" for e in threatens)
     assert not any(e["event"] == "SANCTION" and e["modality"] == "asserted" for e in threats)
     # a demand is two events: the asserted REQUEST and the demanded event, hypothetical
     for r in records:

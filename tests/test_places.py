@@ -129,6 +129,7 @@ def test_un_is_never_a_place(nlp):
     places = find_places(nlp("The UN condemned the attack, and NATO sent troops to Kabul."),
                          speculative=True)
     assert all(p.name is None for p in places if p.text in ("UN", "NATO"))
+    assert [p.country for p in places if p.text == "Kabul"] == ["AFG"]
     assert {p.text: p for p in places}["Kabul"].country == "AFG"
 
 

@@ -1,5 +1,6 @@
-"""Behaviour on the flagship example (DESIGN.md): hedged, attributed and conditional statements
-must not become facts, and what is said in quotes belongs to the PLO official who said it."""
+"""Behaviour on the flagship example, the shared Palestine-recognition sample article: hedged,
+attributed and conditional statements must not become facts, and what is said in quotes belongs
+to the PLO official who said it."""
 from __future__ import annotations
 
 import pytest

@@ -39,4 +39,4 @@ def test_pipeline_codes_the_scene_as_recipient(pipeline):
     assert [(e.event, [r.code for r in e.recipient]) for e in strikes] == [("ASSAULT", ["SYR"])]
     assert strikes[0].recipient[0].text == strikes[0].location.text == "Syria"
     met = pipeline.code("The two foreign ministers met in Switzerland.", published="2015-10-01")
-    assert all(e.recipient == [] for e in met)
+    assert [(e.event, e.recipient) for e in met] == [("CONSULT", [])]

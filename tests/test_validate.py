@@ -145,7 +145,7 @@ def test_decode_is_strict_and_reports_the_offset():
 
 def test_binary_sniff_on_raw_bytes():
     assert binary_reason(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR") == "NUL bytes"
-    assert binary_reason("plain text\nwith lines\tand tabs\f".encode()) is None
+    assert binary_reason(b"plain text\nwith lines\tand tabs\f") is None
     assert decode(bytes(range(1, 32)) * 20, "x").reason_code == "R002"
 
 

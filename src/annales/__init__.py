@@ -9,6 +9,7 @@ Public API (everything else is private and may change):
     Rejection; the error tree: AnnalesError and its subclasses.
 """
 from typing import TYPE_CHECKING
+from importlib import metadata as _metadata
 
 from .errors import AnnalesError
 from .schema import (Article, Attribution, CodedArticle, DateValue, Entity, Event, Location,
@@ -31,7 +32,11 @@ def __getattr__(name: str):
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-__version__ = "0.1.0"
+# The version lives in pyproject.toml only; the installed package's metadata carries it here.
+try:
+    __version__ = _metadata.version("annales")
+except _metadata.PackageNotFoundError:   # imported from a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "code", "Pipeline", "Store", "AnnalesError",

@@ -13,6 +13,7 @@ from typing import Optional
 
 import click
 
+from . import __version__
 from .errors import AnnalesError, Interrupted, UsageError
 from .output import EVENT_COLUMNS, FORMATS, TABLE_COLUMNS, RecordWriter, flatten_event
 
@@ -189,7 +190,7 @@ class Group(click.Group):
 
 
 @click.group(cls=Group, epilog="Example: annales code article.txt --published 2017-01-12")
-@click.version_option(package_name="annales")
+@click.version_option(version=__version__, prog_name="annales")
 def main():
     """annales: political event data from English news.
 
@@ -233,7 +234,7 @@ def code(paths, published, fmt, rejections_path, workers, dictionaries):
                 out.write(event.to_dict(), flatten_event(event))
     except KeyboardInterrupt:
         raise Interrupted(done=f"{coded} articles coded and written, {rejected} rejected",
-                          kept="The article being coded when it stopped has no records.")
+                          kept="The article being coded when it stopped has no records.") from None
     finally:
         out.close()
         if rej_file:
@@ -386,7 +387,8 @@ def demo(db, examples, dictionaries):
         stats = run_ingest([str(path)], db, _pipeline(dictionaries))
     with Store(db, read_only=True) as store:
         chosen = pick_examples(store.events(), examples)
-        texts = {a: store.article(a).text for a in {e.article_id for e in chosen}}
+        articles = {a: store.article(a) for a in {e.article_id for e in chosen}}
+        texts = {a: article.text for a, article in articles.items() if article is not None}
         click.echo(summarize(store.counts(), [(e, texts[e.article_id]) for e in chosen]))
     click.echo(f"Stored in {db} ({stats.new_articles} new articles this run). Try:\n"
                f"  annales events --db {db} --modality hypothetical --format table")

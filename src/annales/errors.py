@@ -43,15 +43,6 @@ REASONS: dict[str, str] = {
             "other articles were coded; report this one (its text and this message) as a bug.",
 }
 
-REASON_NAMES = {
-    "R001": "empty", "R002": "binary", "R003": "encoding", "R004": "too_large",
-    "R005": "not_english", "R006": "malformed", "R007": "unreadable", "R008": "bad_date",
-    "R009": "no_text", "R010": "sentence_cut", "R011": "duplicate_id", "R012": "unknown_type",
-    "R013": "file_too_large",
-    "R020": "coding_failed",
-}
-
-
 def rejection(input_name: str, code: str, **details) -> Rejection:
     """Build a rejection row with the canonical message for `code`."""
     return Rejection(input=input_name, reason_code=code, message=REASONS[code].format(**details))
@@ -94,11 +85,7 @@ class StoryModelMissing(AnnalesError):
                  "scripts/train_story_type.py.")
 
 
-class NothingToDo(AnnalesError):
-    code = "E002"
-    template = "no input: expected file paths, a directory or '-' for stdin, found {found}."
-
-
+# E002 ("no input") was never raised and went in 0.2.0; the code is not given out again.
 class StoreError(AnnalesError):
     code = "E003"
     template = "database {path!r}: {detail}. Check the file is a DuckDB database annales wrote."

@@ -42,6 +42,8 @@ def ingest(paths: list[str], store, pipeline=None, published: Optional[str] = No
     read it, or write it, while this one codes.  `on_progress(stats)` is called after every
     input (a progress.Progress redraws from it)."""
     stats = IngestStats()
+    has: Callable[[str], bool]
+    digest: Callable[[str], Optional[str]]
     if isinstance(store, Store):  # open throughout: ask it article by article
         has, digest = store.has_article, store.text_digest
     else:
@@ -91,7 +93,7 @@ def ingest(paths: list[str], store, pipeline=None, published: Optional[str] = No
         commit()
         raise Interrupted(done=f"{stats.new_articles} new articles stored ({stats.skipped} "
                                f"already stored), {stats.rejected} rejected",
-                          kept="The article being coded when it stopped was not stored.")
+                          kept="The article being coded when it stopped was not stored.") from None
     except StoreLocked as exc:
         raise StoreLocked(**(exc.details | {"hint": (
             f"{stats.new_articles} new articles were stored before it; the {len(buffer)} coded "

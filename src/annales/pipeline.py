@@ -141,6 +141,8 @@ class Pipeline:
                     published: Optional[date]) -> StoryType:
         title = article.title or ""
         model = self.story_model if title.strip() else self.body_story_model
+        # called only when the pipeline was built with story types, so all three are loaded
+        assert model is not None and self.embeddings is not None
         return model.predict(model.featurizer.vectors(
             self.embeddings, [title], [article.text], [events],
             [self.headline_events(article, published)])[0])

@@ -1,4 +1,4 @@
-"""The record contract (DESIGN.md, "The record contract").
+"""The record contract, documented field by field in docs/records.md.
 
 Field names here are the public interface: the JSON keys, the CSV columns and the DuckDB
 columns all come from these dataclasses.  Change them only with a migration note in
@@ -28,7 +28,8 @@ class Record:
     """Shared (de)serialisation: nested dataclasses become plain dicts, None stays null."""
 
     def to_dict(self) -> dict:
-        return asdict(self)  # type: ignore[arg-type]
+        # every subclass is a dataclass; this base is not one, so mypy cannot see it
+        return asdict(self)  # type: ignore[call-overload]
 
 
 @dataclass
@@ -46,7 +47,7 @@ class Entity(Record):
     basis: Optional[str] = None
 
     @classmethod
-    def from_dict(cls, d: Optional[dict]) -> Optional["Entity"]:
+    def from_dict(cls, d: Optional[dict]) -> Optional[Entity]:
         return None if d is None else cls(**d)
 
 
@@ -58,7 +59,7 @@ class Attribution(Record):
     anonymous: bool = False
 
     @classmethod
-    def from_dict(cls, d: Optional[dict]) -> Optional["Attribution"]:
+    def from_dict(cls, d: Optional[dict]) -> Optional[Attribution]:
         if d is None:
             return None
         return cls(Entity.from_dict(d.get("speaker")), d.get("cue"), d.get("quoted", False),
@@ -120,7 +121,7 @@ class Event(Record):
                            actor_code)
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Event":
+    def from_dict(cls, d: dict) -> Event:
         d = dict(d)
         d["actor"] = [Entity(**e) for e in d.get("actor") or []]
         d["recipient"] = [Entity(**e) for e in d.get("recipient") or []]

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc
 
 MAX_TOKEN_CHARS = 200
-_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
+_LONG_RUN = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
 
 
 class BoundedTokenizer:

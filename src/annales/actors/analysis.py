@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from ..schema import Entity
 from .coref import FIRST_PERSON, PRONOUNS, resolve_definite, resolve_pronoun
@@ -28,6 +28,11 @@ from .kb import SECTOR_LABELS, entity_of
 from .mentions import Mention, MentionIndex
 from .phrases import (SUBJECT_DEPS, appositive, determiner, first_conjunct, modifiers, np_bounds,
                       owner_object)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .kb import KBEntry
 
 # Named-entity types that are never actors, whatever the noun ("Sunday", "1967", "$5").
 NOT_ACTORS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL LAW LANGUAGE "
@@ -151,7 +156,7 @@ class DocAnalysis:
                                                 **where), entry=mod_entry, kind=mod_entry.kind,
                                person=True, **base)
             earlier = self._short_name(head, start, end)
-            if earlier is not None:
+            if earlier is not None and earlier.entry is not None:
                 return Mention(entity=entity_of(self.kb, earlier.entry, self.day, **where),
                                entry=earlier.entry, kind="short_name", person=True,
                                antecedent=earlier, **base)
@@ -180,7 +185,7 @@ class DocAnalysis:
                                person=person, anonymous=anonymous, **base)
             owner = owner_object(anchor) or self._spoken_for(anchor)
             inner = self.analyse(owner[1]) if owner is not None else None
-            if inner is None or not inner.entity.country:
+            if owner is None or inner is None or not inner.entity.country:
                 continue
             if owner[0] == "in":    # "lawmakers in Fornost": the place's country, not its seat
                 if not person or inner.kind not in PLACE_KINDS:
@@ -219,7 +224,7 @@ class DocAnalysis:
                 return m
         return None
 
-    def _spoken_for(self, head) -> Optional[tuple[str, object]]:
+    def _spoken_for(self, head) -> Optional[tuple[str, Token]]:
         """("for", X) for "a spokesman for Hamas": whose voice a spokesperson is.  Only these
         words: "the envoy for Syria" is not Syria's envoy."""
         if head.lemma_.lower() not in SPOKES:
@@ -240,6 +245,7 @@ class DocAnalysis:
 
     def _in_country(self, inner: Mention, sector: Optional[str], where: dict) -> Entity:
         country = inner.entity.country
+        assert country, "only a mention with a country is placed in it"
         label = SECTOR_LABELS.get(sector, sector) if sector else None
         name = self.kb.country_name(country) or inner.entity.name
         return Entity(name=f"{name} {label}" if label else name,
@@ -278,7 +284,7 @@ class DocAnalysis:
             t.pos_ == "PROPN" and t.i not in self.names and t.i not in self.sectors
             for t in head.children if t.dep_ in ("compound", "flat"))
 
-    def _modifier_hits(self, head) -> tuple[Optional[object], Optional[str]]:
+    def _modifier_hits(self, head) -> tuple[Optional[KBEntry], Optional[str]]:
         """The nearest KB entry and the nearest sector word among the head's modifiers; a
         possessor wins over nearer modifiers ("Libya's UN-backed government" is Libya's)."""
         entry, sector = None, None

@@ -81,8 +81,8 @@ def _countries(folder: Optional[Path]) -> Rows:
     for c in pycountry.countries:
         if c.alpha_3 in hand:
             continue
-        names = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
-        names = [uninverted(n) for n in names if n]
+        given = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
+        names = [uninverted(n) for n in given if n]
         rules = {n: ISO for n in dict.fromkeys(names)}
         yield KBEntry(f"country:{c.alpha_3}", names[0], "country", c.alpha_3, c.alpha_3, None,
                       list(rules)), rules

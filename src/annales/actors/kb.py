@@ -127,7 +127,7 @@ class KnowledgeBase:
         entry = self.entries.get(f"country:{country}") if country else None
         return entry.name if entry else None
 
-    def copy(self) -> "KnowledgeBase":
+    def copy(self) -> KnowledgeBase:
         new = KnowledgeBase()
         new.entries = dict(self.entries)
         new.sector_words = dict(self.sector_words)

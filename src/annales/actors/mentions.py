@@ -28,7 +28,7 @@ class Mention:
     salience: int = 0              # 2 main-clause subject, 1 other subject, 0 other (coref.py)
     sentence: int = 0              # token index where its sentence starts
     quoted: bool = False           # inside quotation marks
-    antecedent: Optional["Mention"] = None   # what a pronoun / definite description refers to
+    antecedent: Optional[Mention] = None   # what a pronoun / definite description refers to
 
 
 class MentionIndex:

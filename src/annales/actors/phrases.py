@@ -1,7 +1,10 @@
 """Noun-phrase geometry over a spaCy parse: bounds, modifiers, the "of" complement."""
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Children that sit inside a noun phrase and may name whose phrase it is.
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat"})
@@ -47,7 +50,7 @@ def modifiers(head) -> Iterator:
                             key=lambda t: abs(t.i - tok.i)))
 
 
-def owner_object(head) -> Optional[tuple[str, object]]:
+def owner_object(head) -> Optional[tuple[str, Token]]:
     """(preposition, object head) of a phrase-final "of"/"from"/"in" PP, if any:
     `members of [the European Union]`, `soldiers from [Gondor]`, `lawmakers in [Fornost]`."""
     for child in head.rights:

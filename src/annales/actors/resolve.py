@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional
+from typing import Optional, cast
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.util import filter_spans

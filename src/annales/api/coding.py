@@ -11,7 +11,7 @@ from dataclasses import asdict
 from typing import Callable, Optional
 
 from ..errors import InvalidRequest
-from ..schema import Article
+from ..schema import Article, Rejection
 
 
 class LazyPipeline:
@@ -70,7 +70,7 @@ def ingest_records(records: list[dict], store, pipeline) -> dict:
     "source"}) with `annales ingest`'s rules: same validation, same rejection rows, idempotent."""
     from ..jobs import ingest
 
-    rejections = []
+    rejections: list[Rejection] = []
     fd, path = tempfile.mkstemp(suffix=".jsonl", prefix="annales-post-")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:

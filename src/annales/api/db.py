@@ -44,7 +44,8 @@ class Database:
         with self._cond:
             while self._switching:
                 self._cond.wait()
-            con = self._write_base if self._writer else self._open_reader()
+            # the writer and the base its cursors come from are set and cleared together
+            con = self._write_base if self._write_base is not None else self._open_reader()
             cursor = con.cursor()
             self._active += 1
         try:
@@ -106,8 +107,10 @@ class Database:
                 self._swap(lambda: Store(self.path, wait=self.wait))
             except StoreLocked as exc:
                 raise StoreBusy(path=self.path, detail=exc.details["detail"]) from exc
+            writer = self._writer
+            assert writer is not None, "_swap sets the writer or raises"
             try:
-                yield self._writer
+                yield writer
             finally:
                 self._swap(lambda: None)
         finally:
@@ -123,7 +126,7 @@ class Database:
                 if self._reader is not None:
                     self._reader.close()
                     self._reader = None
-                if self._writer is not None:
+                if self._writer is not None and self._write_base is not None:
                     self._write_base.close()
                     self._writer.close()
                     self._writer = self._write_base = None

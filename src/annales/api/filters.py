@@ -32,11 +32,11 @@ class Filters:
     article_id: Optional[str] = None
 
     @classmethod
-    def from_params(cls, params: dict) -> "Filters":
+    def from_params(cls, params: dict) -> Filters:
         """From query parameters (empty values count as absent); bad values raise UsageError."""
         known = {f.name for f in fields(cls)}
-        values = {k: (v.strip() if isinstance(v, str) else v) for k, v in params.items()
-                  if k in known and v not in (None, "")}
+        values: dict[str, Any] = {k: (v.strip() if isinstance(v, str) else v)
+                                  for k, v in params.items() if k in known and v not in (None, "")}
         for key in ("actor_country", "recipient_country", "country", "location_country"):
             if key in values:
                 if not _CODE.match(values[key]):

@@ -190,7 +190,7 @@ def country_counts(con, filters: Filters, by: str = "actor") -> list[dict]:
             for c, n in con.execute(sql, params).fetchall()]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def country_names(code: str) -> dict:
     """{"iso2", "name"} of an ISO 3166-1 alpha-3 code (the world map's key); nulls for IGO and
     other non-country codes."""

@@ -66,6 +66,7 @@ def predict(records: list[dict], nlp, resolver) -> list[dict]:
     texts = ((r["text"], r) for r in records)
     for doc, rec in nlp.pipe(texts, as_tuples=True, batch_size=64):
         start = mention_offset(rec)
+        assert start is not None, "problems() keeps records without their mention out"
         span = doc.char_span(start, start + len(rec["mention"]), alignment_mode="expand")
         published = date.fromisoformat(rec["published"]) if rec["published"] else None
         mentions = resolver(doc, published)

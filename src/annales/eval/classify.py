@@ -22,7 +22,7 @@ import time
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Callable, Iterable, Mapping, Optional, Sequence
 
 from ..schema import Article, CodedArticle, Event, EVENT_TYPES
 from .metrics import accuracy, macro_f1
@@ -73,7 +73,7 @@ def read_ngec(path: str | Path, limit: Optional[int] = None, split: Optional[str
                           group=r.get("title") or "") for i, r in enumerate(rows)
              if r.get("text", "").strip() and r.get("label")]
     if split:
-        items = [it for it in items if ngec_split(it.group) == split]
+        items = [it for it in items if ngec_split(it.group or "") == split]
     return spread_sample(items, limit)
 
 
@@ -120,7 +120,7 @@ def story_label(coded: CodedArticle) -> str:
 
 
 def score_texts(name: str, items: list[LabelledText], pipeline,
-           to_labels: dict[str, Callable[[CodedArticle], object]], labels: Iterable,
+           to_labels: Mapping[str, Callable[[CodedArticle], object]], labels: Iterable,
            note: str) -> list[SetResult]:
     """One result per labelling of the same coded texts (the texts are coded once)."""
     start = time.perf_counter()

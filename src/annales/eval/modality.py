@@ -2,7 +2,7 @@
 
 Each item is a short news text (one to three sentences), its publication date, a category and
 the events a careful reader would code from it: the trigger word (and which whole-word
-occurrence of it), the PLOVER event type, the modality (DESIGN.md, "Modality"), the actor's and
+occurrence of it), the PLOVER event type, the modality (docs/records.md, `modality`), the actor's and
 the recipient's country (ISO 3166-1 alpha-3; null for IGOs, groups or "unknown"), whether the
 event is attributed to a speaker and, if so, whether that speaker is anonymous.  The labels were
 written from reading the sentences, before the coder was run on them.
@@ -29,13 +29,13 @@ Labelling conventions (where the design leaves room):
   modality; the event is attributed to an anonymous source (events/modality.py: "the source
   is doubted, not the event's reality; attribution records the source");
 * compound subjects of a joint event ("Japan and India signed", "Biden and Putin held
-  talks") are one record (DESIGN.md): the first country is the gold actor, no recipient;
+  talks") are one record (docs/records.md: compound actors stay one record): the first country is the gold actor, no recipient;
 * "A recalled how X happened" attributes X to A; a question ("asked whether") does not
   attribute its event to the asker;
 * event types follow the PLOVER CAMEO2PLOVER-2021 table (signing a formal agreement and
   apologising are SUPPORT, reaching or striking a deal is AGREE; releasing people, ceasefires and easing sanctions are RETREAT;
   leaving a treaty or halting talks is SANCTION), except that imposing sanctions is SANCTION
-  as in DESIGN.md;
+  as the coder's lexicon codes it;
 * "would" under a past-tense reporting verb is the past of "will" (future), elsewhere
   hypothetical; an event inside an if/unless/provided-that clause is hypothetical;
 * a wh-question presupposes its event ("Who attacked ...?" -> asserted), a yes/no question or
@@ -171,7 +171,11 @@ def align(rec: dict, predicted: list[dict]) -> list[tuple[dict, Optional[dict], 
     sentence, at most NEAR_WORDS words away, e.g. gold "raised" vs predicted "tariffs" in
     "raised tariffs") or None."""
     text = rec["text"]
-    spans = [trigger_span(text, g["trigger"], g["occurrence"]) for g in rec["events"]]
+    spans = []
+    for g in rec["events"]:
+        span = trigger_span(text, g["trigger"], g["occurrence"])
+        assert span is not None, "problems() keeps records whose trigger is not in the text out"
+        spans.append(span)
     found: list = [None] * len(spans)
     how: list = [None] * len(spans)
     for i, (gold, (start, end)) in enumerate(zip(rec["events"], spans)):

@@ -4,7 +4,7 @@ Scored records: every record that is not an `error:*` record and whose gold code
 CAMEO codes (cameo_codebook/cameo.csv).  Records without gold events (`noevents`, and the one
 `unlabelled` record) are kept: every triple predicted there is a false positive.  This gives
 the 205 records (185 with events + 19 noevents + 1 unlabelled, 284 gold triples) that
-PETRARCH2's reference figure in DESIGN.md is computed on.
+PETRARCH2's own score on its unit tests is computed on.
 
 Predicted triples (the choices, documented in the report notes):
 * every actor x recipient pair of an event, as the gold lists every pair of compound actors

@@ -5,7 +5,10 @@ into an Entity (names, pronouns, sector words) is the mention index's job.
 """
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 from ..nlp import dateline_end
 
@@ -78,7 +81,7 @@ def pobjs(tok, preps: Iterable[str]) -> list:
     return [g for h in heads if h.lower_ in wanted for g in _children(h, "pobj")]
 
 
-def _antecedent(tok, clause) -> object:
+def _antecedent(tok, clause) -> Token:
     """A relative pronoun stands for the noun its clause modifies."""
     if tok.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
         return clause.head
@@ -221,7 +224,7 @@ UNDERGOING_VERBS = {"face", "suffer", "receive", "undergo", "endure", "risk", "e
 TAKING_PART = ("in", "into")
 
 
-def light_verb(noun, lexicon) -> Optional[object]:
+def light_verb(noun, lexicon) -> Optional[Token]:
     """The verb a nominal event is the object of, when that verb is not an event itself
     ("launched an attack", "held talks", "engaged in negotiations"): its subject is the
     nominal event's actor."""

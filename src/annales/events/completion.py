@@ -112,6 +112,7 @@ def implied_actor(draft, context: ArticleContext) -> list[Entity]:
 
 def _home(context: ArticleContext) -> Entity:
     """The home country as an implied party: no words of the sentence, so no offsets."""
+    assert context.home, "an implied party needs an article with a home country"
     return Entity(text=context.home_name or context.home, name=context.home_name,
                   code=context.home, country=context.home, basis="article")
 

@@ -13,9 +13,6 @@ HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "would", "should", "mu
 # Auxiliaries of the future ("will impose", "shall meet", "'ll go"; "wo" is spaCy's lemma
 # piece of "won't").
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
-# `neg` children and lone negative adverbs ("not", "n't", "never"; "no longer" is `no` under
-# an advmod `longer` and is checked separately).
-NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 # Subjects that negate their clause ("nobody was hurt", "none of the states recognized").
 NEGATIVE_PRONOUNS = frozenset({"none", "nobody", "neither", "nothing", "noone"})
 

@@ -16,13 +16,16 @@ the reporting verb's: negated for "did not believe ... needed to", asserted for 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from . import arguments as args
 from . import codes
 from .cues import REPORTING_VERBS
 from .lexicon import LexEntry
 from .modality import modality_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 OBLIGATION_MODALS = frozenset({"should", "must", "ought"})
 NEED_VERBS = frozenset({"need", "have"})       # "needed to resign", "has to go"
@@ -31,7 +34,7 @@ REQUEST = LexEntry("should", "VERB", "", "REQUEST", None, "020", codes.quad_clas
                    codes.goldstein("020"))
 
 
-def _obligation(verb) -> Optional[object]:
+def _obligation(verb) -> Optional[Token]:
     """The word that puts `verb` under an obligation: a modal auxiliary ("should resign"), or
     the verb whose infinitive it is ("needed to resign": "needed")."""
     modal = next((c for c in verb.children if c.dep_ == "aux"

@@ -13,7 +13,7 @@ senses are read (senses.py), and demands made with "should" (demands.py) and jud
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from ..schema import Entity
 from .lexicon import LexEntry, Lexicon, Match
@@ -22,6 +22,9 @@ from .evaluations import evaluations
 from .parties import MentionIndex, find_parties
 from .senses import verbal_attack
 from .stand_ins import actor_class, known
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Confidence: a verb trigger with both arguments resolved to the knowledge base scores 0.95;
 # each missing or unresolved argument and a nominal trigger lowers it.  Weights follow the
@@ -32,7 +35,7 @@ BASE, ACTOR_W, RECIPIENT_W, VERB_W, PATTERN_W = 0.30, 0.30, 0.25, 0.05, 0.05
 
 @dataclass
 class Draft:
-    trigger: object            # spaCy Token
+    trigger: Token
     entry: LexEntry
     actors: list[Entity]
     recipients: list[Entity]

@@ -139,7 +139,9 @@ def _side(doc, groups: tuple[Group, ...], allowed: list[int], span: range,
             return []
         group = groups[g]
         first = g == 0 and glued_start is not None and group.glued
-        starts = [glued_start] if first else [i for i in allowed if i >= lo]
+        # (`first` implies a glued start; the test is repeated for the type checker)
+        starts = [glued_start] if first and glued_start is not None else [
+            i for i in allowed if i >= lo]
         last = g == len(groups) - 1 and glued_end is not None and group.glued
         for start in starts:
             for end, parts in _group_at(doc, group, start, span, None if first or last

@@ -6,7 +6,7 @@ said") can fall back on the last speaker named before it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 from ..schema import Entity
 from . import cues
@@ -27,7 +27,7 @@ class Speaker:
 class SpeakerResolver:
     """Resolves the speaker of each cue; call `resolve` in reading order."""
 
-    def __init__(self, doc, mentions=None, quoted: list[tuple[int, int]] = ()):
+    def __init__(self, doc, mentions=None, quoted: Sequence[tuple[int, int]] = ()):
         self.doc = doc
         self.mentions = mentions
         self.quoted = list(quoted)

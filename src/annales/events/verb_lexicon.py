@@ -96,7 +96,7 @@ class VerbLexicon:
         code = pattern.code or pattern.reverse
         if code == NO_EVENT:
             return None
-        slots = (hit.target_slot,) if hit.target_slot else DEFAULT_RECIPIENT
+        slots: tuple[str, ...] = (hit.target_slot,) if hit.target_slot else DEFAULT_RECIPIENT
         if not hit.target_slot and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
             # "Arnor believes Dagolath can cope": the clause's subject; not for a report
             # that follows its clause ("..., an official said")

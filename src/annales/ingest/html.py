@@ -21,8 +21,8 @@ def declared_charset(raw: bytes, content_type: Optional[str] = None) -> str:
         m = re.search(r"charset\s*=\s*([^\s;]+)", content_type, re.I)
         if m:
             return known_encoding(m.group(1))
-    m = _META_CHARSET.search(raw[:4096])
-    return known_encoding(m.group(1).decode("ascii") if m else None)
+    meta = _META_CHARSET.search(raw[:4096])
+    return known_encoding(meta.group(1).decode("ascii") if meta else None)
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +48,8 @@ def extract(html: str, url: Optional[str]) -> Optional[tuple[str, Optional[str],
                                           include_comments=False, include_tables=False)
     except Exception:  # a page trafilatura cannot parse has no body we could code
         return None
-    if doc is None or not (doc.text or "").strip():
+    # trafilatura 2 gives a Document; a dict only comes back when asked for (as_dict)
+    if doc is None or isinstance(doc, dict) or not doc.text or not doc.text.strip():
         return None
     meta = {"date": doc.date, "url": doc.url, "sitename": doc.sitename}
     return doc.text, doc.title or None, meta

@@ -35,7 +35,10 @@ def read_warc(stream: BinaryIO, name: str, published: Optional[str] = None
         try:
             record = next(walk)
             wanted = _is_article(record)
-            body = record.content_stream().read() if wanted else _drain(record)
+            if wanted:
+                body = record.content_stream().read()
+            else:
+                _drain(record)
             # bytes its Content-Length promised and never came (all, when headers were cut off)
             declared = record.rec_headers.get_header("Content-Length")
             short = record.raw_stream.limit if declared else "all"

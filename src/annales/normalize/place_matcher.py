@@ -7,7 +7,7 @@ of the event-location data (annales.eval.locations).
 """
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, cast
 
 from ..phrase_index import PhraseIndex
 from .gazetteer import Gazetteer, normalize_alias
@@ -68,7 +68,7 @@ def candidate_spans(doc, gaz: Gazetteer, speculative: bool = False) -> list[tupl
 
 
 def _raw_candidates(doc, gaz: Gazetteer) -> Iterator[tuple]:
-    other = {}  # token index -> non-place entity covering it
+    other: dict[int, object] = {}  # token index -> non-place entity covering it
     for ent in doc.ents:
         if ent.label_ in TEMPORAL_LABELS and _misread_temporal(ent):
             yield _extended(ent), "NAME-" + ent.label_

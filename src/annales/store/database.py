@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Callable, Iterable, Optional, TypeVar
+from typing import Callable, Iterable, Optional, Sequence, TypeVar
 
 import duckdb
 
@@ -94,7 +94,7 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -130,7 +130,8 @@ class Store:
             written += self._run(lambda: self._write_batch(batch, rejections))
         return written
 
-    def _write_batch(self, batch: list[CodedArticle], rejections: list[Rejection] = ()) -> int:
+    def _write_batch(self, batch: list[CodedArticle],
+                     rejections: Sequence[Rejection] = ()) -> int:
         self.con.execute("BEGIN TRANSACTION")
         try:
             ids = [c.article.id for c in batch]

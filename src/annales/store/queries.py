@@ -61,8 +61,8 @@ def event_query(*, actor_country: Optional[str] = None, recipient_country: Optio
         add("regexp_matches(sentence, ?)", r"(?i)(^|\W)" + re.escape(word) + r"(\W|$)")
     if article_id:
         add("article_id = ?", article_id)
-    if since is not None and until is not None and \
-            _day(since, "since", last=False) > _day(until, "until", last=True):
+    first, last = _day(since, "since", last=False), _day(until, "until", last=True)
+    if first is not None and last is not None and first > last:
         raise UsageError(what="--since/--until", expected="a --since no later than --until",
                          found=f"{since} > {until}")
     sql = f"SELECT {quoted(RECORD_COLUMNS)} FROM events"

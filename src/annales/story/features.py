@@ -37,7 +37,7 @@ class Tfidf:
         self.ngrams = ngrams
 
     @classmethod
-    def fit(cls, texts: Iterable[str], ngrams: int, min_df: int, max_terms: int) -> "Tfidf":
+    def fit(cls, texts: Iterable[str], ngrams: int, min_df: int, max_terms: int) -> Tfidf:
         df: Counter = Counter()
         n = 0
         for text in texts:
@@ -136,7 +136,7 @@ class Codes:
         self.index = {t: i for i, t in enumerate(self.vocabulary)}
 
     @classmethod
-    def fit(cls, stories: Iterable[Mapping[str, float]], min_count: int) -> "Codes":
+    def fit(cls, stories: Iterable[Mapping[str, float]], min_count: int) -> Codes:
         """Terms seen in at least `min_count` stories."""
         df: Counter = Counter()
         for story in stories:

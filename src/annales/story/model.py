@@ -131,7 +131,7 @@ class StoryTypeModel:
             params=np.array(json.dumps(params)))
 
     @classmethod
-    def load(cls, path: str | Path) -> "StoryTypeModel":
+    def load(cls, path: str | Path) -> StoryTypeModel:
         try:
             z = np.load(path, allow_pickle=False)
             params = json.loads(str(z["params"]))

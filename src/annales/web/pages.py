@@ -58,7 +58,7 @@ def _overview(request: Request, f: Filters, interval: str, by: str) -> dict:
     return data
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def map_shapes() -> frozenset[str]:
     """The lower-case ISO alpha-2 codes the world map has a shape for."""
     svg = _vendor_bytes("worldmap.svg").decode("utf-8")
@@ -129,7 +129,7 @@ def vendor(name: str):
                     headers={"Cache-Control": "max-age=86400"})
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _vendor_bytes(name: str) -> bytes:
     package, path, _ = VENDOR[name]
     return (resources.files(package) / path).read_bytes()
