@@ -8,6 +8,7 @@ different-story pairs were linked by mistake, how many repeated event records we
 into one real-world event, and how many real-world events wrongly merge distinct stories
 (annales.eval.duplicates says how each figure is counted).
 """
+
 from __future__ import annotations
 
 import argparse

@@ -8,6 +8,7 @@ requests per second, p50/p99 latency and errors of each phase.  Bounded: each ph
 
 It measures, it asserts nothing: run it and read the numbers.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,6 +50,7 @@ def build_store(path: str) -> None:
     from annales import Pipeline
     from annales.jobs import ingest
     from annales.store import Store
+
     corpus = resources.files("annales") / "data" / "corpus" / "articles.jsonl"
     with resources.as_file(corpus) as src, Store(path) as store:
         ingest([str(src)], store, Pipeline())
@@ -59,12 +61,22 @@ def corpus_copies(copies: int) -> str:
     corpus = resources.files("annales") / "data" / "corpus" / "articles.jsonl"
     records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
     tag = secrets.token_hex(4)
-    return "".join(json.dumps(r | {"id": f"{r['id']}-load-{tag}-{i}", "source": "load test"})
-                   + "\n" for i in range(copies) for r in records)
+    return "".join(
+        json.dumps(r | {"id": f"{r['id']}-load-{tag}-{i}", "source": "load test"}) + "\n"
+        for i in range(copies)
+        for r in records
+    )
 
 
-def client(port: int, stop: threading.Event, deadline: float, budget: list, out: list,
-           errors: list, offset: int) -> None:
+def client(
+    port: int,
+    stop: threading.Event,
+    deadline: float,
+    budget: list,
+    out: list,
+    errors: list,
+    offset: int,
+) -> None:
     con = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     i = offset
     while not stop.is_set() and time.monotonic() < deadline:
@@ -93,15 +105,18 @@ def client(port: int, stop: threading.Event, deadline: float, budget: list, out:
 LOCK = threading.Lock()
 
 
-def phase(port: int, clients: int, seconds: float, max_requests: int,
-          stop: threading.Event | None = None) -> dict:
+def phase(
+    port: int, clients: int, seconds: float, max_requests: int, stop: threading.Event | None = None
+) -> dict:
     stop = stop or threading.Event()
     latencies: list[float] = []
     errors: list = []
     budget = [max_requests]
     deadline = time.monotonic() + seconds
-    threads = [threading.Thread(target=client, args=(port, stop, deadline, budget, latencies,
-                                                     errors, k)) for k in range(clients)]
+    threads = [
+        threading.Thread(target=client, args=(port, stop, deadline, budget, latencies, errors, k))
+        for k in range(clients)
+    ]
     t0 = time.perf_counter()
     for t in threads:
         t.start()
@@ -109,11 +124,15 @@ def phase(port: int, clients: int, seconds: float, max_requests: int,
         t.join()
     wall = time.perf_counter() - t0
     ms = sorted(x * 1000 for x in latencies)
-    return {"requests": len(ms), "seconds": round(wall, 2),
-            "requests_per_s": round(len(ms) / wall, 1) if wall else None,
-            "p50_ms": round(statistics.median(ms), 1) if ms else None,
-            "p99_ms": round(ms[min(len(ms) - 1, int(0.99 * len(ms)))], 1) if ms else None,
-            "errors": len(errors), "error_examples": errors[:5]}
+    return {
+        "requests": len(ms),
+        "seconds": round(wall, 2),
+        "requests_per_s": round(len(ms) / wall, 1) if wall else None,
+        "p50_ms": round(statistics.median(ms), 1) if ms else None,
+        "p99_ms": round(ms[min(len(ms) - 1, int(0.99 * len(ms)))], 1) if ms else None,
+        "errors": len(errors),
+        "error_examples": errors[:5],
+    }
 
 
 def post(port: int, path: str, body: bytes, headers: dict) -> tuple[int, dict]:
@@ -131,8 +150,12 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--seconds", type=float, default=15.0, help="longest a phase runs")
     ap.add_argument("--max-requests", type=int, default=20000, help="most requests a phase")
-    ap.add_argument("--copies", type=int, default=4,
-                    help="ingest the sample corpus this many times over (fresh ids)")
+    ap.add_argument(
+        "--copies",
+        type=int,
+        default=4,
+        help="ingest the sample corpus this many times over (fresh ids)",
+    )
     args = ap.parse_args()
 
     work = tempfile.mkdtemp(prefix="annales-load-")
@@ -144,8 +167,20 @@ def main() -> int:
         build_store(db)
     port, token = free_port(), secrets.token_hex(16)
     server = subprocess.Popen(
-        [sys.executable, "-m", "annales", "serve", "--db", db, "--host", "127.0.0.1",
-         "--port", str(port)], env=os.environ | {"ANNALES_TOKEN": token})
+        [
+            sys.executable,
+            "-m",
+            "annales",
+            "serve",
+            "--db",
+            db,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        env=os.environ | {"ANNALES_TOKEN": token},
+    )
     try:
         for _ in range(300):
             try:
@@ -157,24 +192,38 @@ def main() -> int:
         phase(port, 2, 2.0, 200)  # warm-up
         report["without_ingest"] = phase(port, args.clients, args.seconds, args.max_requests)
         # load the pipeline before timing the ingest phase, so it measures coding and writing
-        post(port, "/api/code", b'{"text": "Iran rejected the plan."}',
-             {"content-type": "application/json"})
+        post(
+            port,
+            "/api/code",
+            b'{"text": "Iran rejected the plan."}',
+            {"content-type": "application/json"},
+        )
         body = corpus_copies(args.copies).encode()
         done = threading.Event()
         result: dict = {}
 
         def run_ingest():
             t0 = time.perf_counter()
-            status, data = post(port, "/api/ingest", body, {
-                "authorization": f"Bearer {token}", "content-type": "application/x-ndjson"})
-            result.update(status=status, seconds=round(time.perf_counter() - t0, 2),
-                          new_articles=data.get("new_articles"), events=data.get("events"))
+            status, data = post(
+                port,
+                "/api/ingest",
+                body,
+                {"authorization": f"Bearer {token}", "content-type": "application/x-ndjson"},
+            )
+            result.update(
+                status=status,
+                seconds=round(time.perf_counter() - t0, 2),
+                new_articles=data.get("new_articles"),
+                events=data.get("events"),
+            )
             done.set()
+
         ingest = threading.Thread(target=run_ingest)
         ingest.start()
         time.sleep(0.2)
-        report["during_ingest"] = phase(port, args.clients, args.seconds * 4, args.max_requests,
-                                        stop=done)
+        report["during_ingest"] = phase(
+            port, args.clients, args.seconds * 4, args.max_requests, stop=done
+        )
         ingest.join()
         report["during_ingest"]["ingest"] = result
     finally:
@@ -184,9 +233,11 @@ def main() -> int:
     print(json.dumps(report, indent=2))
     for name in ("without_ingest", "during_ingest"):
         r = report[name]
-        print(f"{name:15} {r['requests']:6} requests  {r['requests_per_s']:7} req/s  "
-              f"p50 {r['p50_ms']} ms  p99 {r['p99_ms']} ms  errors {r['errors']}",
-              file=sys.stderr)
+        print(
+            f"{name:15} {r['requests']:6} requests  {r['requests_per_s']:7} req/s  "
+            f"p50 {r['p50_ms']} ms  p99 {r['p99_ms']} ms  errors {r['errors']}",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -20,6 +20,7 @@ the peak memory of each worker; and the ratio of its steady sentences/s to spaCy
 annales runs must give the same records: `identical` says whether they did.  Timings are one
 run's on whatever machine runs it; compare ratios, not absolute rates.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -96,10 +97,17 @@ def one(config: str, texts: list[str]) -> dict:
     start = time.perf_counter()
     if config == "spacy":
         from annales import nlp
+
         model = nlp.load()
         docs = list(model.pipe(texts, batch_size=32))
-        return _figures(start, len(texts), sum(len(list(d.sents)) for d in docs), 0,
-                        None, [resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024])
+        return _figures(
+            start,
+            len(texts),
+            sum(len(list(d.sents)) for d in docs),
+            0,
+            None,
+            [resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024],
+        )
 
     from annales.runners import LocalRunner, PipelineSpec, PoolRunner, wire
     from annales.schema import Article, CodedArticle
@@ -113,6 +121,7 @@ def one(config: str, texts: list[str]) -> dict:
         runner = PoolRunner(PipelineSpec(), workers=2)
     else:
         from annales.runners.spark import SparkRunner
+
         runner = SparkRunner(PipelineSpec(), master="local[2]", partitions=2)
     events = 0
     digest = hashlib.sha256()
@@ -126,18 +135,24 @@ def one(config: str, texts: list[str]) -> dict:
 
 
 def _figures(start: float, articles: int, sentences, events: int, digest, peaks):
-    return {"seconds": round(time.perf_counter() - start, 2), "articles": articles, "sentences": sentences, "events": events,
-            "records_sha256": digest,
-            "peak_worker_mib": round(max(peaks), 1) if peaks else None,
-            "workers_seen": len(peaks)}
+    return {
+        "seconds": round(time.perf_counter() - start, 2),
+        "articles": articles,
+        "sentences": sentences,
+        "events": events,
+        "records_sha256": digest,
+        "peak_worker_mib": round(max(peaks), 1) if peaks else None,
+        "workers_seen": len(peaks),
+    }
 
 
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=os.environ.get("ANNALES_NEWS", "../shared/news/bbc"))
     ap.add_argument("--limit", type=int, default=100)
-    ap.add_argument("--configs", default=",".join(CONFIGS),
-                    help=f"comma-separated, of {', '.join(CONFIGS)}")
+    ap.add_argument(
+        "--configs", default=",".join(CONFIGS), help=f"comma-separated, of {', '.join(CONFIGS)}"
+    )
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--one", help=argparse.SUPPRESS)  # a configuration, in a child process
     args = ap.parse_args(argv)
@@ -163,8 +178,11 @@ def main(argv: list[str] | None = None) -> dict:
 
 
 def _child(config: str, data: str, limit: int) -> dict:
-    child = subprocess.run([sys.executable, __file__, "--one", config, "--data", data,
-                            "--limit", str(limit)], capture_output=True, text=True)
+    child = subprocess.run(
+        [sys.executable, __file__, "--one", config, "--data", data, "--limit", str(limit)],
+        capture_output=True,
+        text=True,
+    )
     if child.returncode != 0:
         sys.exit(f"{config} failed:\n{child.stderr[-3000:]}")
     return json.loads(child.stdout.strip().splitlines()[-1])
@@ -195,21 +213,30 @@ def _summary(runs: dict) -> dict:
             "ratio_to_spacy": round(_steady(r) * per_article / spacy_rate, 3),
         }
     digests = {r["records_sha256"] for n, r in runs.items() if n != "spacy"}
-    return {"articles": runs["spacy"]["articles"], "sentences": sentences,
-            "cores": len(os.sched_getaffinity(0)), "runs": table,
-            "identical": len(digests) == 1}
+    return {
+        "articles": runs["spacy"]["articles"],
+        "sentences": sentences,
+        "cores": len(os.sched_getaffinity(0)),
+        "runs": table,
+        "identical": len(digests) == 1,
+    }
 
 
 def _print(result: dict) -> None:
-    print(f"{result['articles']} articles, {result['sentences']} sentences, "
-          f"{result['cores']} cores")
-    print(f"{'run':9} {'art/s':>7} {'sent/s':>8} {'events/s':>9} {'steady sent/s':>14} "
-          f"{'start s':>8} {'MiB/worker':>11} {'x spaCy':>8}")
+    print(
+        f"{result['articles']} articles, {result['sentences']} sentences, {result['cores']} cores"
+    )
+    print(
+        f"{'run':9} {'art/s':>7} {'sent/s':>8} {'events/s':>9} {'steady sent/s':>14} "
+        f"{'start s':>8} {'MiB/worker':>11} {'x spaCy':>8}"
+    )
     for name, r in result["runs"].items():
-        print(f"{name:9} {r['articles_per_s']:7.2f} {r['sentences_per_s']:8.1f} "
-              f"{r['events_per_s']:9.1f} {r['steady_sentences_per_s']:14.1f} "
-              f"{r['startup_s']:8.2f} {r['peak_worker_mib'] or 0:11.1f} "
-              f"{r['ratio_to_spacy']:8.3f}")
+        print(
+            f"{name:9} {r['articles_per_s']:7.2f} {r['sentences_per_s']:8.1f} "
+            f"{r['events_per_s']:9.1f} {r['steady_sentences_per_s']:14.1f} "
+            f"{r['startup_s']:8.2f} {r['peak_worker_mib'] or 0:11.1f} "
+            f"{r['ratio_to_spacy']:8.3f}"
+        )
     print(f"same records from every annales run: {result['identical']}")
 
 

@@ -8,6 +8,7 @@ Each figure is the best of `--rounds` runs in fresh processes (on a shared machi
 only ever slows a run down).  The ratio cold/warm is what the cache buys; the absolute times
 depend on the machine, so no test asserts them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,9 +26,23 @@ TEXT = "Iran rejected the proposal on Monday, a government spokesman said.\n"
 def first_record_seconds(path: Path, env: dict) -> float:
     """Wall time from process start to the first line on stdout."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "annales", "code", str(path), "--published",
-                             "2017-01-12", "--format", "jsonl"], stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, env=env, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "annales",
+            "code",
+            str(path),
+            "--published",
+            "2017-01-12",
+            "--format",
+            "jsonl",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
+    )
     line = proc.stdout.readline()
     took = time.perf_counter() - start
     proc.stdout.read()
@@ -60,7 +75,7 @@ def main(argv=None) -> dict:
         env = dict(os.environ, ANNALES_CACHE_DIR=str(Path(tmp) / "cache"))
         cold = []
         for n in range(args.rounds):
-            env["ANNALES_CACHE_DIR"] = str(Path(tmp) / f"cold{n}")   # empty each time
+            env["ANNALES_CACHE_DIR"] = str(Path(tmp) / f"cold{n}")  # empty each time
             cold.append(first_record_seconds(text, env))
         warm = [first_record_seconds(text, env) for _ in range(args.rounds)]
         result = {
@@ -69,8 +84,9 @@ def main(argv=None) -> dict:
             "first_record_cold_s": round(min(cold), 3),
             "first_record_warm_s": round(min(warm), 3),
         }
-    result["ratio_cold_to_warm"] = round(result["first_record_cold_s"]
-                                         / result["first_record_warm_s"], 2)
+    result["ratio_cold_to_warm"] = round(
+        result["first_record_cold_s"] / result["first_record_warm_s"], 2
+    )
     if args.json:
         print(json.dumps(result))
     else:

@@ -7,6 +7,7 @@ spaCy's own `nlp.pipe` with the same pipeline (goal: >= 0.7).  Both are warmed u
 alternately `--rounds` times and the best run of each is kept: on a small shared machine the
 noise is one-sided (a run is only ever slowed down by its neighbours).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,13 +47,14 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
 
-    from annales import Pipeline, nlp as annales_nlp
+    from annales import Pipeline
+    from annales import nlp as annales_nlp
     from annales.schema import Article
 
     texts = read_texts(Path(args.data), args.limit)
     articles = [Article(id=Article.make_id(t), text=t) for t in texts]
     nlp = annales_nlp.load()
-    pipeline = Pipeline()            # built-in knowledge base, same spaCy pipeline object
+    pipeline = Pipeline()  # built-in knowledge base, same spaCy pipeline object
 
     def spacy_only():
         return list(nlp.pipe(texts, batch_size=args.batch_size))
@@ -66,7 +68,7 @@ def main(argv: list[str] | None = None) -> dict:
 
     spacy_times, annales_times, spacy_cpu, annales_cpu = [], [], [], []
     docs, coded = None, None
-    for _ in range(args.rounds):     # alternate, so drift in machine load hits both alike
+    for _ in range(args.rounds):  # alternate, so drift in machine load hits both alike
         t, c, docs = timed(spacy_only)
         spacy_times.append(t)
         spacy_cpu.append(c)
@@ -95,12 +97,18 @@ def main(argv: list[str] | None = None) -> dict:
     else:
         print(f"{len(texts)} articles, {sentences} sentences, {events} events")
         print(f"spaCy nlp.pipe : {result['spacy_sentences_per_s']:8.1f} sentences/s")
-        print(f"annales        : {result['annales_sentences_per_s']:8.1f} sentences/s, "
-              f"{result['annales_articles_per_s']:.2f} articles/s")
-        print(f"ratio annales/spaCy: {result['ratio_annales_to_spacy']:.3f} wall, "
-              f"{result['ratio_cpu_annales_to_spacy']:.3f} CPU (goal >= 0.7)")
-        print(f"wall seconds per round: spaCy {result['spacy_seconds']}, "
-              f"annales {result['annales_seconds']}")
+        print(
+            f"annales        : {result['annales_sentences_per_s']:8.1f} sentences/s, "
+            f"{result['annales_articles_per_s']:.2f} articles/s"
+        )
+        print(
+            f"ratio annales/spaCy: {result['ratio_annales_to_spacy']:.3f} wall, "
+            f"{result['ratio_cpu_annales_to_spacy']:.3f} CPU (goal >= 0.7)"
+        )
+        print(
+            f"wall seconds per round: spaCy {result['spacy_seconds']}, "
+            f"annales {result['annales_seconds']}"
+        )
         print(f"peak memory: {result['peak_rss_mib']} MiB")
     return result
 

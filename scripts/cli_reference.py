@@ -35,29 +35,37 @@ reason code) and `2` when nothing could be done. Error and rejection codes are l
 
 
 def help_text(command: click.Command, name: str, parent: click.Context | None = None) -> str:
-    ctx = click.Context(command, info_name=name, parent=parent, terminal_width=WIDTH,
-                        max_content_width=WIDTH)
+    ctx = click.Context(
+        command, info_name=name, parent=parent, terminal_width=WIDTH, max_content_width=WIDTH
+    )
     return command.get_help(ctx).rstrip()
 
 
 def render() -> str:
-    root = click.Context(main, info_name="annales", terminal_width=WIDTH,
-                         max_content_width=WIDTH)
+    root = click.Context(main, info_name="annales", terminal_width=WIDTH, max_content_width=WIDTH)
     names = sorted(main.commands)
     out = [INTRO, "## Commands\n"]
-    out += [f"- [`annales {name}`](#annales-{name}): "
-            f"{main.commands[name].get_short_help_str(limit=90)}" for name in names]
+    out += [
+        f"- [`annales {name}`](#annales-{name}): {main.commands[name].get_short_help_str(limit=90)}"
+        for name in names
+    ]
     out += ["", "## annales\n", "```text", help_text(main, "annales"), "```", ""]
     for name in names:
-        out += [f"## annales {name}\n", "```text", help_text(main.commands[name], name, root),
-                "```", ""]
+        out += [
+            f"## annales {name}\n",
+            "```text",
+            help_text(main.commands[name], name, root),
+            "```",
+            "",
+        ]
     return "\n".join(out)
 
 
 def main_(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="only report whether docs/cli.md is up to date")
+    parser.add_argument(
+        "--check", action="store_true", help="only report whether docs/cli.md is up to date"
+    )
     args = parser.parse_args(argv)
     page = render()
     if args.check:

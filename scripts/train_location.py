@@ -13,6 +13,7 @@ Trigger lemmas seen fewer than RARE_LEMMA_COUNT times in the train split share o
 feature value; the list of the others is saved with the weights ("lemmas").  A hand-set rule baseline over the same features is
 scored alongside so the gain of learning is visible.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,20 +26,40 @@ import numpy as np
 
 from annales import nlp as _nlp
 from annales.eval.locations import gold_texts, read_records, split_of, tally
-from annales.normalize.event_location import (MODEL_PATH, RARE_LEMMA_COUNT, candidate_features,
-                                              null_features, rank_places)
+from annales.normalize.event_location import (
+    MODEL_PATH,
+    RARE_LEMMA_COUNT,
+    candidate_features,
+    null_features,
+    rank_places,
+)
 from annales.normalize.gazetteer import load_gazetteer
 from annales.normalize.places import find_places
 
 # The rule-based linker: a place under "in/at/near/outside/across" attached to the trigger or
 # its argument wins over "no location" (score 0); a place behind another clause, or a subject,
 # loses.
-RULES = {"weights": {"bias": -1.0, "prep_attach=trigger": 2.5, "prep_attach=trigger_arg": 2.0,
-                     "prep_attach=trigger_head": 1.2, "prep=in": 0.8, "prep=at": 0.8,
-                     "prep=near": 0.8, "prep=outside": 0.8, "prep=across": 0.6,
-                     "city_of": 1.5, "verbs_between=2": -1.5, "dep=nsubj": -1.5,
-                     "kind=country": -0.3, "nearest=0": 0.3, "label=NAME": -1.0,
-                     "label=NAME-PERSON": -2.0, "label=NAME-ORG": -1.5}}
+RULES = {
+    "weights": {
+        "bias": -1.0,
+        "prep_attach=trigger": 2.5,
+        "prep_attach=trigger_arg": 2.0,
+        "prep_attach=trigger_head": 1.2,
+        "prep=in": 0.8,
+        "prep=at": 0.8,
+        "prep=near": 0.8,
+        "prep=outside": 0.8,
+        "prep=across": 0.6,
+        "city_of": 1.5,
+        "verbs_between=2": -1.5,
+        "dep=nsubj": -1.5,
+        "kind=country": -0.3,
+        "nearest=0": 0.3,
+        "label=NAME": -1.0,
+        "label=NAME-PERSON": -2.0,
+        "label=NAME-ORG": -1.5,
+    }
+}
 # With `--cv` the L2 weight is chosen by 4-fold cross-validation on the training split over
 # L2_GRID (the test split is never used to choose it); without, L2 is used.  Last `--cv` run
 # (pairwise crosses and lemma crosses): see "cv" in location_ranker.json.  An earlier run with
@@ -70,8 +91,11 @@ def examples(records, nlp, cache: Path | None):
         span = doc.char_span(rec["verb"]["start"], rec["verb"]["end"], alignment_mode="expand")
         if span is not None and len(span):
             places = find_places(doc, gaz, speculative=True)
-            yield rec, span.root, [p for p in places if span.root.sent.start <= p.start
-                                   < span.root.sent.end]
+            yield (
+                rec,
+                span.root,
+                [p for p in places if span.root.sent.start <= p.start < span.root.sent.end],
+            )
 
 
 def fit(groups: list[tuple[list[list[str]], list[int]]], l2: float = L2) -> dict[str, float]:
@@ -110,8 +134,15 @@ def training_groups(data, known: frozenset) -> list[tuple[list[list[str]], list[
         labels = [int(p.text.strip() in golds) for p in places]
         if golds and not any(labels):
             continue
-        groups.append(([null_features(trigger, len(places), known),
-                        *candidate_features(trigger, places, known)], [int(not golds), *labels]))
+        groups.append(
+            (
+                [
+                    null_features(trigger, len(places), known),
+                    *candidate_features(trigger, places, known),
+                ],
+                [int(not golds), *labels],
+            )
+        )
     return groups
 
 
@@ -121,9 +152,15 @@ def cross_validate(train, l2: float, lemmas: list[str], k: int = 4) -> dict:
     folds = [train[f::k] for f in range(k)]
     outcomes = []
     for f in range(k):
-        model = {"weights": fit(training_groups(
-            [d for g in range(k) if g != f for d in folds[g]], frozenset(lemmas)), l2),
-            "lemmas": lemmas}
+        model = {
+            "weights": fit(
+                training_groups(
+                    [d for g in range(k) if g != f for d in folds[g]], frozenset(lemmas)
+                ),
+                l2,
+            ),
+            "lemmas": lemmas,
+        }
         for rec, trigger, places in folds[f]:
             best = rank_places(trigger, places, model)
             outcomes.append((gold_texts(rec), best.text if best is not None else None))
@@ -158,18 +195,28 @@ def main(argv=None) -> int:
         for value in L2_GRID:
             scores = cross_validate(train, value, lemmas)
             cv[f"{value:g}"] = scores["overall"]
-            print(f"L2={value:g}: 4-fold overall {scores['overall']:.4f}, exact match "
-                  f"{scores['exact_match']:.4f}, no location {scores['no_location_correct']:.4f}",
-                  file=sys.stderr)
+            print(
+                f"L2={value:g}: 4-fold overall {scores['overall']:.4f}, exact match "
+                f"{scores['exact_match']:.4f}, no location {scores['no_location_correct']:.4f}",
+                file=sys.stderr,
+            )
         l2 = max(L2_GRID, key=lambda v: cv[f"{v:g}"])
     groups = training_groups(train, frozenset(lemmas))
-    model = {"weights": fit(groups, l2), "l2": l2, "cv": cv, "lemmas": lemmas,
-             "trained_on": "Halterman (2019) event_location records (MIT), id-hash train split, "
-                           f"{len(groups)} of {len(train)} records"}
+    model = {
+        "weights": fit(groups, l2),
+        "l2": l2,
+        "cv": cv,
+        "lemmas": lemmas,
+        "trained_on": "Halterman (2019) event_location records (MIT), id-hash train split, "
+        f"{len(groups)} of {len(train)} records",
+    }
     args.out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    report = {"rules": {"train": score(train, RULES), "test": score(test, RULES)},
-              "model": {"train": score(train, model), "test": score(test, model)},
-              "features": len(model["weights"]), "bytes": args.out.stat().st_size}
+    report = {
+        "rules": {"train": score(train, RULES), "test": score(test, RULES)},
+        "model": {"train": score(train, model), "test": score(test, model)},
+        "features": len(model["weights"]),
+        "bytes": args.out.stat().st_size,
+    }
     print(json.dumps(report, indent=1))
     return 0
 

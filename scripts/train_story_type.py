@@ -20,6 +20,7 @@ regression (scikit-learn's lbfgs, needed for training only; `pip install -e ".[t
 train split; the held-out split is scored only when asked (--heldout), so that choosing
 settings never looks at it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,14 +49,24 @@ BODY_TERMS, HEAD_TERMS, MIN_DF = 20000, 5000, 2
 # head weight 2 > 1.5 and > 1 (by 0.008), event weight 0.5 > 1 > 2, class_weight "balanced" >
 # none by 0.005; those stay fixed.  code_weight scales the headline's modality, first-event and
 # code features (story/features.py headline_features, code_terms).
-GRID = {"head_weight": (2.0,), "event_weight": (0.5,), "head_event_weight": (2.0, 3.0),
-        "code_weight": (0.5, 1.0, 1.5), "C": (1.0, 3.0)}
-DEFAULT = {"head_weight": 2.0, "event_weight": 0.5, "head_event_weight": 2.0,
-           "code_weight": 1.0, "C": 3.0}   # last --cv choice
+GRID = {
+    "head_weight": (2.0,),
+    "event_weight": (0.5,),
+    "head_event_weight": (2.0, 3.0),
+    "code_weight": (0.5, 1.0, 1.5),
+    "C": (1.0, 3.0),
+}
+DEFAULT = {
+    "head_weight": 2.0,
+    "event_weight": 0.5,
+    "head_event_weight": 2.0,
+    "code_weight": 1.0,
+    "C": 3.0,
+}  # last --cv choice
 SETTINGS = tuple(DEFAULT)
 # Without headlines only these settings matter (the headline ones weigh nothing).
 BODY_GRID = {**{k: (v,) for k, v in DEFAULT.items()}, "event_weight": (0.5, 1.0), "C": (1.0, 3.0)}
-BODY_DEFAULT = dict(DEFAULT)   # last --body-only --cv choice
+BODY_DEFAULT = dict(DEFAULT)  # last --body-only --cv choice
 NAME = "story-type-ngec-2"
 BODY_NAME = "story-type-ngec-2-body"
 
@@ -66,9 +77,11 @@ def coded(items, cache: Path | None) -> list[tuple[list, list]]:
     if cache and cache.exists():
         rows = [json.loads(line) for line in cache.open(encoding="utf-8")]
         if [r["id"] for r in rows] == [it.id for it in items] and all(
-                len(e) == 5 for r in rows for e in r["body"] + r["head"]):
+            len(e) == 5 for r in rows for e in r["body"] + r["head"]
+        ):
             return [(_events(r["body"]), _events(r["head"])) for r in rows]
     from annales.pipeline import Pipeline
+
     pipeline = Pipeline(story_types=False)
     out, rows = [], []
     articles = (Article(id=it.id, text=it.text, title=it.title) for it in items)
@@ -90,44 +103,63 @@ def _row(e) -> list:
 
 
 def _events(rows):
-    return [SimpleNamespace(event=e, modality=m, sentence_index=s, mode=mode, cameo=cameo)
-            for e, m, s, mode, cameo in rows]
+    return [
+        SimpleNamespace(event=e, modality=m, sentence_index=s, mode=mode, cameo=cameo)
+        for e, m, s, mode, cameo in rows
+    ]
 
 
 def _vectors(featurizer: Featurizer, items, events, embeddings):
-    return featurizer.vectors(embeddings, [it.title or "" for it in items],
-                              [it.text for it in items], [b for b, _ in events],
-                              [h for _, h in events])
+    return featurizer.vectors(
+        embeddings,
+        [it.title or "" for it in items],
+        [it.text for it in items],
+        [b for b, _ in events],
+        [h for _, h in events],
+    )
 
 
 def design(featurizer: Featurizer, items, events, embeddings):
     """The stories' feature matrix (scipy CSR) in the model's column order."""
     from scipy.sparse import csr_matrix
+
     vectors = _vectors(featurizer, items, events, embeddings)
     blocks = [np.arange(featurizer.n_dense), *featurizer.offsets()]
     data, cols, ptr = [], [], [0]
     for v in vectors:
-        parts = [(blocks[0], v.dense)] + [(at + idx, w) for at, (idx, w)
-                                          in zip(blocks[1:], v.sparse)]
+        parts = [(blocks[0], v.dense)] + [
+            (at + idx, w) for at, (idx, w) in zip(blocks[1:], v.sparse)
+        ]
         cols += [c for c, _ in parts]
         data += [w for _, w in parts]
         ptr.append(ptr[-1] + sum(len(c) for c, _ in parts))
-    return csr_matrix((np.concatenate(data), np.concatenate(cols), np.array(ptr)),
-                      shape=(len(vectors), featurizer.n_features))
+    return csr_matrix(
+        (np.concatenate(data), np.concatenate(cols), np.array(ptr)),
+        shape=(len(vectors), featurizer.n_features),
+    )
 
 
 def fit(items, events, embeddings, settings: dict, name: str = NAME):
     from sklearn.linear_model import LogisticRegression
+
     featurizer = Featurizer(
         Tfidf.fit((it.text for it in items), ngrams=2, min_df=MIN_DF, max_terms=BODY_TERMS),
         Tfidf.fit((it.title or "" for it in items), ngrams=1, min_df=1, max_terms=HEAD_TERMS),
         Codes.fit((code_terms(head) for _, head in events), min_count=MIN_DF),
-        head_weight=settings["head_weight"], event_weight=settings["event_weight"],
-        head_event_weight=settings["head_event_weight"], code_weight=settings["code_weight"])
+        head_weight=settings["head_weight"],
+        event_weight=settings["event_weight"],
+        head_event_weight=settings["head_event_weight"],
+        code_weight=settings["code_weight"],
+    )
     lr = LogisticRegression(C=settings["C"], max_iter=3000, class_weight="balanced")
     lr.fit(design(featurizer, items, events, embeddings), [it.label for it in items])
-    return StoryTypeModel(featurizer, list(lr.classes_), lr.coef_.astype(np.float32),
-                          lr.intercept_.astype(np.float32), name)
+    return StoryTypeModel(
+        featurizer,
+        list(lr.classes_),
+        lr.coef_.astype(np.float32),
+        lr.intercept_.astype(np.float32),
+        name,
+    )
 
 
 def accuracy(model, items, events, embeddings) -> float:
@@ -138,6 +170,7 @@ def accuracy(model, items, events, embeddings) -> float:
 def cross_validate(items, events, embeddings, grid: dict) -> list[dict]:
     """Mean accuracy of every GRID setting over 4 folds of templates (train split only)."""
     from hashlib import sha1
+
     fold = [int(sha1(it.group.encode("utf-8")).hexdigest(), 16) // 5 % 4 for it in items]
     results = []
     for values in itertools.product(*(grid[k] for k in SETTINGS)):
@@ -147,10 +180,14 @@ def cross_validate(items, events, embeddings, grid: dict) -> list[dict]:
             tr = [i for i, f in enumerate(fold) if f != k]
             te = [i for i, f in enumerate(fold) if f == k]
             model = fit([items[i] for i in tr], [events[i] for i in tr], embeddings, settings)
-            scores.append(accuracy(model, [items[i] for i in te], [events[i] for i in te],
-                                   embeddings))
-        row = {**settings, "accuracy": round(float(np.mean(scores)), 4),
-               "folds": [round(s, 3) for s in scores]}
+            scores.append(
+                accuracy(model, [items[i] for i in te], [events[i] for i in te], embeddings)
+            )
+        row = {
+            **settings,
+            "accuracy": round(float(np.mean(scores)), 4),
+            "folds": [round(s, 3) for s in scores],
+        }
         print("  cv", row, file=sys.stderr)
         results.append(row)
     return results
@@ -161,13 +198,21 @@ def main(argv=None) -> None:
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--cv", action="store_true", help="choose the settings by cross-validation")
     ap.add_argument("--cache", type=Path, default=None, help="JSONL cache of the coded events")
-    ap.add_argument("--out", type=Path, default=None,
-                    help=f"model file (default src/annales/{MODEL_FILE}, or with --body-only "
-                         f"src/annales/{BODY_MODEL_FILE})")
-    ap.add_argument("--body-only", action="store_true",
-                    help="train the model for articles without a headline")
-    ap.add_argument("--heldout", action="store_true",
-                    help="also score the held-out split (as `annales eval --set ngec` does)")
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help=f"model file (default src/annales/{MODEL_FILE}, or with --body-only "
+        f"src/annales/{BODY_MODEL_FILE})",
+    )
+    ap.add_argument(
+        "--body-only", action="store_true", help="train the model for articles without a headline"
+    )
+    ap.add_argument(
+        "--heldout",
+        action="store_true",
+        help="also score the held-out split (as `annales eval --set ngec` does)",
+    )
     args = ap.parse_args(argv)
     start = time.perf_counter()
     items = read_ngec(gold_path(args.data, NGEC))
@@ -177,34 +222,48 @@ def main(argv=None) -> None:
         items = [replace(it, title=None) for it in items]
         events = [(body, []) for body, _ in events]
         name = BODY_NAME
-    args.out = args.out or Path("src/annales") / (BODY_MODEL_FILE if args.body_only
-                                                  else MODEL_FILE)
+    args.out = args.out or Path("src/annales") / (BODY_MODEL_FILE if args.body_only else MODEL_FILE)
     train = [i for i, it in enumerate(items) if ngec_split(it.group) == "train"]
     heldout = [i for i, it in enumerate(items) if ngec_split(it.group) == "heldout"]
     tr_items, tr_events = [items[i] for i in train], [events[i] for i in train]
     embeddings = load_embeddings()
     settings, cv = dict(BODY_DEFAULT if args.body_only else DEFAULT), None
     if args.cv:
-        cv = cross_validate(tr_items, tr_events, embeddings,
-                            BODY_GRID if args.body_only else GRID)
+        cv = cross_validate(tr_items, tr_events, embeddings, BODY_GRID if args.body_only else GRID)
         best = max(cv, key=lambda r: r["accuracy"])
         settings = {k: best[k] for k in SETTINGS}
     model = fit(tr_items, tr_events, embeddings, settings, name)
     model.about = {
         "data": "NGEC synthetic stories (ahalterman/NGEC-2025, MIT), train split by template"
-                + (", headlines left out" if args.body_only else ""),
-        "train_stories": len(train), "train_templates": len({it.group for it in tr_items}),
-        "settings": settings, "cv": cv}
+        + (", headlines left out" if args.body_only else ""),
+        "train_stories": len(train),
+        "train_templates": len({it.group for it in tr_items}),
+        "settings": settings,
+        "cv": cv,
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)
-    report = {"settings": settings, "train_stories": len(train),
-              "cv_accuracy": max(r["accuracy"] for r in cv) if cv else None}
+    report = {
+        "settings": settings,
+        "train_stories": len(train),
+        "cv_accuracy": max(r["accuracy"] for r in cv) if cv else None,
+    }
     if args.heldout:
-        report["heldout_accuracy"] = round(accuracy(
-            model, [items[i] for i in heldout], [events[i] for i in heldout], embeddings), 4)
-    print(json.dumps({**report, "features": model.featurizer.n_features,
-                      "file_bytes": args.out.stat().st_size,
-                      "seconds": round(time.perf_counter() - start)}, indent=2))
+        report["heldout_accuracy"] = round(
+            accuracy(model, [items[i] for i in heldout], [events[i] for i in heldout], embeddings),
+            4,
+        )
+    print(
+        json.dumps(
+            {
+                **report,
+                "features": model.featurizer.n_features,
+                "file_bytes": args.out.stat().st_size,
+                "seconds": round(time.perf_counter() - start),
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

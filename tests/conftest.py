@@ -1,5 +1,6 @@
 """Shared fixtures.  Stage tests build docs by hand where they can; those that need a real
 parse share one loaded spaCy pipeline per session."""
+
 from __future__ import annotations
 
 import os
@@ -19,12 +20,14 @@ SHARED = REPO.parent / "shared"
 @pytest.fixture(scope="session")
 def nlp():
     from annales import nlp as _nlp
+
     return _nlp.load()
 
 
 @pytest.fixture(scope="session")
 def pipeline():
     from annales import Pipeline
+
     return Pipeline()
 
 

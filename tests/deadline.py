@@ -3,6 +3,7 @@
 `with deadline(30): ...` raises `Hung` when the block runs longer than 30 s.  It uses SIGALRM,
 so it works in the main thread of a Unix process, which is where pytest runs tests.
 """
+
 from __future__ import annotations
 
 import signal

@@ -1,4 +1,5 @@
 """The actor-mention test set (data/eval/actor_mentions.jsonl) and its scorer (eval/actors.py)."""
+
 from __future__ import annotations
 
 import json
@@ -43,29 +44,57 @@ def test_records_are_unique(records):
 
 def test_the_traps_of_the_issue_are_in_the_set(records):
     mentions = {(r["mention"], r["expected_code"]) for r in records}
-    for trap in [("Trump", "USAELI"), ("Trump", "USAGOV"), ("Foggy Bottom", "USAGOV"),
-                 ("Elysee", "FRAGOV"), ("troops", "ISRMIL"), ("negotiators", "PSEGOV"),
-                 ("governments", "WSTGOV"), ("countries", "EUR"), ("PLO", "PSEGOV"),
-                 ("Hamas", "PSEREB"), ("Hezbollah", "LBNREB"), ("official", "PSEGOV"),
-                 ("ministry", "RUSGOV")]:
+    for trap in [
+        ("Trump", "USAELI"),
+        ("Trump", "USAGOV"),
+        ("Foggy Bottom", "USAGOV"),
+        ("Elysee", "FRAGOV"),
+        ("troops", "ISRMIL"),
+        ("negotiators", "PSEGOV"),
+        ("governments", "WSTGOV"),
+        ("countries", "EUR"),
+        ("PLO", "PSEGOV"),
+        ("Hamas", "PSEREB"),
+        ("Hezbollah", "LBNREB"),
+        ("official", "PSEGOV"),
+        ("ministry", "RUSGOV"),
+    ]:
         assert trap in mentions, trap
 
 
 def test_whole_word_occurrences():
     rec = {"text": "It met with him. It said it would.", "mention": "it", "occurrence": 1}
-    assert actor_eval.mention_offset(rec) == rec["text"].index(" it ") + 1   # not in "with"
+    assert actor_eval.mention_offset(rec) == rec["text"].index(" it ") + 1  # not in "with"
     assert actor_eval.mention_offset({**rec, "occurrence": 2}) is None
 
 
 def test_score_counts_code_and_country_together():
-    rows = [{"kind": "country", "expected_code": "ISR", "expected_country": "ISR",
-             "code": "ISR", "country": "ISR"},
-            {"kind": "country", "expected_code": "ISR", "expected_country": "ISR",
-             "code": "ISRGOV", "country": "ISR"},
-            {"kind": "pronoun", "expected_code": None, "expected_country": None,
-             "code": None, "country": None}]
-    rows = [{**r, "text": "t", "published": "2020-01-01", "mention": "m", "head": "m"}
-            for r in rows]
+    rows = [
+        {
+            "kind": "country",
+            "expected_code": "ISR",
+            "expected_country": "ISR",
+            "code": "ISR",
+            "country": "ISR",
+        },
+        {
+            "kind": "country",
+            "expected_code": "ISR",
+            "expected_country": "ISR",
+            "code": "ISRGOV",
+            "country": "ISR",
+        },
+        {
+            "kind": "pronoun",
+            "expected_code": None,
+            "expected_country": None,
+            "code": None,
+            "country": None,
+        },
+    ]
+    rows = [
+        {**r, "text": "t", "published": "2020-01-01", "mention": "m", "head": "m"} for r in rows
+    ]
     scored = actor_eval.score(rows)
     assert scored["overall"] == round(2 / 3, 4)
     assert scored["by_kind"]["country"] == {"n": 2, "accuracy": 0.5}
@@ -74,9 +103,20 @@ def test_score_counts_code_and_country_together():
 
 def test_a_bad_record_stops_loading(tmp_path):
     path = tmp_path / "bad.jsonl"
-    path.write_text(json.dumps({"text": "Israel acted.", "published": "2020-01-01",
-                                "mention": "Iran", "occurrence": 1, "expected_code": "IRN",
-                                "expected_country": "IRN", "kind": "country"}) + "\n")
+    path.write_text(
+        json.dumps(
+            {
+                "text": "Israel acted.",
+                "published": "2020-01-01",
+                "mention": "Iran",
+                "occurrence": 1,
+                "expected_code": "IRN",
+                "expected_country": "IRN",
+                "kind": "country",
+            }
+        )
+        + "\n"
+    )
     with pytest.raises(DataFileError):
         actor_eval.read_records(path)
 

@@ -1,4 +1,5 @@
 """The server's store access: reads are read-only, and go on while an ingest writes."""
+
 from __future__ import annotations
 
 import threading
@@ -40,6 +41,7 @@ def test_a_missing_store_is_e008(tmp_path):
 
 def test_reads_see_each_committed_batch_while_the_write_goes_on(db):
     from annales.schema import Article, CodedArticle
+
     extra = CodedArticle(Article("art-new", "Iran and Iraq met in Baghdad."))
     seen = []
     with db.write() as store:
@@ -62,6 +64,7 @@ def test_one_write_at_a_time(db):
 
 def test_the_read_only_connection_is_let_go_when_idle(db):
     import time
+
     count(db)
     time.sleep(0.3)
     # nothing of ours holds the file now: a writer in this process can open it

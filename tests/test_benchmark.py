@@ -1,4 +1,5 @@
 """The throughput benchmark runs and reports its figures (no timing is asserted)."""
+
 from __future__ import annotations
 
 import csv
@@ -40,14 +41,16 @@ def test_scale_benchmark_reports_every_runner_it_was_asked_for(tmp_path, capsys)
         w = csv.writer(f)
         w.writerow(["text", "category"])
         for country in ("France", "Egypt", "Japan"):
-            w.writerow([f"Iran rejected the proposal of {country} on Monday. Talks went on.",
-                        "politics"])
+            w.writerow(
+                [f"Iran rejected the proposal of {country} on Monday. Talks went on.", "politics"]
+            )
     spec = importlib.util.spec_from_file_location("scale", SCALE)
     scale = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scale)
     result = scale.main(["--data", str(tmp_path), "--limit", "3", "--configs", "local-1,local-2"])
     assert set(result["runs"]) == {"spacy", "local-1", "local-2"}
     assert result["articles"] == 3 and result["sentences"] == 6 and result["identical"]
-    assert all(r["peak_worker_mib"] > 0 and r["ratio_to_spacy"] > 0
-               for r in result["runs"].values())
+    assert all(
+        r["peak_worker_mib"] > 0 and r["ratio_to_spacy"] > 0 for r in result["runs"].values()
+    )
     assert "same records from every annales run: True" in capsys.readouterr().out

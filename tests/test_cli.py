@@ -1,4 +1,5 @@
 """The command line end to end, in process (one spaCy load per test session)."""
+
 from __future__ import annotations
 
 import json
@@ -8,14 +9,17 @@ from click.testing import CliRunner
 
 from annales.cli import main
 
-TEXT = ("Sweden recognized Palestine on Thursday. Israel refused to accept the decision, "
-        "a senior official said.\n")
+TEXT = (
+    "Sweden recognized Palestine on Thursday. Israel refused to accept the decision, "
+    "a senior official said.\n"
+)
 
 
 @pytest.fixture()
 def run(pipeline):  # the fixture loads the model once; commands then reuse the cached parser
     def _run(*args, input=None):
         return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
     return _run
 
 
@@ -28,9 +32,22 @@ def test_code_prints_the_whole_contract_for_a_text_file(run, tmp_path):
     result = run("code", str(tmp_path / "a.txt"), "--published", "2014-10-31", "--format", "jsonl")
     assert result.exit_code == 0, result.output
     records = _records(result.stdout)
-    assert records and all(set(r) >= {"id", "article_id", "event", "modality", "attribution",
-                                      "date", "location", "trigger", "actor", "recipient"}
-                           for r in records)
+    assert records and all(
+        set(r)
+        >= {
+            "id",
+            "article_id",
+            "event",
+            "modality",
+            "attribution",
+            "date",
+            "location",
+            "trigger",
+            "actor",
+            "recipient",
+        }
+        for r in records
+    )
     support = next(r for r in records if r["trigger"]["text"] == "recognized")
     assert support["event"] == "SUPPORT" and support["actor"][0]["country"] == "SWE"
     assert support["date"]["value"] == "2014-10-30"
@@ -61,11 +78,19 @@ def test_some_inputs_rejected_gives_exit_1_and_a_reason(run, tmp_path):
     assert _records(result.stdout)  # the good file was still coded
 
 
-@pytest.mark.parametrize("content, code", [
-    (b"", "R001"), (b"\x00\x01\x02\x03" * 50, "R002"), ("Caf\xe9 diplomatique".encode("latin-1"), "R003"),
-    ("Le gouvernement français a annoncé mardi qu'il reconnaîtrait l'État de Palestine "
-     "si les négociations de paix restaient bloquées pendant encore six mois.".encode(), "R005"),
-])
+@pytest.mark.parametrize(
+    "content, code",
+    [
+        (b"", "R001"),
+        (b"\x00\x01\x02\x03" * 50, "R002"),
+        ("Caf\xe9 diplomatique".encode("latin-1"), "R003"),
+        (
+            "Le gouvernement français a annoncé mardi qu'il reconnaîtrait l'État de Palestine "
+            "si les négociations de paix restaient bloquées pendant encore six mois.".encode(),
+            "R005",
+        ),
+    ],
+)
 def test_nothing_coded_gives_exit_2_never_a_traceback(run, tmp_path, content, code):
     (tmp_path / "in.txt").write_bytes(content)
     result = run("code", str(tmp_path / "in.txt"))
@@ -113,17 +138,35 @@ def test_demo_codes_the_corpus_and_summarizes(run, tmp_path):
 
 def test_users_own_petrarch_dictionaries_drive_the_coder(run, shared_dir, tmp_path):
     d = shared_dir / "data" / "petrarch2" / "dictionaries"
-    (tmp_path / "toy.txt").write_text("Calenardhon urged Bree on Monday to help win a greater "
-                                      "role for it in forthcoming peace talks.\n")
-    result = run("code", str(tmp_path / "toy.txt"), "--published", "1995-01-01",
-                 "--format", "jsonl", "--no-builtin-kb", "--no-builtin-lexicon",
-                 "--actors", str(d / "PETR.Validate.actors.txt"),
-                 "--agents", str(d / "PETR.Validate.agents.txt"),
-                 "--verbs", str(d / "PETR.Validate.verbs.txt"))
+    (tmp_path / "toy.txt").write_text(
+        "Calenardhon urged Bree on Monday to help win a greater "
+        "role for it in forthcoming peace talks.\n"
+    )
+    result = run(
+        "code",
+        str(tmp_path / "toy.txt"),
+        "--published",
+        "1995-01-01",
+        "--format",
+        "jsonl",
+        "--no-builtin-kb",
+        "--no-builtin-lexicon",
+        "--actors",
+        str(d / "PETR.Validate.actors.txt"),
+        "--agents",
+        str(d / "PETR.Validate.agents.txt"),
+        "--verbs",
+        str(d / "PETR.Validate.verbs.txt"),
+    )
     assert result.exit_code == 0
-    triples = {(r["actor"][0]["code"] if r["actor"] else None,
-                r["recipient"][0]["code"] if r["recipient"] else None, r["cameo"])
-               for r in _records(result.stdout)}
+    triples = {
+        (
+            r["actor"][0]["code"] if r["actor"] else None,
+            r["recipient"][0]["code"] if r["recipient"] else None,
+            r["cameo"],
+        )
+        for r in _records(result.stdout)
+    }
     assert ("CAL", "BRE", "102") in triples
 
 
@@ -145,8 +188,9 @@ def test_bad_published_option_stops_before_any_work(run, tmp_path, command, bad)
 
 
 def test_placeholder_date_in_a_feed_is_a_warning_and_the_article_is_coded(run):
-    line = json.dumps({"id": "p1", "text": "Iran will meet Israel next week.",
-                       "published": "9999-12-31"})
+    line = json.dumps(
+        {"id": "p1", "text": "Iran will meet Israel next week.", "published": "9999-12-31"}
+    )
     result = run("code", "-", "--format", "jsonl", input=line + "\n")
     assert result.exit_code == 0
     assert "warning <stdin>:1: R008" in result.output

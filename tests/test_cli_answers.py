@@ -1,5 +1,6 @@
 """Clear answers: every way a command stops or finds nothing says what happened and what to
 do, with a code (errors.py), never a traceback or a misleading cause."""
+
 from __future__ import annotations
 
 import json
@@ -13,14 +14,23 @@ from annales.jobs import ingest
 from annales.pipeline import Pipeline
 from annales.store import Store
 
-FEED = "".join(json.dumps({"id": f"a{i}", "text": t}) + "\n" for i, t in enumerate(
-    ["Iran rejected the proposal on Monday.", "Israel attacked Gaza.", "Russia sanctioned Ukraine."]))
+FEED = "".join(
+    json.dumps({"id": f"a{i}", "text": t}) + "\n"
+    for i, t in enumerate(
+        [
+            "Iran rejected the proposal on Monday.",
+            "Israel attacked Gaza.",
+            "Russia sanctioned Ukraine.",
+        ]
+    )
+)
 
 
 @pytest.fixture()
 def run(pipeline):
     def _run(*args, input=None):
         return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
     return _run
 
 
@@ -32,10 +42,13 @@ def db(run, tmp_path):
     return path
 
 
-@pytest.mark.parametrize("args, says", [
-    (["--limit", "-1"], "limit: expected a whole number, 0 or more, found -1"),
-    (["--since", "2018", "--until", "2017"], "expected a --since no later than --until"),
-])
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["--limit", "-1"], "limit: expected a whole number, 0 or more, found -1"),
+        (["--since", "2018", "--until", "2017"], "expected a --since no later than --until"),
+    ],
+)
 def test_bad_query_values_are_usage_errors_not_database_errors(run, db, args, says):
     result = run("events", "--db", db, *args)
     assert result.exit_code == 2 and "E006" in result.output and says in result.output
@@ -56,7 +69,9 @@ def test_known_country_with_no_match_gives_no_hint(run, db):
 def test_database_in_a_folder_that_cannot_be_written_says_so(run, tmp_path):
     (tmp_path / "a.txt").write_text("Iran rejected the proposal.\n")
     result = run("ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "no" / "s.duckdb"))
-    assert result.exit_code == 2 and "E010" in result.output and "cannot be written" in result.output
+    assert (
+        result.exit_code == 2 and "E010" in result.output and "cannot be written" in result.output
+    )
     assert "is a DuckDB database" not in result.output
 
 
@@ -68,6 +83,7 @@ def _interrupted_after_first(monkeypatch):
             if n == 1:
                 raise KeyboardInterrupt
             yield coded
+
     monkeypatch.setattr(Pipeline, "code_articles", code_articles)
 
 

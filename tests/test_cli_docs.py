@@ -1,4 +1,5 @@
 """The docs cover every command, and every command's help shows an example."""
+
 from __future__ import annotations
 
 import pytest
@@ -36,6 +37,7 @@ def test_every_record_field_is_documented():
     from dataclasses import fields
 
     from annales.schema import Entity, Event
+
     doc = (REPO / "docs" / "records.md").read_text(encoding="utf-8")
     for f in fields(Event):
         assert f"`{f.name}`" in doc, f.name
@@ -51,8 +53,9 @@ def _cli_reference():
     """scripts/cli_reference.py, which writes docs/cli.md (scripts/ is no package)."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("cli_reference",
-                                                  REPO / "scripts" / "cli_reference.py")
+    spec = importlib.util.spec_from_file_location(
+        "cli_reference", REPO / "scripts" / "cli_reference.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -61,7 +64,8 @@ def _cli_reference():
 def test_cli_reference_is_up_to_date():
     page = (DOCS / "cli.md").read_text(encoding="utf-8")
     assert page == _cli_reference().render(), (
-        "docs/cli.md is stale: run python scripts/cli_reference.py")
+        "docs/cli.md is stale: run python scripts/cli_reference.py"
+    )
 
 
 @pytest.mark.parametrize("name", COMMANDS)
@@ -86,6 +90,7 @@ def test_cli_reference_script_reports_a_stale_page(tmp_path, monkeypatch):
 
 def test_api_page_documents_every_public_name():
     import annales
+
     page = (DOCS / "api.md").read_text(encoding="utf-8")
     missing = [n for n in annales.__all__ if f"`{n}" not in page and f"annales.{n}" not in page]
     assert not missing, f"docs/api.md does not document {missing}"
@@ -93,10 +98,16 @@ def test_api_page_documents_every_public_name():
 
 def test_api_page_lists_every_error_code():
     from annales import errors
+
     page = (DOCS / "api.md").read_text(encoding="utf-8")
-    classes = [c for c in vars(errors).values()
-               if isinstance(c, type) and issubclass(c, errors.AnnalesError)
-               and c is not errors.AnnalesError and not issubclass(c, errors.HTTPError)]
+    classes = [
+        c
+        for c in vars(errors).values()
+        if isinstance(c, type)
+        and issubclass(c, errors.AnnalesError)
+        and c is not errors.AnnalesError
+        and not issubclass(c, errors.HTTPError)
+    ]
     assert classes
     for cls in classes:
         assert f"| {cls.code} | `{cls.__name__}` |" in page, cls.__name__
@@ -104,6 +115,7 @@ def test_api_page_lists_every_error_code():
 
 def test_evaluation_page_covers_every_set_and_puts_realnews_first():
     from annales.eval import SETS
+
     page = (DOCS / "evaluation.md").read_text(encoding="utf-8")
     for name in SETS:
         assert f"`{name}" in page, name
@@ -112,6 +124,7 @@ def test_evaluation_page_covers_every_set_and_puts_realnews_first():
 
 def _links(path):
     import re
+
     text = path.read_text(encoding="utf-8")
     return [t for t in re.findall(r"\]\(([^)#\s]+)[^)]*\)", text) if "://" not in t]
 
@@ -134,16 +147,23 @@ def test_docs_index_links_every_page_and_readme_links_the_docs():
 def test_commands_shown_in_the_docs_exist_with_their_options(page):
     import re
     import shlex
+
     text = (DOCS / page).read_text(encoding="utf-8")
-    lines = [line.split("#")[0] for block in re.findall(r"```sh\n(.*?)```", text, re.S)
-             for line in block.splitlines()]
-    calls = [shlex.split(line[line.index("annales "):].split("|")[0].split(">")[0])
-             for line in lines if "annales " in line]
+    lines = [
+        line.split("#")[0]
+        for block in re.findall(r"```sh\n(.*?)```", text, re.S)
+        for line in block.splitlines()
+    ]
+    calls = [
+        shlex.split(line[line.index("annales ") :].split("|")[0].split(">")[0])
+        for line in lines
+        if "annales " in line
+    ]
     assert calls
     for words in calls:
         name = words[1]
         if name.startswith("-"):
-            continue   # annales --version
+            continue  # annales --version
         assert name in main.commands, f"{page}: no command annales {name}"
         options = {o for p in main.commands[name].params for o in p.opts + p.secondary_opts}
         for word in words[2:]:

@@ -3,6 +3,7 @@ killed (SIGKILL) at several points and re-run.  `annales ingest` holds its file 
 commits a batch (jobs.WRITE_BATCH articles), so everything here runs as child processes.
 
 Every wait is bounded (a timeout or a deadline) and nothing asserts on how long a step took."""
+
 from __future__ import annotations
 
 import json
@@ -24,17 +25,34 @@ from annales.jobs import WRITE_BATCH
 from annales.store import database
 from annales.store.database import PAUSE_IN_COMMIT
 
-COUNTRIES = ["Germany", "France", "Russia", "China", "Egypt", "Turkey", "Jordan", "Japan",
-             "Brazil", "India", "Canada", "Mexico", "Kenya", "Sweden", "Chile"]
+COUNTRIES = [
+    "Germany",
+    "France",
+    "Russia",
+    "China",
+    "Egypt",
+    "Turkey",
+    "Jordan",
+    "Japan",
+    "Brazil",
+    "India",
+    "Canada",
+    "Mexico",
+    "Kenya",
+    "Sweden",
+    "Chile",
+]
 TEMPLATES = [
     "Iran rejected the proposal of {c} on Monday, officials said.",
-    "\"We will not accept new sanctions,\" the foreign minister of {c} said on Tuesday.",
+    '"We will not accept new sanctions," the foreign minister of {c} said on Tuesday.',
     "Israel and {c} signed a trade agreement in Jerusalem on Wednesday.",
     "Protesters marched against the government of {c} in the capital on Friday.",
     "The United States threatened to impose sanctions on {c} if talks failed.",
 ]
-FRENCH = ("Le gouvernement a annoncé mardi qu'il reconnaîtrait l'État de Palestine si les "
-          "négociations de paix restaient bloquées, a déclaré le ministre.")
+FRENCH = (
+    "Le gouvernement a annoncé mardi qu'il reconnaîtrait l'État de Palestine si les "
+    "négociations de paix restaient bloquées, a déclaré le ministre."
+)
 
 
 def write_corpus(path: Path, articles: int, prefix: str = "k") -> Path:
@@ -63,9 +81,14 @@ def write_corpus(path: Path, articles: int, prefix: str = "k") -> Path:
 
 def annales(*args: str, cwd: Path, env: dict | None = None, **kw) -> subprocess.Popen:
     out = open(cwd / f"run-{time.monotonic_ns()}.err", "w+", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "annales", *args], cwd=cwd,
-                            env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
-                            stderr=out, **kw)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "annales", *args],
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=out,
+        **kw,
+    )
     proc.err = out  # type: ignore[attr-defined]
     return proc
 
@@ -89,19 +112,23 @@ def snapshot(db: Path) -> dict[str, list]:
     try:
         return {
             "articles": con.execute(
-                "SELECT * EXCLUDE (ingested_at) FROM articles ORDER BY id").fetchall(),
+                "SELECT * EXCLUDE (ingested_at) FROM articles ORDER BY id"
+            ).fetchall(),
             "events": con.execute("SELECT * EXCLUDE (seq) FROM events ORDER BY id").fetchall(),
             "quotes": con.execute("SELECT * FROM quotes ORDER BY article_id, idx").fetchall(),
-            "rejections": con.execute("SELECT input, reason_code, message FROM rejections "
-                                      "ORDER BY ALL").fetchall(),
+            "rejections": con.execute(
+                "SELECT input, reason_code, message FROM rejections ORDER BY ALL"
+            ).fetchall(),
             # near-duplicate links and the real-world events the records are mentions of
             "links": con.execute("SELECT * FROM article_links ORDER BY ALL").fetchall(),
             "bands": con.execute("SELECT * FROM article_bands ORDER BY ALL").fetchall(),
-            "mentions": con.execute("SELECT event_key, mention_id, story_id FROM event_mentions "
-                                    "ORDER BY ALL").fetchall(),
+            "mentions": con.execute(
+                "SELECT event_key, mention_id, story_id FROM event_mentions ORDER BY ALL"
+            ).fetchall(),
             "real_events": con.execute(
                 "SELECT event_key, num_mentions, num_articles, num_sources, num_stories, "
-                "list_sort(mentions) FROM real_events ORDER BY ALL").fetchall(),
+                "list_sort(mentions) FROM real_events ORDER BY ALL"
+            ).fetchall(),
         }
     finally:
         con.close()
@@ -216,9 +243,13 @@ def test_readers_during_an_ingest_read_or_are_told_busy(tmp_path):
     server = Database(str(db), linger=0)
     try:
         while ingest.poll() is None and len(reads) < 40:
-            reader = subprocess.run([sys.executable, "-m", "annales", "events", "--db",
-                                     str(db), "--format", "jsonl"], cwd=tmp_path,
-                                    capture_output=True, text=True, timeout=60)
+            reader = subprocess.run(
+                [sys.executable, "-m", "annales", "events", "--db", str(db), "--format", "jsonl"],
+                cwd=tmp_path,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
             reads.append((reader.returncode, reader.stderr, ingest.poll() is None))
             try:
                 with server.read() as con:
@@ -241,19 +272,28 @@ def test_a_store_held_by_another_process_is_a_clear_busy_error(tmp_path, monkeyp
     db = tmp_path / "held.duckdb"
     (tmp_path / "a.txt").write_text("Iran rejected the proposal.\n")
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
-         "print('held', flush=True); sys.stdin.read()", str(db)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
+            "print('held', flush=True); sys.stdin.read()",
+            str(db),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     monkeypatch.setattr(database, "LOCK_WAIT", 0.3)
     try:
         assert holder.stdout.readline().strip() == "held"
-        for args in (["events", "--db", str(db)],
-                     ["ingest", str(tmp_path / "a.txt"), "--db", str(db)]):
+        for args in (
+            ["events", "--db", str(db)],
+            ["ingest", str(tmp_path / "a.txt"), "--db", str(db)],
+        ):
             result = CliRunner().invoke(main, args)
             assert result.exit_code == 2, result.output
             assert "E012" in result.output and "is busy" in result.output, result.output
-            assert "Conflicting lock" in result.output and "Run the command again" in \
-                result.output
+            assert "Conflicting lock" in result.output and "Run the command again" in result.output
     finally:
         holder.stdin.close()
         holder.wait(10)

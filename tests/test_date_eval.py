@@ -1,4 +1,5 @@
 """The bundled event-date test set (data/eval/dates.jsonl) and its scorer (`annales eval dates`)."""
+
 from __future__ import annotations
 
 import re
@@ -11,12 +12,34 @@ from annales.eval import SETS
 from annales.eval.dates import evaluate, evaluate_set, read_cases, trigger_token
 from annales.schema import PRECISIONS
 
-VALUE_FORMAT = {"day": r"\d{4}-\d\d-\d\d", "month": r"\d{4}-\d\d", "year": r"\d{4}",
-                "decade": r"\d{3}"}
+VALUE_FORMAT = {
+    "day": r"\d{4}-\d\d-\d\d",
+    "month": r"\d{4}-\d\d",
+    "year": r"\d{4}",
+    "decade": r"\d{3}",
+}
 # Every kind of expression the issue lists, plus the traps.
-KINDS = {"last_next", "weekday", "ago", "decade", "since", "earlier_later", "month_day",
-         "full_date", "day_month", "month_year", "year", "bare_month", "deictic", "no_cue",
-         "no_published", "future", "trap_other_clause", "trap_word", "trap_number"}
+KINDS = {
+    "last_next",
+    "weekday",
+    "ago",
+    "decade",
+    "since",
+    "earlier_later",
+    "month_day",
+    "full_date",
+    "day_month",
+    "month_year",
+    "year",
+    "bare_month",
+    "deictic",
+    "no_cue",
+    "no_published",
+    "future",
+    "trap_other_clause",
+    "trap_word",
+    "trap_number",
+}
 
 
 @pytest.fixture(scope="module")
@@ -26,11 +49,21 @@ def cases():
 
 def test_size_and_fields(cases):
     assert len(cases) >= 150
-    assert len({(c["text"], c["trigger"], c["occurrence"], c["published"]) for c in cases}) \
-        == len(cases)
+    assert len({(c["text"], c["trigger"], c["occurrence"], c["published"]) for c in cases}) == len(
+        cases
+    )
     for c in cases:
-        assert set(c) >= {"text", "published", "trigger", "occurrence", "value", "precision",
-                          "source", "note", "kind"}, c
+        assert set(c) >= {
+            "text",
+            "published",
+            "trigger",
+            "occurrence",
+            "value",
+            "precision",
+            "source",
+            "note",
+            "kind",
+        }, c
         assert c["text"].split(c["trigger"], c["occurrence"])  # the trigger occurs
         assert c["text"].count(c["trigger"]) >= c["occurrence"] >= 1, c
         if c["published"] is not None:

@@ -1,4 +1,5 @@
 """One id, one text: a reused id with another text is an R011 row, in `code` and `ingest`."""
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,9 @@ from annales.store import Store
 
 
 def test_second_text_under_one_id_is_rejected_and_the_same_text_passes():
-    first, other, again = (Article(id="a1", text=t) for t in ("Iran rejected it.", "Israel left.",
-                                                               "Iran rejected it."))
+    first, other, again = (
+        Article(id="a1", text=t) for t in ("Iran rejected it.", "Israel left.", "Iran rejected it.")
+    )
     items = list(unique_ids([first, other, again]))
     assert items[0] is first and items[2] is again
     assert isinstance(items[1], Rejection) and items[1].reason_code == "R011"
@@ -35,8 +37,12 @@ def test_store_digest_matches_the_readers(tmp_path, pipeline):
 
 def test_ingest_keeps_the_first_and_says_so_for_the_second(tmp_path, pipeline):
     feed = tmp_path / "feed.jsonl"
-    feed.write_text("".join(json.dumps({"id": "a1", "text": t}) + "\n"
-                            for t in ("Iran rejected the offer.", "Israel attacked Gaza.")))
+    feed.write_text(
+        "".join(
+            json.dumps({"id": "a1", "text": t}) + "\n"
+            for t in ("Iran rejected the offer.", "Israel attacked Gaza.")
+        )
+    )
     db = str(tmp_path / "s.duckdb")
     result = CliRunner().invoke(main, ["ingest", str(feed), "--db", db])
     assert result.exit_code == 1 and "R011" in result.output

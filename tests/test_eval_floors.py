@@ -1,4 +1,5 @@
 """The quality gate's floors file is well formed and its floors only go up."""
+
 from __future__ import annotations
 
 import json
@@ -8,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from annales.eval import SETS, definitions, floors as gate
+from annales.eval import SETS, definitions
+from annales.eval import floors as gate
 from annales.eval.report import EvalReport, SetResult
 
 from .conftest import REPO, SHARED
@@ -33,19 +35,26 @@ def test_the_real_news_figures_come_first():
 
 
 def _git(*args: str) -> str:
-    return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["git", *args], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout
 
 
 def _full_keys(floors: dict, commit: str | None) -> dict:
     """The floors keyed by row, limit and gold hash; an older file's bare row names get the
     hash of the gold files as they were at its commit (the project's own sets are in the
     repository; shared sets are read-only and read as they are now)."""
+
     def read(path: Path) -> bytes:
         if commit is None or REPO not in path.parents:
             return path.read_bytes()
-        return subprocess.run(["git", "show", f"{commit}:{path.relative_to(REPO).as_posix()}"],
-                              cwd=REPO, capture_output=True, check=True).stdout
+        return subprocess.run(
+            ["git", "show", f"{commit}:{path.relative_to(REPO).as_posix()}"],
+            cwd=REPO,
+            capture_output=True,
+            check=True,
+        ).stdout
+
     out = {}
     for key, spec in floors["sets"].items():
         row, limit, gold = definitions.parse(key)
@@ -64,8 +73,10 @@ def _history() -> list[tuple[str | None, dict]]:
     working copy (commit None)."""
     try:
         if _git("rev-parse", "--is-shallow-repository").strip() == "true":
-            pytest.fail("the repository is a shallow clone: the floors history cannot be read "
-                        "(.ci/run fetches the full history)")
+            pytest.fail(
+                "the repository is a shallow clone: the floors history cannot be read "
+                "(.ci/run fetches the full history)"
+            )
         log = _git("log", "--format=%H", "--", FLOORS.name).split()
     except (OSError, subprocess.CalledProcessError):
         if os.environ.get("CI"):
@@ -86,8 +97,9 @@ def test_floors_only_go_up():
             row, _, gold = definitions.parse(key)
             if key not in new:
                 # a floor may only leave with the gold it was measured on
-                assert gold is None or current.get(row) not in (None, gold), \
+                assert gold is None or current.get(row) not in (None, gold), (
                     f"{key} was dropped ({c_now or 'working copy'})"
+                )
                 continue
             for metric, f in spec["metrics"].items():
                 assert metric in new[key]["metrics"], f"{key} {metric} was dropped"
@@ -95,17 +107,27 @@ def test_floors_only_go_up():
 
 
 def test_check_reports_what_is_below_and_what_is_missing():
-    floors = {"sets": {"ngec|limit=10|gold=abc": {"metrics": {
-        "accuracy": {"floor": 0.5, "measured": 0.55, "date": "2026-11-29"},
-        "macro_f1": {"floor": 0.4, "measured": 0.45, "date": "2026-11-29"}}}}}
+    floors = {
+        "sets": {
+            "ngec|limit=10|gold=abc": {
+                "metrics": {
+                    "accuracy": {"floor": 0.5, "measured": 0.55, "date": "2026-11-29"},
+                    "macro_f1": {"floor": 0.4, "measured": 0.45, "date": "2026-11-29"},
+                }
+            }
+        }
+    }
     report = EvalReport([SetResult("ngec", 10, {"accuracy": 0.49})])
     failures = gate.check(report, floors)
     assert len(failures) == 2
     assert "below the floor 0.5" in failures[0] and "not measured" in failures[1]
-    assert gate.check(EvalReport([SetResult("ngec", 10, {"accuracy": 0.5, "macro_f1": 0.41})]),
-                      floors) == []
-    assert gate.plan({"sets": {"petrarch:root|limit=all|gold=x": {},
-                               "ngec|limit=10|gold=y": {}}}) == {"petrarch": None, "ngec": 10}
+    assert (
+        gate.check(EvalReport([SetResult("ngec", 10, {"accuracy": 0.5, "macro_f1": 0.41})]), floors)
+        == []
+    )
+    assert gate.plan(
+        {"sets": {"petrarch:root|limit=all|gold=x": {}, "ngec|limit=10|gold=y": {}}}
+    ) == {"petrarch": None, "ngec": 10}
 
 
 def test_a_floor_set_on_other_gold_files_fails_the_gate(tmp_path):
@@ -114,19 +136,19 @@ def test_a_floor_set_on_other_gold_files_fails_the_gate(tmp_path):
     for name in ("gold.jsonl", "articles.jsonl"):
         (gold / name).write_text('{"id": "x"}\n', "utf-8")
     now = definitions.gold_hash("realnews", tmp_path)
-    assert now and definitions.key("realnews:core", None, now) == \
-        f"realnews:core|limit=all|gold={now}"
+    assert (
+        now and definitions.key("realnews:core", None, now) == f"realnews:core|limit=all|gold={now}"
+    )
     report = EvalReport([SetResult("realnews:core", 9, {"f1": 0.5})])
     spec = {"metrics": {"f1": {"floor": 0.4, "measured": 0.41, "date": "2026-12-06"}}}
-    assert gate.check(report, {"sets": {f"realnews:core|limit=all|gold={now}": spec}},
-                      tmp_path) == []
-    (gold / "gold.jsonl").write_text('{"id": "y"}\n', "utf-8")       # an edited gold set
-    failures = gate.check(report, {"sets": {f"realnews:core|limit=all|gold={now}": spec}},
-                          tmp_path)
+    assert (
+        gate.check(report, {"sets": {f"realnews:core|limit=all|gold={now}": spec}}, tmp_path) == []
+    )
+    (gold / "gold.jsonl").write_text('{"id": "y"}\n', "utf-8")  # an edited gold set
+    failures = gate.check(report, {"sets": {f"realnews:core|limit=all|gold={now}": spec}}, tmp_path)
     assert len(failures) == 1 and "is a new set" in failures[0]
-    (gold / "gold.jsonl").unlink()                                     # a missing gold set
-    failures = gate.check(report, {"sets": {f"realnews:core|limit=all|gold={now}": spec}},
-                          tmp_path)
+    (gold / "gold.jsonl").unlink()  # a missing gold set
+    failures = gate.check(report, {"sets": {f"realnews:core|limit=all|gold={now}": spec}}, tmp_path)
     assert len(failures) == 1 and "missing" in failures[0]
 
 

@@ -1,4 +1,5 @@
 """Event location: which place, if any, an event trigger happened at; and its evaluation."""
+
 from __future__ import annotations
 
 import json
@@ -17,27 +18,48 @@ def _locate(nlp, text, verb, model=None):
     return location_for(trigger, find_places(doc, speculative=True), model)
 
 
-@pytest.mark.parametrize("text, verb, expected", [
-    ("In the West Bank city of Nablus, a man was shot on Saturday.", "shot", "Nablus"),
-    ("Shelling hit a trolleybus in Donetsk on Thursday killing 8 people and wounding about 20, "
-     "an official said.", "killing", "Donetsk"),
-    ("Police arrested three men in East Jerusalem on Monday.", "arrested", "East Jerusalem"),
-    ("Meanwhile a roadside bomb detonated in a busy area in western Baghdad around noon.",
-     "detonated", "Baghdad"),
-])
+@pytest.mark.parametrize(
+    "text, verb, expected",
+    [
+        ("In the West Bank city of Nablus, a man was shot on Saturday.", "shot", "Nablus"),
+        (
+            "Shelling hit a trolleybus in Donetsk on Thursday killing 8 people and wounding about 20, "
+            "an official said.",
+            "killing",
+            "Donetsk",
+        ),
+        ("Police arrested three men in East Jerusalem on Monday.", "arrested", "East Jerusalem"),
+        (
+            "Meanwhile a roadside bomb detonated in a busy area in western Baghdad around noon.",
+            "detonated",
+            "Baghdad",
+        ),
+    ],
+)
 def test_location_of_event(nlp, text, verb, expected):
     loc = _locate(nlp, text, verb)
     assert loc is not None and loc.text == expected
 
 
 def test_no_location_in_sentence(nlp):
-    assert _locate(nlp, "At least 22 ISIS members were killed in the clashes, where heavy "
-                        "weapons have been used by both sides.", "killed") is None
+    assert (
+        _locate(
+            nlp,
+            "At least 22 ISIS members were killed in the clashes, where heavy "
+            "weapons have been used by both sides.",
+            "killed",
+        )
+        is None
+    )
 
 
 def test_unknown_place_keeps_its_text(nlp):
-    loc = _locate(nlp, "The 50-year-old widow was found brutally murdered at her Reshimbagh "
-                       "residence on Saturday evening.", "murdered")
+    loc = _locate(
+        nlp,
+        "The 50-year-old widow was found brutally murdered at her Reshimbagh "
+        "residence on Saturday evening.",
+        "murdered",
+    )
     assert loc is not None and loc.text == "Reshimbagh"
     assert loc.lat is None and loc.geonames_id is None
 
@@ -66,22 +88,32 @@ def test_model_file_errors(tmp_path):
 def _record(rid, text, verb, golds):
     start = text.index(verb)
     spans = [{"start": text.index(g), "end": text.index(g) + len(g), "text": g} for g in golds]
-    return {"id": rid, "text": text, "verb": {"start": start, "end": start + len(verb),
-            "text": verb}, "event_locations": spans}
+    return {
+        "id": rid,
+        "text": text,
+        "verb": {"start": start, "end": start + len(verb), "text": verb},
+        "event_locations": spans,
+    }
 
 
 def test_evaluate_tiny_file(tmp_path):
     records = [
-        _record("a", "In the West Bank city of Nablus, a man was shot on Saturday.", "shot",
-                ["Nablus"]),
-        _record("b", "Shelling hit a trolleybus in Donetsk on Thursday killing 8 people.",
-                "killing", ["Donetsk"]),
+        _record(
+            "a", "In the West Bank city of Nablus, a man was shot on Saturday.", "shot", ["Nablus"]
+        ),
+        _record(
+            "b",
+            "Shelling hit a trolleybus in Donetsk on Thursday killing 8 people.",
+            "killing",
+            ["Donetsk"],
+        ),
         _record("c", "At least 22 ISIS members were killed in the clashes.", "killed", []),
     ]
     folder = tmp_path / "event_location"
     folder.mkdir()
     (folder / "labeled_event_locations.jsonl").write_text(
-        "".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        "".join(json.dumps(r) + "\n" for r in records), encoding="utf-8"
+    )
     result = evaluate(tmp_path, split="all")
     assert (result["n"], result["n_with_location"]) == (3, 2)
     assert result["exact_match"] == 1.0 and result["no_location_correct"] == 1.0
@@ -121,15 +153,17 @@ def _features(nlp, text, verb):
 def test_argument_features(nlp):
     feats = _features(nlp, "European states may recognize Palestine next month.", "recognize")
     assert "arg=dobj" in feats["Palestine"]
-    feats = _features(nlp, "Israeli police arrested three men in East Jerusalem on Monday.",
-                      "arrested")
+    feats = _features(
+        nlp, "Israeli police arrested three men in East Jerusalem on Monday.", "arrested"
+    )
     assert not any(f.startswith("arg=") and f != "arg=prep" for f in feats["East Jerusalem"])
     assert "chain=in" in feats["East Jerusalem"] and "host=VERB" in feats["East Jerusalem"]
 
 
 def test_chain_and_initial_adjunct_features(nlp):
-    feats = _features(nlp, "In the Hama province, terrorists shelled the outskirts of Jarjisa.",
-                      "shelled")
+    feats = _features(
+        nlp, "In the Hama province, terrorists shelled the outskirts of Jarjisa.", "shelled"
+    )
     assert "initial_pp" in feats["Hama"]
     # "the outskirts of Jarjisa": the inner "of" first, then the preposition above it, if any
     assert any(f.startswith("chain=of") for f in feats["Jarjisa"])
@@ -139,20 +173,24 @@ def test_chain_and_initial_adjunct_features(nlp):
 
 
 def test_surface_features(nlp):
-    feats = _features(nlp, "Two soldiers were killed in Raqqa province on Monday, a source told "
-                      "Xinhua.", "killed")
+    feats = _features(
+        nlp, "Two soldiers were killed in Raqqa province on Monday, a source told Xinhua.", "killed"
+    )
     assert "next_noun=province" in feats["Raqqa"] and "last=raqqa" in feats["Raqqa"]
     assert "said_between=False" in feats["Raqqa"] and "commas=0" in feats["Raqqa"]
     assert "said_between=True" in feats["Xinhua"] and "commas=1" in feats["Xinhua"]
 
 
-@pytest.mark.parametrize("text, verb, expected", [
-    # the subject of the event is its actor, not its place
-    ("Syria attacked the convoy near Kabul.", "attacked", "Kabul"),
-    ("Turkey shelled Kurdish positions in Afrin.", "shelled", "Afrin"),
-    # the object of "captured" is where it happened
-    ("Israel captured the Golan Heights in 1967.", "captured", "Golan Heights"),
-])
+@pytest.mark.parametrize(
+    "text, verb, expected",
+    [
+        # the subject of the event is its actor, not its place
+        ("Syria attacked the convoy near Kabul.", "attacked", "Kabul"),
+        ("Turkey shelled Kurdish positions in Afrin.", "shelled", "Afrin"),
+        # the object of "captured" is where it happened
+        ("Israel captured the Golan Heights in 1967.", "captured", "Golan Heights"),
+    ],
+)
 def test_arguments_and_locations(nlp, text, verb, expected):
     loc = _locate(nlp, text, verb)
     assert loc is not None and loc.text == expected
@@ -160,6 +198,7 @@ def test_arguments_and_locations(nlp, text, verb, expected):
 
 def test_rare_event_words_share_features(nlp):
     from annales.normalize.event_location import RARE, event_lemma
+
     doc = nlp("Gunmen killed two men. Spain recognized Palestine.")
     killed, recognized = doc[1], doc[7]
     assert event_lemma(killed) == "kill" and event_lemma(recognized) == RARE
@@ -167,8 +206,9 @@ def test_rare_event_words_share_features(nlp):
 
 
 def test_a_verbal_event_does_not_happen_at_its_addressee(pipeline):
-    events = pipeline.code("Sweden may recognize Palestine next year, a minister said.",
-                           published="2014-10-01")
+    events = pipeline.code(
+        "Sweden may recognize Palestine next year, a minister said.", published="2014-10-01"
+    )
     (recognize,) = [e for e in events if e.trigger.text == "recognize"]
     assert recognize.location is None or recognize.location.country != "PSE"
 
@@ -180,8 +220,11 @@ def test_a_material_event_keeps_its_target_place(pipeline):
 
 
 def test_nested_place_features(nlp):
-    feats = _features(nlp, "Gunmen attacked Sontyo village in Wukari local government area of "
-                      "Taraba state.", "attacked")
+    feats = _features(
+        nlp,
+        "Gunmen attacked Sontyo village in Wukari local government area of Taraba state.",
+        "attacked",
+    )
     assert "nest=0|2" in feats["Sontyo"] and "next_link=in" in feats["Sontyo"]
     assert "nest=1|1" in feats["Wukari"] and "prev_link=in" in feats["Wukari"]
     assert "nest=2|0" in feats["Taraba"] and "next_link=in" not in feats["Taraba"]
@@ -190,13 +233,22 @@ def test_nested_place_features(nlp):
     assert "nest=0|0" in feats["Kawkab"]
 
 
-@pytest.mark.parametrize("text, verb, expected", [
-    # the narrower of two nested places is where the event happened
-    ("Gunmen attacked Sontyo village in Wukari local government area of Taraba state.",
-     "attacked", "Sontyo"),
-    ("Militants detonated a bomb at Sopore town in Baramulla district on Saturday.",
-     "detonated", "Sopore"),
-])
+@pytest.mark.parametrize(
+    "text, verb, expected",
+    [
+        # the narrower of two nested places is where the event happened
+        (
+            "Gunmen attacked Sontyo village in Wukari local government area of Taraba state.",
+            "attacked",
+            "Sontyo",
+        ),
+        (
+            "Militants detonated a bomb at Sopore town in Baramulla district on Saturday.",
+            "detonated",
+            "Sopore",
+        ),
+    ],
+)
 def test_nested_places(nlp, text, verb, expected):
     loc = _locate(nlp, text, verb)
     assert loc is not None and loc.text == expected

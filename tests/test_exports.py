@@ -1,4 +1,5 @@
 """annales export: every format reads back, with the right types, in DuckDB and pandas."""
+
 from __future__ import annotations
 
 import io
@@ -19,16 +20,30 @@ from annales.store import Store
 # Two outlets report the same visit (one a shortened copy); a third story is unrelated and
 # has a planned meeting (future), which GDELT and ICEWS rows must leave out.
 ARTICLES = [
-    Article(id="w1", source="Wire A", url="https://a.example/visit", published="2018-04-10",
-            text="MOSCOW (Reuters) - Russian Foreign Minister Sergei Lavrov visited Beijing on "
-                 "Tuesday for talks with Chinese officials. Lavrov praised China for its "
-                 "position on Syria."),
-    Article(id="w2", source="Site B", url="https://b.example/lavrov", published="2018-04-10",
-            text="Russian Foreign Minister Sergei Lavrov visited Beijing on Tuesday. Lavrov "
-                 "praised China for its position on Syria, according to a statement."),
-    Article(id="x1", source="Wire A", published="2018-04-10",
-            text="Police arrested 20 protesters in Istanbul on Friday. Turkey will hold talks "
-                 "with Greece next week."),
+    Article(
+        id="w1",
+        source="Wire A",
+        url="https://a.example/visit",
+        published="2018-04-10",
+        text="MOSCOW (Reuters) - Russian Foreign Minister Sergei Lavrov visited Beijing on "
+        "Tuesday for talks with Chinese officials. Lavrov praised China for its "
+        "position on Syria.",
+    ),
+    Article(
+        id="w2",
+        source="Site B",
+        url="https://b.example/lavrov",
+        published="2018-04-10",
+        text="Russian Foreign Minister Sergei Lavrov visited Beijing on Tuesday. Lavrov "
+        "praised China for its position on Syria, according to a statement.",
+    ),
+    Article(
+        id="x1",
+        source="Wire A",
+        published="2018-04-10",
+        text="Police arrested 20 protesters in Istanbul on Friday. Turkey will hold talks "
+        "with Greece next week.",
+    ),
 ]
 
 
@@ -58,8 +73,13 @@ def test_gdelt_rows_have_61_string_coded_columns_and_count_sources(db, tmp_path,
     assert run(db, "gdelt", str(out)).exit_code == 0
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines and all(len(line.split("\t")) == 61 for line in lines)
-    frame = pd.read_csv(out, sep="\t", header=None, names=gdelt.COLUMNS,
-                        dtype={"EventCode": str, "EventBaseCode": str, "EventRootCode": str})
+    frame = pd.read_csv(
+        out,
+        sep="\t",
+        header=None,
+        names=gdelt.COLUMNS,
+        dtype={"EventCode": str, "EventBaseCode": str, "EventRootCode": str},
+    )
     # the visit and the praise are one row each though two articles report them
     assert len(frame) == sum(e.modality == "asserted" for e in stored) - 2
     visit = frame[frame.EventCode == "042"].iloc[0]
@@ -73,8 +93,10 @@ def test_gdelt_rows_have_61_string_coded_columns_and_count_sources(db, tmp_path,
     assert arrest.ActionGeo_Type == 4 and arrest.NumSources == 1
     assert "TUR" not in set(frame.Actor1Code.dropna())  # the planned talks: no row
     con = duckdb.connect()
-    typed = con.execute(f"SELECT column05, column26, column30 FROM read_csv('{out}', "
-                        "delim='\t', header=false, types={'column26': 'VARCHAR'})").fetchall()
+    typed = con.execute(
+        f"SELECT column05, column26, column30 FROM read_csv('{out}', "
+        "delim='\t', header=false, types={'column26': 'VARCHAR'})"
+    ).fetchall()
     assert {row[1] for row in typed} >= {"042", "173"}
 
 
@@ -98,8 +120,21 @@ def test_plover_records_carry_the_plover_fields_and_annales_reading(db, stored):
     result = run(db, "plover")
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) == len(stored)
-    for field in ("id", "date", "source", "target", "event", "eventText", "context", "mode",
-                  "text", "language", "publication", "coder", "version"):
+    for field in (
+        "id",
+        "date",
+        "source",
+        "target",
+        "event",
+        "eventText",
+        "context",
+        "mode",
+        "text",
+        "language",
+        "publication",
+        "coder",
+        "version",
+    ):
         assert all(field in r for r in records), field
     future = next(r for r in records if r["annales"]["modality"] == "future")
     assert future["event"] == "CONSULT" and future["source"][0]["code"] == "TUR"
@@ -120,15 +155,17 @@ def test_parquet_keeps_the_full_record_with_nested_structs(db, tmp_path, stored)
     assert len(frame) == len(stored) and frame.goldstein.dtype == "float64"
     assert frame.actor.iloc[0][0]["code"] == stored[0].actor[0].code
     rows = pq.read_table(out).to_pylist()  # plain Python values: None stays None
-    assert [Event.from_dict({k: row[k] for k in Event.__dataclass_fields__})
-            for row in rows] == stored
+    assert [
+        Event.from_dict({k: row[k] for k in Event.__dataclass_fields__}) for row in rows
+    ] == stored
 
 
 def test_jsonl_and_csv_are_the_records_with_their_real_event(db, stored):
     lines = run(db, "jsonl").stdout.splitlines()
     records = [json.loads(line) for line in lines]
-    assert [Event.from_dict({k: v for k, v in r.items() if k != "real_event"})
-            for r in records] == stored
+    assert [
+        Event.from_dict({k: v for k, v in r.items() if k != "real_event"}) for r in records
+    ] == stored
     assert {r["real_event"]["num_articles"] for r in records} == {1, 2}
     frame = pd.read_csv(io.StringIO(run(db, "csv").stdout), dtype={"cameo": str})
     assert list(frame.id) == [e.id for e in stored]

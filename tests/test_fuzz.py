@@ -9,6 +9,7 @@ becomes a failure; it is no benchmark).
 CI runs a few thousand cases in about a minute.  ANNALES_FUZZ=long multiplies the cases for a
 longer run (see README, "Reliability").
 """
+
 from __future__ import annotations
 
 import gzip
@@ -34,9 +35,16 @@ CASE_SECONDS = 30  # per case; the slowest real case takes well under a second
 
 
 def _settings(examples: int):
-    return settings(max_examples=examples * SCALE, deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                           HealthCheck.function_scoped_fixture])
+    return settings(
+        max_examples=examples * SCALE,
+        deadline=None,
+        database=None,
+        suppress_health_check=[
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.function_scoped_fixture,
+        ],
+    )
 
 
 def _sample_texts() -> list[str]:
@@ -47,9 +55,11 @@ def _sample_texts() -> list[str]:
 SAMPLES = _sample_texts()
 
 # --- well-formed files of each format, to mutate ------------------------------------------------
-PAGE = ("<!doctype html><html><head><title>{title}</title>"
-        '<meta property="article:published_time" content="2017-01-06"></head>'
-        "<body><article><h1>{title}</h1><p>{text}</p></article></body></html>")
+PAGE = (
+    "<!doctype html><html><head><title>{title}</title>"
+    '<meta property="article:published_time" content="2017-01-06"></head>'
+    "<body><article><h1>{title}</h1><p>{text}</p></article></body></html>"
+)
 
 
 def _warc(texts: tuple[str, ...]) -> bytes:
@@ -60,19 +70,24 @@ def _warc(texts: tuple[str, ...]) -> bytes:
     writer = WARCWriter(out, gzip=False)
     for i, text in enumerate(texts):
         body = PAGE.format(title=f"Story {i}", text=text).encode("utf-8")
-        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                                protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(f"https://e.org/{i}", "response",
-                                                      payload=io.BytesIO(body),
-                                                      http_headers=http))
+        http = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                f"https://e.org/{i}", "response", payload=io.BytesIO(body), http_headers=http
+            )
+        )
     return out.getvalue()
 
 
 @cache  # WARC records carry a random id: draw from the same bytes each time
 def _well_formed(kind: str, texts: tuple[str, ...]) -> bytes:
     if kind == "jsonl":
-        return "".join(json.dumps({"id": str(i), "text": t, "published": "2017-01-12"}) + "\n"
-                       for i, t in enumerate(texts)).encode("utf-8")
+        return "".join(
+            json.dumps({"id": str(i), "text": t, "published": "2017-01-12"}) + "\n"
+            for i, t in enumerate(texts)
+        ).encode("utf-8")
     if kind == "csv":
         rows = ['"{}","{}"'.format(i, t.replace('"', '""')) for i, t in enumerate(texts)]
         return ("id,text\n" + "\n".join(rows) + "\n").encode("utf-8")
@@ -84,8 +99,13 @@ def _well_formed(kind: str, texts: tuple[str, ...]) -> bytes:
 
 
 KINDS = ["jsonl", "csv", "html", "warc", "warc.gz"]
-EXTENSIONS = {"jsonl": ".jsonl", "csv": ".csv", "html": ".html", "warc": ".warc",
-              "warc.gz": ".warc.gz"}
+EXTENSIONS = {
+    "jsonl": ".jsonl",
+    "csv": ".csv",
+    "html": ".html",
+    "warc": ".warc",
+    "warc.gz": ".warc.gz",
+}
 
 
 @st.composite
@@ -103,11 +123,11 @@ def mutated_files(draw):
         elif how == "insert":
             raw[at:at] = draw(st.binary(min_size=1, max_size=8))
         elif how == "delete":
-            del raw[at:at + draw(st.integers(1, 64))]
+            del raw[at : at + draw(st.integers(1, 64))]
         elif how == "cut":
             del raw[at:]
         else:
-            raw[at:at] = raw[at:at + draw(st.integers(1, 200))]
+            raw[at:at] = raw[at : at + draw(st.integers(1, 200))]
     ext = draw(st.sampled_from([EXTENSIONS[kind], EXTENSIONS[kind], ".txt", ".json", ""]))
     return ext, bytes(raw)
 
@@ -123,14 +143,15 @@ def odd_texts(draw):
     if kind == "unicode":
         return draw(TEXT)
     if kind == "huge_token":
-        return draw(st.sampled_from(["x", "é", "中", "-", "'", "\u200b"])) * \
-            draw(st.integers(1, 30_000))
+        return draw(st.sampled_from(["x", "é", "中", "-", "'", "\u200b"])) * draw(
+            st.integers(1, 30_000)
+        )
     if kind == "nesting":
         depth = draw(st.integers(1, 50_000))
         return draw(st.sampled_from(["[", "{", "(", "<b>", '"'])) * depth
     text = draw(st.sampled_from(SAMPLES))
     if kind == "truncated":
-        return text[:draw(st.integers(0, len(text)))]
+        return text[: draw(st.integers(0, len(text)))]
     return "".join(c for c in text if c.isalnum() or c == " ")
 
 
@@ -161,8 +182,9 @@ def test_odd_text_in_any_format_gives_items(tmp_path_factory, text, ext):
 
 
 @_settings(250)
-@given(text=odd_texts(), published=st.sampled_from([None, "2017-01-12", "0001-01-01",
-                                                     "9999-12-31"]))
+@given(
+    text=odd_texts(), published=st.sampled_from([None, "2017-01-12", "0001-01-01", "9999-12-31"])
+)
 def test_the_coder_returns_records_for_odd_text(pipeline, text, published):
     # the coder alone, past the readers' checks: it must hold for what the API hands it too
     text = text[:20_000]

@@ -1,5 +1,6 @@
 """The project's headline set (src/annales/data/eval/headlines_*.jsonl): its schema, its two
 parts kept apart, and the scoring with a stand-in pipeline (no spaCy needed)."""
+
 from __future__ import annotations
 
 import json
@@ -9,7 +10,7 @@ import pytest
 
 from annales.eval import SETS
 from annales.eval.headlines import PARTS, evaluate_headlines, read_headlines
-from annales.schema import CodedArticle, EVENT_TYPES, StoryType
+from annales.schema import EVENT_TYPES, CodedArticle, StoryType
 
 
 def rows(path):
@@ -27,7 +28,7 @@ def test_each_part_has_twenty_headlines_of_every_type():
 
 def test_the_parts_share_no_headline_or_opening():
     (_, dev), (_, blind) = PARTS
-    opening = lambda r: " ".join(r["headline"].lower().split()[:5])   # noqa: E731
+    opening = lambda r: " ".join(r["headline"].lower().split()[:5])  # noqa: E731
     assert not {r["headline"] for r in rows(dev)} & {r["headline"] for r in rows(blind)}
     assert not {opening(r) for r in rows(dev)} & {opening(r) for r in rows(blind)}
 
@@ -50,12 +51,18 @@ class KeywordPipeline:
 def test_scores_story_type_and_rule_events_per_part():
     assert SETS["headlines"] is evaluate_headlines
     got = {r.name: r for r in evaluate_headlines(pipeline=KeywordPipeline())}
-    assert set(got) == {"headlines:dev", "headlines:dev:events", "headlines:blind",
-                        "headlines:blind:events"}
+    assert set(got) == {
+        "headlines:dev",
+        "headlines:dev:events",
+        "headlines:blind",
+        "headlines:blind:events",
+    }
     for part, path in PARTS:
         gold = rows(path)
-        right = sum((("attack" in r["headline"].lower()) and r["event"] == "ASSAULT")
-                    or ("attack" not in r["headline"].lower() and r["event"] == "CONSULT")
-                    for r in gold)
+        right = sum(
+            (("attack" in r["headline"].lower()) and r["event"] == "ASSAULT")
+            or ("attack" not in r["headline"].lower() and r["event"] == "CONSULT")
+            for r in gold
+        )
         assert got[f"headlines:{part}"].metrics["accuracy"] == pytest.approx(right / len(gold))
-        assert got[f"headlines:{part}:events"].metrics["accuracy"] == 0.0   # no events
+        assert got[f"headlines:{part}:events"].metrics["accuracy"] == 0.0  # no events

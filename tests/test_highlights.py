@@ -1,5 +1,6 @@
 """The article reader's spans: offsets from the records, places and dates found in their
 sentence, and segments that cover the text exactly once."""
+
 from __future__ import annotations
 
 from annales.api import highlights
@@ -18,10 +19,20 @@ def test_sentence_span_takes_the_occurrence_that_holds_the_trigger():
 def test_places_and_dates_are_found_in_their_own_sentence_nearest_the_trigger():
     text = "Talks in Paris ended. On Monday Paris hosted talks in Paris on Monday."
     trigger = Span("hosted", text.index("hosted"), text.index("hosted") + 6)
-    e = Event(id="e", article_id="a", sentence_index=1,
-              sentence="On Monday Paris hosted talks in Paris on Monday.", event="CONSULT",
-              mode=None, cameo=None, quad_class=1, goldstein=None, trigger=trigger,
-              location=Location("Paris"), date=DateValue("2020-01-06", "day", "on Monday"))
+    e = Event(
+        id="e",
+        article_id="a",
+        sentence_index=1,
+        sentence="On Monday Paris hosted talks in Paris on Monday.",
+        event="CONSULT",
+        mode=None,
+        cameo=None,
+        quad_class=1,
+        goldstein=None,
+        trigger=trigger,
+        location=Location("Paris"),
+        date=DateValue("2020-01-06", "day", "on Monday"),
+    )
     spans = {s["kind"]: (s["start"], s["end"]) for s in highlights.event_spans(text, e)}
     assert spans["place"] == (text.index("Paris", 22), text.index("Paris", 22) + 5)
     assert text[slice(*spans["date"])] == "on Monday"
@@ -30,8 +41,18 @@ def test_places_and_dates_are_found_in_their_own_sentence_nearest_the_trigger():
 
 
 def test_spans_outside_the_text_are_dropped():
-    e = Event(id="e", article_id="a", sentence_index=0, sentence="x", event="AID", mode=None,
-              cameo=None, quad_class=2, goldstein=None, trigger=Span("x", 5, 99))
+    e = Event(
+        id="e",
+        article_id="a",
+        sentence_index=0,
+        sentence="x",
+        event="AID",
+        mode=None,
+        cameo=None,
+        quad_class=2,
+        goldstein=None,
+        trigger=Span("x", 5, 99),
+    )
     assert highlights.event_spans("short", e) == []
 
 
@@ -43,7 +64,7 @@ def test_segments_cover_the_text_once_and_know_what_covers_them():
         spans += highlights.event_spans(text, e)
     segs = highlights.segments(text, spans)
     assert "".join(s["text"] for s in segs) == text
-    assert all(text[s["start"]:s["end"]] == s["text"] for s in segs)
+    assert all(text[s["start"] : s["end"]] == s["text"] for s in segs)
     respond = next(s for s in segs if s["text"] == "respond")
     assert respond["kinds"] == ["quote", "trigger"]
     assert respond["events"] == [coded.events[2].id]

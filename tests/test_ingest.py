@@ -1,4 +1,5 @@
 """Readers: every format in, Articles and Rejection rows out, never an exception."""
+
 from __future__ import annotations
 
 import io
@@ -13,13 +14,19 @@ from annales.ingest import MAX_ARTICLE_CHARS, read_inputs
 from annales.ingest.sources import MAX_HTML_BYTES, MAX_TEXT_BYTES
 from annales.schema import Article, Rejection
 
-STORY = ("Israel rejected the United Nations resolution on Friday, and the Palestinian "
-         "Authority said it would take the campaign to the Security Council next month.")
-OTHER = ("The European Union agreed on new sanctions against Russia on Monday after the "
-         "foreign ministers of the member states met in Brussels for the second time.")
-FRENCH = ("Le gouvernement français a annoncé mardi qu'il reconnaîtrait l'État de Palestine si "
-          "les négociations de paix restaient bloquées, a déclaré le ministre des affaires "
-          "étrangères devant l'Assemblée nationale.")
+STORY = (
+    "Israel rejected the United Nations resolution on Friday, and the Palestinian "
+    "Authority said it would take the campaign to the Security Council next month."
+)
+OTHER = (
+    "The European Union agreed on new sanctions against Russia on Monday after the "
+    "foreign ministers of the member states met in Brussels for the second time."
+)
+FRENCH = (
+    "Le gouvernement français a annoncé mardi qu'il reconnaîtrait l'État de Palestine si "
+    "les négociations de paix restaient bloquées, a déclaré le ministre des affaires "
+    "étrangères devant l'Assemblée nationale."
+)
 PAGE = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Israel rejects resolution</title>
 <meta property="article:published_time" content="2017-01-06"></head><body>
 <nav><a href="/">Home</a> | <a href="/world">World</a></nav>
@@ -38,8 +45,9 @@ def codes(items) -> list[str]:
 def test_plain_text_file(tmp_path):
     (tmp_path / "a.txt").write_text(STORY)
     [a] = read([tmp_path / "a.txt"], published="2017-01-06")
-    assert a == Article(id=Article.make_id(STORY), text=STORY, published="2017-01-06",
-                        language="en")
+    assert a == Article(
+        id=Article.make_id(STORY), text=STORY, published="2017-01-06", language="en"
+    )
 
 
 def test_stdin_text_and_jsonl():
@@ -62,10 +70,23 @@ def test_stdin_html_and_warc_are_sniffed(tmp_path):
 
 
 def test_jsonl_keeps_fields_and_reports_bad_lines(tmp_path):
-    good = {"id": "g1", "text": STORY, "published": "2017-01-06", "title": "T",
-            "url": "https://e.org/1", "source": "e.org"}
-    lines = [json.dumps(good), "not json", json.dumps({"title": "no text"}),
-             json.dumps({"text": 42}), json.dumps([1, 2]), "", json.dumps({"text": OTHER})]
+    good = {
+        "id": "g1",
+        "text": STORY,
+        "published": "2017-01-06",
+        "title": "T",
+        "url": "https://e.org/1",
+        "source": "e.org",
+    }
+    lines = [
+        json.dumps(good),
+        "not json",
+        json.dumps({"title": "no text"}),
+        json.dumps({"text": 42}),
+        json.dumps([1, 2]),
+        "",
+        json.dumps({"text": OTHER}),
+    ]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
     items = read([tmp_path / "feed.jsonl"])
     assert codes(items) == ["article", "R006", "R006", "R006", "R006", "article"]
@@ -75,9 +96,12 @@ def test_jsonl_keeps_fields_and_reports_bad_lines(tmp_path):
 
 
 def test_jsonl_line_in_latin1_is_rejected_alone(tmp_path):
-    (tmp_path / "f.jsonl").write_bytes(json.dumps({"text": "café " + STORY}, ensure_ascii=False)
-                                       .encode("latin-1") + b"\n"
-                                       + json.dumps({"text": STORY}).encode() + b"\n")
+    (tmp_path / "f.jsonl").write_bytes(
+        json.dumps({"text": "café " + STORY}, ensure_ascii=False).encode("latin-1")
+        + b"\n"
+        + json.dumps({"text": STORY}).encode()
+        + b"\n"
+    )
     assert codes(read([tmp_path / "f.jsonl"])) == ["R003", "article"]
 
 
@@ -90,7 +114,8 @@ def test_json_array(tmp_path):
 def test_csv_and_tsv(tmp_path):
     (tmp_path / "a.csv").write_text(
         'title,text,published\n"One","' + STORY + '\nsecond line",2017-01-06\n'
-        '"Two",,2017-01-07\n"Three","' + OTHER + '",last week\n')
+        '"Two",,2017-01-07\n"Three","' + OTHER + '",last week\n'
+    )
     items = read([tmp_path / "a.csv"])
     assert codes(items) == ["article", "R001", "R008", "article"]
     assert items[0].title == "One" and items[0].text.endswith("\nsecond line")
@@ -101,7 +126,7 @@ def test_csv_and_tsv(tmp_path):
     assert a.id == "x1"
 
 
-@pytest.mark.parametrize("broken", ['1,"' + STORY + '\n', '1,"' + STORY + ',"x"\n'])
+@pytest.mark.parametrize("broken", ['1,"' + STORY + "\n", '1,"' + STORY + ',"x"\n'])
 def test_csv_unterminated_quote_is_a_row_and_the_next_rows_are_read(tmp_path, broken):
     (tmp_path / "a.csv").write_text("id,text\n" + broken + f"2,{OTHER}\n3,{STORY}\n")
     items = read([tmp_path / "a.csv"])
@@ -164,23 +189,33 @@ def write_warc(path, pages: list[tuple[str, str, str]]) -> None:
     with open(path, "wb") as f:
         writer = WARCWriter(f, gzip=str(path).endswith(".gz"))
         for url, content_type, body in pages:
-            http = StatusAndHeaders("200 OK", [("Content-Type", content_type)],
-                                    protocol="HTTP/1.1")
+            http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
             record = writer.create_warc_record(
-                url, "response", payload=io.BytesIO(body.encode()), http_headers=http,
-                warc_headers_dict={"WARC-Date": "2017-01-13T08:00:00Z"})
+                url,
+                "response",
+                payload=io.BytesIO(body.encode()),
+                http_headers=http,
+                warc_headers_dict={"WARC-Date": "2017-01-13T08:00:00Z"},
+            )
             writer.write_record(record)
 
 
 @pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
 def test_warc(tmp_path, name):
     undated = PAGE.replace('<meta property="article:published_time" content="2017-01-06">', "")
-    write_warc(tmp_path / name, [
-        ("https://e.org/a", "text/html; charset=utf-8", PAGE),
-        ("https://e.org/logo.png", "image/png", "PNG"),
-        ("https://e.org/b", "text/html", undated.replace(STORY, STORY.replace("Israel", "Iran"))),
-        ("https://e.org/c", "text/html", "<html><body></body></html>"),
-    ])
+    write_warc(
+        tmp_path / name,
+        [
+            ("https://e.org/a", "text/html; charset=utf-8", PAGE),
+            ("https://e.org/logo.png", "image/png", "PNG"),
+            (
+                "https://e.org/b",
+                "text/html",
+                undated.replace(STORY, STORY.replace("Israel", "Iran")),
+            ),
+            ("https://e.org/c", "text/html", "<html><body></body></html>"),
+        ],
+    )
     items = read([tmp_path / name])
     assert codes(items) == ["article", "article", "R009"]
     assert [a.url for a in items[:2]] == ["https://e.org/a", "https://e.org/b"]
@@ -199,8 +234,10 @@ def test_truncated_warc_keeps_what_came_before(tmp_path):
 
 @pytest.mark.parametrize("name", ["cut.warc", "cut.warc.gz"])
 def test_every_truncation_of_a_warc_is_said(tmp_path, name):
-    pages = [(f"https://e.org/{i}", "text/html", PAGE.replace(STORY, f"{STORY} Item {i}."))
-             for i in range(3)]
+    pages = [
+        (f"https://e.org/{i}", "text/html", PAGE.replace(STORY, f"{STORY} Item {i}."))
+        for i in range(3)
+    ]
     write_warc(tmp_path / name, pages)
     raw = (tmp_path / name).read_bytes()
     whole = [a.url for a in read([tmp_path / name])]
@@ -210,7 +247,7 @@ def test_every_truncation_of_a_warc_is_said(tmp_path, name):
         (tmp_path / name).write_bytes(raw[:cut])
         items = read([tmp_path / name])
         urls = [i.url for i in items if isinstance(i, Article)]
-        assert urls == whole[:len(urls)], cut  # what is read is whole
+        assert urls == whole[: len(urls)], cut  # what is read is whole
         # a record lost to the cut is an R006 row, unless the cut fell between records or in
         # the blank lines and gzip trailer after a record's last byte of data
         if "R006" not in codes(items):
@@ -258,8 +295,10 @@ def test_short_text_in_another_script_is_not_english(tmp_path):
     assert r.reason_code == "R005" and "CJK" in r.message
 
 
-@pytest.mark.parametrize("name, limit", [("big.txt", MAX_TEXT_BYTES), ("big.html", MAX_HTML_BYTES),
-                                         ("big", MAX_TEXT_BYTES)])
+@pytest.mark.parametrize(
+    "name, limit",
+    [("big.txt", MAX_TEXT_BYTES), ("big.html", MAX_HTML_BYTES), ("big", MAX_TEXT_BYTES)],
+)
 def test_oversized_single_article_file_is_rejected_before_reading(tmp_path, name, limit):
     with open(tmp_path / name, "wb") as f:  # sparse: its size is all that is asked
         f.truncate(limit + 1)
@@ -278,21 +317,24 @@ def test_stdin_jsonl_is_coded_as_it_arrives():
             if not self.lines:
                 raise AssertionError("read past what the first records needed")
             data = self.lines.pop(0)
-            buffer[:len(data)] = data
+            buffer[: len(data)] = data
             return len(data)
 
     items = read_inputs(["-"], stdin=io.BufferedReader(Feed(), buffer_size=64))
     assert next(items).id == "0"
 
 
-@pytest.mark.parametrize("content, code", [
-    (b"", "R001"),
-    (b"\n \n", "R001"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "R002"),
-    ("Le café est à Orléans.".encode("latin-1"), "R003"),
-    (("word " * (MAX_ARTICLE_CHARS // 5 + 10)).encode(), "R004"),
-    (FRENCH.encode(), "R005"),
-])
+@pytest.mark.parametrize(
+    "content, code",
+    [
+        (b"", "R001"),
+        (b"\n \n", "R001"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "R002"),
+        ("Le café est à Orléans.".encode("latin-1"), "R003"),
+        (("word " * (MAX_ARTICLE_CHARS // 5 + 10)).encode(), "R004"),
+        (FRENCH.encode(), "R005"),
+    ],
+)
 def test_bad_text_files(tmp_path, content, code):
     (tmp_path / "x.txt").write_bytes(content)
     [r] = read([tmp_path / "x.txt"])
@@ -349,25 +391,49 @@ def test_unlistable_folder_is_a_row_as_any_user(tmp_path, monkeypatch):
     def walk(top, onerror=None):  # the listing of the top folder fails, as with chmod 0
         onerror(PermissionError(13, "Permission denied", str(top)))
         return iter(())
+
     monkeypatch.setattr(os, "walk", walk)
     [r] = read([tmp_path])
     assert r.reason_code == "R007" and "Permission denied" in r.message
 
 
 def test_lone_surrogates_are_rejected(tmp_path):
-    (tmp_path / "s.jsonl").write_text('{"text": "\\ud800 broken"}\n'
-                                      '{"text": "ok", "title": "\\udfff"}\n')
+    (tmp_path / "s.jsonl").write_text(
+        '{"text": "\\ud800 broken"}\n{"text": "ok", "title": "\\udfff"}\n'
+    )
     items = read([tmp_path / "s.jsonl"])
     assert codes(items) == ["R006", "R006"] and '"title"' in items[1].message
     assert codes(read_inputs(["-"], stdin=io.StringIO("\ud800 text"))) == ["R003"]
 
 
-FORMATS = [".txt", ".md", ".jsonl", ".json", ".csv", ".tsv", ".html", ".htm", ".warc",
-           ".warc.gz", ""]
-PREFIXES = [b"", b"{", b"[", b'[{"text": 1}]', b"WARC/1.0\r\n", b"\x1f\x8b\x08", b"<html>",
-            b'text,id\n"', b"\xef\xbb\xbf", b'{"text":"\\ud800"}\n', b"\xff\xfe",
-            # a response record without WARC-Target-URI: warcio fails with AttributeError
-            b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 40\r\n\r\nHTTP/1.1 200 OK\r\n"]
+FORMATS = [
+    ".txt",
+    ".md",
+    ".jsonl",
+    ".json",
+    ".csv",
+    ".tsv",
+    ".html",
+    ".htm",
+    ".warc",
+    ".warc.gz",
+    "",
+]
+PREFIXES = [
+    b"",
+    b"{",
+    b"[",
+    b'[{"text": 1}]',
+    b"WARC/1.0\r\n",
+    b"\x1f\x8b\x08",
+    b"<html>",
+    b'text,id\n"',
+    b"\xef\xbb\xbf",
+    b'{"text":"\\ud800"}\n',
+    b"\xff\xfe",
+    # a response record without WARC-Target-URI: warcio fails with AttributeError
+    b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 40\r\n\r\nHTTP/1.1 200 OK\r\n",
+]
 
 
 def test_garbage_in_any_format_never_raises(tmp_path):

@@ -4,6 +4,7 @@ Each case is a real-looking news sentence, the trigger word to read, and the mod
 must give it.  The traps come first: the words that turn a fact into a possibility, a plan or
 a refusal.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -12,8 +13,11 @@ from annales.events.modality import PRECEDENCE, modality_of
 
 CASES = [
     # modal verbs
-    ("European countries may recognize Palestine as an independent state.", "recognize",
-     "hypothetical"),
+    (
+        "European countries may recognize Palestine as an independent state.",
+        "recognize",
+        "hypothetical",
+    ),
     ("Russia could impose new sanctions on Ukraine.", "impose", "hypothetical"),
     ("The council would vote on the resolution.", "vote", "hypothetical"),
     ("Israel should not build new settlements.", "build", "hypothetical"),
@@ -21,8 +25,11 @@ CASES = [
     # back-shifted "will" in reported speech is future, not hypothetical: "would" under a past-tense
     # reporting verb is the past of "will"
     ("A PLO official said France would recognize Palestine.", "recognize", "future"),
-    ("It was not clear that the administration would make any public declaration.", "make",
-     "hypothetical"),
+    (
+        "It was not clear that the administration would make any public declaration.",
+        "make",
+        "hypothetical",
+    ),
     # future
     ("Iran will sign the deal next week.", "sign", "future"),
     ("Iran will seek talks with the European Union.", "seek", "future"),
@@ -39,8 +46,11 @@ CASES = [
     ("The minister will meet his Iranian counterpart and sign a deal.", "sign", "future"),
     # negation
     ("Israel will not cooperate of course.", "cooperate", "negated"),
-    ("The White House does not currently back any move at the UN on the matter.", "back",
-     "negated"),
+    (
+        "The White House does not currently back any move at the UN on the matter.",
+        "back",
+        "negated",
+    ),
     ("Iran won't sign the deal.", "sign", "negated"),
     ("Israel never recognized the agreement.", "recognized", "negated"),
     ("Israel no longer recognizes the agreement.", "recognizes", "negated"),
@@ -63,51 +73,100 @@ CASES = [
     ("If Iran attacks, Israel will retaliate.", "retaliate", "hypothetical"),
     ("If Iran attacks, Israel will retaliate.", "attacks", "hypothetical"),
     ("Israel will retaliate unless Iran withdraws.", "retaliate", "hypothetical"),
-    ("We also seek to set a deadline for the establishment of a Palestinian state which, if "
-     "missed, the UN will impose sanctions on Israel.", "impose", "hypothetical"),
-    ("We also seek to set a deadline for the establishment of a Palestinian state which, if "
-     "missed, the UN will impose sanctions on Israel.", "sanctions", "hypothetical"),
+    (
+        "We also seek to set a deadline for the establishment of a Palestinian state which, if "
+        "missed, the UN will impose sanctions on Israel.",
+        "impose",
+        "hypothetical",
+    ),
+    (
+        "We also seek to set a deadline for the establishment of a Palestinian state which, if "
+        "missed, the UN will impose sanctions on Israel.",
+        "sanctions",
+        "hypothetical",
+    ),
     # desire, intent, demand, threat: the embedded event is hypothetical, the demand asserted
-    ("The Palestinian Authority hopes to take the campaign to the UN Security Council.", "take",
-     "hypothetical"),
-    ("We want the Security Council to recognize Palestine as an occupied state.", "recognize",
-     "hypothetical"),
+    (
+        "The Palestinian Authority hopes to take the campaign to the UN Security Council.",
+        "take",
+        "hypothetical",
+    ),
+    (
+        "We want the Security Council to recognize Palestine as an occupied state.",
+        "recognize",
+        "hypothetical",
+    ),
     ("Washington urged Tehran to release the sailors.", "release", "hypothetical"),
     ("Washington urged Tehran to release the sailors.", "urged", "asserted"),
     ("The EU called on Israel to halt construction.", "halt", "hypothetical"),
     ("Russia asked Turkey to withdraw its troops.", "withdraw", "hypothetical"),
     ("The protesters demanded that the government resign.", "resign", "hypothetical"),
     ("Iran threatened to close the Strait of Hormuz.", "close", "hypothetical"),
-    ("We have to establish a position whereby Israel is a danger to world peace.", "establish",
-     "hypothetical"),
-    ("When this happens, we will be able to foil the initiative to move the embassy.", "foil",
-     "hypothetical"),
-    ("When this happens, we will be able to foil the initiative to move the embassy.", "move",
-     "hypothetical"),
+    (
+        "We have to establish a position whereby Israel is a danger to world peace.",
+        "establish",
+        "hypothetical",
+    ),
+    (
+        "When this happens, we will be able to foil the initiative to move the embassy.",
+        "foil",
+        "hypothetical",
+    ),
+    (
+        "When this happens, we will be able to foil the initiative to move the embassy.",
+        "move",
+        "hypothetical",
+    ),
     # noun triggers take the modality of the verb they belong to
     ("The EU imposed sanctions on Russia.", "sanctions", "asserted"),
     ("The EU threatened sanctions on Russia.", "sanctions", "hypothetical"),
     ("The EU called for sanctions on Russia.", "sanctions", "hypothetical"),
     ("Iran is considering sanctions on Britain.", "sanctions", "hypothetical"),
     ("Israel rejected calls for talks.", "talks", "hypothetical"),
-    ("A U.S. abstention last month allowed the passage of a resolution demanding a halt to "
-     "Israeli construction.", "demanding", "asserted"),
-    ("A U.S. abstention last month allowed the passage of a resolution demanding a halt to "
-     "Israeli construction.", "halt", "hypothetical"),
+    (
+        "A U.S. abstention last month allowed the passage of a resolution demanding a halt to "
+        "Israeli construction.",
+        "demanding",
+        "asserted",
+    ),
+    (
+        "A U.S. abstention last month allowed the passage of a resolution demanding a halt to "
+        "Israeli construction.",
+        "halt",
+        "hypothetical",
+    ),
     # "provided that", "in case of": conditions without "if"
-    ("Jordan will reopen the crossing provided that the militias withdraw from the area.",
-     "reopen", "hypothetical"),
-    ("Jordan will reopen the crossing provided that the militias withdraw from the area.",
-     "withdraw", "hypothetical"),
-    ("In case of an attack on its embassy, Italy will evacuate its diplomats.", "attack",
-     "hypothetical"),
-    ("Britain would not pay its share of the budget in case of a no-deal exit.", "pay",
-     "hypothetical"),
+    (
+        "Jordan will reopen the crossing provided that the militias withdraw from the area.",
+        "reopen",
+        "hypothetical",
+    ),
+    (
+        "Jordan will reopen the crossing provided that the militias withdraw from the area.",
+        "withdraw",
+        "hypothetical",
+    ),
+    (
+        "In case of an attack on its embassy, Italy will evacuate its diplomats.",
+        "attack",
+        "hypothetical",
+    ),
+    (
+        "Britain would not pay its share of the budget in case of a no-deal exit.",
+        "pay",
+        "hypothetical",
+    ),
     # a condition the parser hangs on the threat belongs to the threatened act
-    ("Moscow threatened to cut gas supplies to Kyiv if the transit fees rise.", "threatened",
-     "asserted"),
-    ("Moscow threatened to cut gas supplies to Kyiv if the transit fees rise.", "cut",
-     "hypothetical"),
+    (
+        "Moscow threatened to cut gas supplies to Kyiv if the transit fees rise.",
+        "threatened",
+        "asserted",
+    ),
+    (
+        "Moscow threatened to cut gas supplies to Kyiv if the transit fees rise.",
+        "cut",
+        "hypothetical",
+    ),
     ("If the talks fail, Iran will resume enrichment.", "resume", "hypothetical"),
     # "any" names a possible event, unless none is said to happen
     ("The army will respond firmly to any attack on its positions.", "attack", "hypothetical"),
@@ -117,46 +176,68 @@ CASES = [
     ("Did Israel attack the convoy?", "attack", "hypothetical"),
     ("Who attacked the convoy?", "attacked", "asserted"),  # a wh-question presupposes it
     # facts stay facts
-    ("A total of 134 countries already recognized the state of Palestine.", "recognized",
-     "asserted"),
+    (
+        "A total of 134 countries already recognized the state of Palestine.",
+        "recognized",
+        "asserted",
+    ),
     ("Iran attacked the ship, officials said.", "attacked", "asserted"),
-    ("He said that the Palestinians are working with members of the European Union.", "working",
-     "asserted"),
+    (
+        "He said that the Palestinians are working with members of the European Union.",
+        "working",
+        "asserted",
+    ),
     ("The minister met his Iranian counterpart and signed a deal.", "signed", "asserted"),
     ("Israel rejected the proposal.", "rejected", "asserted"),
     # a rumour is doubted at its source, not in its reality: attribution carries the doubt
     ("Iran reportedly attacked the ship.", "attacked", "asserted"),
     # "nor" negates the second of two clauses
-    ("Britain did not expel the ambassador, nor did it freeze Russian assets.", "freeze",
-     "negated"),
+    (
+        "Britain did not expel the ambassador, nor did it freeze Russian assets.",
+        "freeze",
+        "negated",
+    ),
     ("Britain expelled the ambassador and froze Russian assets.", "froze", "asserted"),
     # seeking: "is looking to"
     ("Indonesia is looking to buy fighter jets from France.", "buy", "hypothetical"),
     # a plan, pledge or promise to act: the act is future
-    ("The governor unveiled his plan to dissolve the regional assembly in March.", "dissolve",
-     "future"),
-    ("Moscow repeated its pledge to withdraw its troops from the border.", "withdraw",
-     "future"),
+    (
+        "The governor unveiled his plan to dissolve the regional assembly in March.",
+        "dissolve",
+        "future",
+    ),
+    ("Moscow repeated its pledge to withdraw its troops from the border.", "withdraw", "future"),
     # what a demand or proposal asks for is not done
-    ("Washington's demand that Ankara release the pastor went unanswered.", "release",
-     "hypothetical"),
+    (
+        "Washington's demand that Ankara release the pastor went unanswered.",
+        "release",
+        "hypothetical",
+    ),
     # warned against, kept from: not done
     ("Moscow warned Kyiv against joining the alliance.", "joining", "hypothetical"),
-    ("A federal judge blocked the agency from deporting the two activists.", "deporting",
-     "negated"),
+    (
+        "A federal judge blocked the agency from deporting the two activists.",
+        "deporting",
+        "negated",
+    ),
     # a likelihood is no fact: "is likely to", "is unlikely to"
-    ("The captured smugglers are likely to be extradited to Peru.", "extradited",
-     "hypothetical"),
+    ("The captured smugglers are likely to be extradited to Peru.", "extradited", "hypothetical"),
     ("Tehran is unlikely to release the detained sailors this week.", "release", "hypothetical"),
     # directives with an infinitive: the ordered act is only demanded ...
     ("The president told the army to release the prisoners.", "release", "hypothetical"),
     ("The general ordered his troops to withdraw from the border.", "withdraw", "hypothetical"),
     # ... but a "told X that" clause reports a fact
-    ("The minister told reporters that Russian troops had attacked the village.", "attacked",
-     "asserted"),
+    (
+        "The minister told reporters that Russian troops had attacked the village.",
+        "attacked",
+        "asserted",
+    ),
     # a gerund object takes its verb's condition
-    ("The IMF will resume lending to Kenya only if the government raises taxes.", "lending",
-     "hypothetical"),
+    (
+        "The IMF will resume lending to Kenya only if the government raises taxes.",
+        "lending",
+        "hypothetical",
+    ),
     # rehearsed acts have not happened
     ("Chinese warships are rehearsing an invasion of the island.", "invasion", "hypothetical"),
     # an event named as the time or circumstance of another took place, whatever the other
@@ -179,8 +260,11 @@ CASES = [
     # a possessed event noun as subject or prepositional object refers to an act that took
     # place; the clause around it does not change that
     ("The senator did not reply to the governor's rebuke.", "rebuke", "asserted"),
-    ("Ottawa hoped Canada's condemnation of the raid would sway voters.", "condemnation",
-     "asserted"),
+    (
+        "Ottawa hoped Canada's condemnation of the raid would sway voters.",
+        "condemnation",
+        "asserted",
+    ),
     ("Beijing's criticism may harm the trade talks.", "criticism", "asserted"),
     # an event noun as an active subject has taken place; a/any/no still leave it open
     ("The deal will pass if the negotiations yield a compromise.", "negotiations", "asserted"),
@@ -189,8 +273,11 @@ CASES = [
     ("New strikes may follow if the ceasefire collapses.", "strikes", "hypothetical"),
     ("Sanctions on Minsk would be a mistake.", "Sanctions", "hypothetical"),
     # ... but not where the preposition says the act is wanted or feared
-    ("The opposition called for the army's withdrawal from the capital.", "withdrawal",
-     "hypothetical"),
+    (
+        "The opposition called for the army's withdrawal from the capital.",
+        "withdrawal",
+        "hypothetical",
+    ),
     ("Kyiv warned of the threat of Moscow's invasion.", "invasion", "hypothetical"),
     # an event noun's own modifiers: planned, promised, proposed, possible, no
     ("The planned visit of the Chinese premier was confirmed.", "visit", "future"),
@@ -205,8 +292,9 @@ def _token(doc, word, nth=0):
     return [t for t in doc if t.text == word][nth]
 
 
-@pytest.mark.parametrize("sentence,word,expected", CASES,
-                         ids=[f"{w}:{s[:40]}" for s, w, _ in CASES])
+@pytest.mark.parametrize(
+    "sentence,word,expected", CASES, ids=[f"{w}:{s[:40]}" for s, w, _ in CASES]
+)
 def test_modality(nlp, sentence, word, expected):
     assert modality_of(_token(nlp(sentence), word)) == expected
 
@@ -217,6 +305,7 @@ def test_precedence_is_documented_order():
 
 def test_every_answer_is_a_schema_modality(nlp):
     from annales.schema import MODALITIES
+
     doc = nlp("If the deadline is missed, the UN may not impose sanctions, officials said.")
     assert {modality_of(t) for t in doc} <= set(MODALITIES)
 
@@ -245,16 +334,19 @@ def _in_sentence(doc, starts_with, word):
     return next(t for t in sent if t.text == word)
 
 
-@pytest.mark.parametrize("starts_with,word,expected", [
-    ("TEL AVIV", "recognize", "hypothetical"),   # a movement for countries to recognize
-    ("The PLO council member said", "take", "hypothetical"),
-    ("The PLO council member said", "back", "negated"),
-    ("We also seek", "impose", "hypothetical"),
-    ("Israel will not cooperate", "cooperate", "negated"),
-    ("A U.S. abstention", "allowed", "asserted"),
-    ("A U.S. abstention", "demanding", "asserted"),
-    ("A total of 134", "recognized", "asserted"),
-    ("A total of 134", "do", "negated"),
-])
+@pytest.mark.parametrize(
+    "starts_with,word,expected",
+    [
+        ("TEL AVIV", "recognize", "hypothetical"),  # a movement for countries to recognize
+        ("The PLO council member said", "take", "hypothetical"),
+        ("The PLO council member said", "back", "negated"),
+        ("We also seek", "impose", "hypothetical"),
+        ("Israel will not cooperate", "cooperate", "negated"),
+        ("A U.S. abstention", "allowed", "asserted"),
+        ("A U.S. abstention", "demanding", "asserted"),
+        ("A total of 134", "recognized", "asserted"),
+        ("A total of 134", "do", "negated"),
+    ],
+)
 def test_flagship_sample(sample, starts_with, word, expected):
     assert modality_of(_in_sentence(sample, starts_with, word)) == expected

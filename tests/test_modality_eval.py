@@ -1,5 +1,6 @@
 """The modality/attribution test set (data/eval/modality.jsonl) and its scorer
 (eval/modality.py)."""
+
 from __future__ import annotations
 
 import json
@@ -25,7 +26,7 @@ def test_the_set_is_large_and_covers_every_category(records):
     cats = Counter(r["category"] for r in records)
     assert set(cats) == set(mod_eval.CATEGORIES)
     assert all(n >= 10 for n in cats.values()), cats
-    assert cats["plain"] >= 0.15 * len(records)          # asserted controls
+    assert cats["plain"] >= 0.15 * len(records)  # asserted controls
 
 
 def test_every_line_is_valid(records):
@@ -57,20 +58,38 @@ def test_every_modality_and_the_issue_traps_are_in_the_set(records):
             assert [e["event"] for e in r["events"]][0] == "REQUEST"
             assert r["events"][1]["modality"] == "hypothetical", r
     assert any(e["attributed"] and e["speaker_anonymous"] for _, e in events)
-    assert any(e.get("date") == "198" for _, e in events)   # "in the 1980s"
+    assert any(e.get("date") == "198" for _, e in events)  # "in the 1980s"
 
 
 def test_a_bad_record_is_refused(tmp_path):
-    good = {"id": "x-1", "text": "Iran rejected the proposal.", "published": "2017-01-12",
-            "category": "plain",
-            "events": [{"trigger": "rejected", "occurrence": 1, "event": "REJECT",
-                        "modality": "asserted", "actor_country": "IRN",
-                        "recipient_country": None, "attributed": False,
-                        "speaker_anonymous": None}]}
+    good = {
+        "id": "x-1",
+        "text": "Iran rejected the proposal.",
+        "published": "2017-01-12",
+        "category": "plain",
+        "events": [
+            {
+                "trigger": "rejected",
+                "occurrence": 1,
+                "event": "REJECT",
+                "modality": "asserted",
+                "actor_country": "IRN",
+                "recipient_country": None,
+                "attributed": False,
+                "speaker_anonymous": None,
+            }
+        ],
+    }
     assert mod_eval.problems(good) == []
-    for change in ({"trigger": "refused"}, {"event": "DEMAND"}, {"modality": "possible"},
-                   {"actor_country": "Iran"}, {"speaker_anonymous": True},
-                   {"occurrence": 2}, {"date": "the 1980s"}):
+    for change in (
+        {"trigger": "refused"},
+        {"event": "DEMAND"},
+        {"modality": "possible"},
+        {"actor_country": "Iran"},
+        {"speaker_anonymous": True},
+        {"occurrence": 2},
+        {"date": "the 1980s"},
+    ):
         bad = {**good, "events": [{**good["events"][0], **change}]}
         assert mod_eval.problems(bad), change
     path = tmp_path / "bad.jsonl"
@@ -87,27 +106,61 @@ def test_it_is_a_registered_eval_set():
 TEXT = "Russia may invade Ukraine. China said it raised tariffs on Canada, and Japan met Korea."
 
 
-def gold(trigger, event, modality, occurrence=1, actor=None, recipient=None,
-         attributed=False, anonymous=None, **extra):
-    return {"trigger": trigger, "occurrence": occurrence, "event": event, "modality": modality,
-            "actor_country": actor, "recipient_country": recipient, "attributed": attributed,
-            "speaker_anonymous": anonymous if attributed else None, **extra}
+def gold(
+    trigger,
+    event,
+    modality,
+    occurrence=1,
+    actor=None,
+    recipient=None,
+    attributed=False,
+    anonymous=None,
+    **extra,
+):
+    return {
+        "trigger": trigger,
+        "occurrence": occurrence,
+        "event": event,
+        "modality": modality,
+        "actor_country": actor,
+        "recipient_country": recipient,
+        "attributed": attributed,
+        "speaker_anonymous": anonymous if attributed else None,
+        **extra,
+    }
 
 
-def pred(trigger, event, modality, occurrence=1, actor=None, recipient=None,
-         attribution=None, date_value=None, text=TEXT):
+def pred(
+    trigger,
+    event,
+    modality,
+    occurrence=1,
+    actor=None,
+    recipient=None,
+    attribution=None,
+    date_value=None,
+    text=TEXT,
+):
     start, end = mod_eval.trigger_span(text, trigger, occurrence)
-    return {"event": event, "modality": modality,
-            "trigger": {"text": trigger, "start": start, "end": end},
-            "actor": [{"country": actor}] if actor else [],
-            "recipient": [{"country": recipient}] if recipient else [],
-            "attribution": attribution,
-            "date": {"value": date_value} if date_value else None}
+    return {
+        "event": event,
+        "modality": modality,
+        "trigger": {"text": trigger, "start": start, "end": end},
+        "actor": [{"country": actor}] if actor else [],
+        "recipient": [{"country": recipient}] if recipient else [],
+        "attribution": attribution,
+        "date": {"value": date_value} if date_value else None,
+    }
 
 
 def record(events, text=TEXT, category="plain", rid="t-1"):
-    return {"id": rid, "text": text, "published": "2020-01-01", "category": category,
-            "events": events}
+    return {
+        "id": rid,
+        "text": text,
+        "published": "2020-01-01",
+        "category": category,
+        "events": events,
+    }
 
 
 def test_alignment_is_by_trigger_offset_not_by_word():
@@ -131,24 +184,30 @@ def test_overlap_prefers_the_same_event_type_and_actor():
 
 
 def test_second_pass_takes_the_same_type_in_the_same_sentence_only():
-    rec = record([gold("raised", "SANCTION", "asserted"), gold("invade", "ASSAULT",
-                                                                "hypothetical")])
+    rec = record(
+        [gold("raised", "SANCTION", "asserted"), gold("invade", "ASSAULT", "hypothetical")]
+    )
     on_noun = pred("tariffs", "SANCTION", "asserted")
-    other_sentence = pred("met", "ASSAULT", "asserted")     # sentence 2, gold in sentence 1
+    other_sentence = pred("met", "ASSAULT", "asserted")  # sentence 2, gold in sentence 1
     pairs = mod_eval.align(rec, [on_noun, other_sentence])
     assert pairs[0][1] is on_noun and pairs[0][2] == "sentence"
     assert pairs[1][1] is None
 
 
 def test_wrongly_asserted_arithmetic_and_unaligned_handling():
-    rec = record([
-        gold("invade", "ASSAULT", "hypothetical"),            # predicted asserted: wrong
-        gold("raised", "SANCTION", "negated"),                # predicted negated: right
-        gold("met", "CONSULT", "future"),                     # not found: counted apart
-        gold("said", "ACCUSE", "asserted"),                   # asserted gold: not in the rate
-    ])
-    preds = [pred("invade", "ASSAULT", "asserted"), pred("raised", "SANCTION", "negated"),
-             pred("said", "ACCUSE", "hypothetical")]
+    rec = record(
+        [
+            gold("invade", "ASSAULT", "hypothetical"),  # predicted asserted: wrong
+            gold("raised", "SANCTION", "negated"),  # predicted negated: right
+            gold("met", "CONSULT", "future"),  # not found: counted apart
+            gold("said", "ACCUSE", "asserted"),  # asserted gold: not in the rate
+        ]
+    )
+    preds = [
+        pred("invade", "ASSAULT", "asserted"),
+        pred("raised", "SANCTION", "negated"),
+        pred("said", "ACCUSE", "hypothetical"),
+    ]
     r = mod_eval.score([(rec, preds)])
     assert r["n_items"] == 1 and r["n_gold"] == 4 and r["n_aligned"] == 3
     assert r["trigger_recall"] == 0.75
@@ -157,17 +216,27 @@ def test_wrongly_asserted_arithmetic_and_unaligned_handling():
     assert r["n_wrongly_asserted"] == 1 and r["wrongly_asserted_rate"] == 0.5
     assert r["modality_accuracy"] == round(1 / 3, 4)
     # per-modality P/R over the aligned events only
-    assert r["by_modality"]["asserted"] == {"n_gold": 1, "n_pred": 1, "precision": 0.0,
-                                            "recall": 0.0, "f1": 0.0}
+    assert r["by_modality"]["asserted"] == {
+        "n_gold": 1,
+        "n_pred": 1,
+        "precision": 0.0,
+        "recall": 0.0,
+        "f1": 0.0,
+    }
     assert r["by_modality"]["negated"]["f1"] == 1.0
-    assert r["by_modality"]["future"] == {"n_gold": 0, "n_pred": 0, "precision": 0.0,
-                                          "recall": 0.0, "f1": 0.0}
-    assert r["macro_f1"] == round(1 / 3, 4)        # future: in neither gold nor prediction
+    assert r["by_modality"]["future"] == {
+        "n_gold": 0,
+        "n_pred": 0,
+        "precision": 0.0,
+        "recall": 0.0,
+        "f1": 0.0,
+    }
+    assert r["macro_f1"] == round(1 / 3, 4)  # future: in neither gold nor prediction
     assert {m["trigger"] for m in r["misses"]} == {"invade", "met", "said"}
     assert r["n_unaligned_predicted"] == 0
     r2 = mod_eval.score([(rec, preds + [pred("China", "AID", "asserted")])])
     assert r2["n_unaligned_predicted"] == r2["n_unaligned_predicted_asserted"] == 1
-    assert r2["wrongly_asserted_rate"] == 0.5          # extra predictions leave the rate alone
+    assert r2["wrongly_asserted_rate"] == 0.5  # extra predictions leave the rate alone
     rows = {row.name: row for row in mod_eval.set_results({**r, "seconds": 0.0})}
     assert rows["modality:wrongly-asserted"].metrics == {"accuracy": 0.5}
     assert rows["modality:wrongly-asserted"].n == 2
@@ -176,24 +245,41 @@ def test_wrongly_asserted_arithmetic_and_unaligned_handling():
 
 
 def test_type_country_attribution_and_date_accuracy():
-    rec = record([
-        gold("invade", "ASSAULT", "hypothetical", actor="RUS", recipient="UKR"),
-        gold("raised", "SANCTION", "asserted", actor="CHN", recipient=None, attributed=True,
-             anonymous=False, date="2020"),
-        gold("met", "CONSULT", "asserted", actor=None, recipient="KOR", attributed=True,
-             anonymous=True),
-    ])
-    named = {"speaker": {"country": "CHN"}, "cue": "said", "quoted": False,
-             "anonymous": False}
-    preds = [pred("invade", "MOBILIZE", "hypothetical", actor="RUS", recipient="POL"),
-             pred("raised", "SANCTION", "asserted", actor="CHN", attribution=named,
-                  date_value="2020"),
-             pred("met", "CONSULT", "asserted", recipient="KOR", attribution=named)]
+    rec = record(
+        [
+            gold("invade", "ASSAULT", "hypothetical", actor="RUS", recipient="UKR"),
+            gold(
+                "raised",
+                "SANCTION",
+                "asserted",
+                actor="CHN",
+                recipient=None,
+                attributed=True,
+                anonymous=False,
+                date="2020",
+            ),
+            gold(
+                "met",
+                "CONSULT",
+                "asserted",
+                actor=None,
+                recipient="KOR",
+                attributed=True,
+                anonymous=True,
+            ),
+        ]
+    )
+    named = {"speaker": {"country": "CHN"}, "cue": "said", "quoted": False, "anonymous": False}
+    preds = [
+        pred("invade", "MOBILIZE", "hypothetical", actor="RUS", recipient="POL"),
+        pred("raised", "SANCTION", "asserted", actor="CHN", attribution=named, date_value="2020"),
+        pred("met", "CONSULT", "asserted", recipient="KOR", attribution=named),
+    ]
     r = mod_eval.score([(rec, preds)])
     assert r["event_accuracy"] == round(2 / 3, 4)
     assert r["actor_country_accuracy"] == 1.0 and r["n_actor_country"] == 2
     assert r["recipient_country_accuracy"] == 0.5 and r["n_recipient_country"] == 2
-    assert r["attribution_accuracy"] == round(1 / 3 + 1 / 3, 4)   # "met": not anonymous
+    assert r["attribution_accuracy"] == round(1 / 3 + 1 / 3, 4)  # "met": not anonymous
     assert r["date_accuracy"] == 1.0 and r["n_dated"] == 1
     assert r["by_category"]["plain"]["n_gold"] == 3
 
@@ -205,23 +291,34 @@ def test_no_prediction_at_all():
     assert r["wrongly_asserted_rate"] is None and r["n_non_asserted_unaligned"] == 1
     assert r["macro_f1"] == 0.0
     assert "modality:wrongly-asserted" not in {
-        row.name for row in mod_eval.set_results({**r, "seconds": 0.0})}
+        row.name for row in mod_eval.set_results({**r, "seconds": 0.0})
+    }
 
 
 def test_end_to_end_figures_count_missed_and_unaligned_events():
-    rec = record([
-        gold("invade", "ASSAULT", "hypothetical"),            # right
-        gold("raised", "SANCTION", "negated"),                # coded asserted: wrong
-        gold("met", "CONSULT", "future"),                     # missed: wrong
-    ])
-    preds = [pred("invade", "ASSAULT", "hypothetical"), pred("raised", "SANCTION", "asserted"),
-             pred("China", "AID", "asserted")]                # aligned to nothing
+    rec = record(
+        [
+            gold("invade", "ASSAULT", "hypothetical"),  # right
+            gold("raised", "SANCTION", "negated"),  # coded asserted: wrong
+            gold("met", "CONSULT", "future"),  # missed: wrong
+        ]
+    )
+    preds = [
+        pred("invade", "ASSAULT", "hypothetical"),
+        pred("raised", "SANCTION", "asserted"),
+        pred("China", "AID", "asserted"),
+    ]  # aligned to nothing
     r = mod_eval.score([(rec, preds)])
     e2e = r["end_to_end"]
     assert e2e["accuracy"] == round(1 / 3, 4)
     # asserted: two predictions, neither an asserted gold event
-    assert e2e["by_modality"]["asserted"] == {"n_gold": 0, "n_pred": 2, "precision": 0.0,
-                                              "recall": 0.0, "f1": 0.0}
+    assert e2e["by_modality"]["asserted"] == {
+        "n_gold": 0,
+        "n_pred": 2,
+        "precision": 0.0,
+        "recall": 0.0,
+        "f1": 0.0,
+    }
     assert e2e["by_modality"]["future"]["recall"] == 0.0
     assert e2e["by_modality"]["hypothetical"]["f1"] == 1.0
     assert e2e["asserted_precision"] == 0.0

@@ -1,4 +1,5 @@
 """Output formats and the demo summary, on hand-built records (no model)."""
+
 from __future__ import annotations
 
 import csv
@@ -9,8 +10,9 @@ from annales.output import EVENT_COLUMNS, RecordWriter, flatten_event, render_ta
 from annales.schema import Attribution, DateValue, Entity, Event, Span
 from annales.summary import describe, mark_sentence
 
-ARTICLE = ("TEL AVIV — Officials met on Monday. Sweden recognized Palestine on Thursday, "
-           "a minister said.")
+ARTICLE = (
+    "TEL AVIV — Officials met on Monday. Sweden recognized Palestine on Thursday, a minister said."
+)
 
 
 def _event() -> Event:
@@ -19,14 +21,25 @@ def _event() -> Event:
     swe = ARTICLE.index("Sweden")
     pse = ARTICLE.index("Palestine")
     return Event(
-        id=Event.make_id("a1", 1, trigger, "SUPPORT"), article_id="a1", sentence_index=1,
+        id=Event.make_id("a1", 1, trigger, "SUPPORT"),
+        article_id="a1",
+        sentence_index=1,
         sentence="Sweden recognized Palestine on Thursday, a minister said.",
-        event="SUPPORT", mode=None, cameo="054", quad_class=1, goldstein=3.4,
+        event="SUPPORT",
+        mode=None,
+        cameo="054",
+        quad_class=1,
+        goldstein=3.4,
         actor=[Entity("Sweden", "Sweden", "SWE", "SWE", None, "country:SWE", swe, swe + 6)],
-        recipient=[Entity("Palestine", "Palestine", "PSE", "PSE", None, "country:PSE", pse, pse + 9)],
+        recipient=[
+            Entity("Palestine", "Palestine", "PSE", "PSE", None, "country:PSE", pse, pse + 9)
+        ],
         modality="asserted",
         attribution=Attribution(Entity("a minister", sector="GOV"), "said", False, True),
-        date=DateValue("2014-10-30", "day", "on Thursday"), trigger=trigger, confidence=0.9)
+        date=DateValue("2014-10-30", "day", "on Thursday"),
+        trigger=trigger,
+        confidence=0.9,
+    )
 
 
 def test_jsonl_round_trips_the_whole_contract():

@@ -3,31 +3,35 @@ events/completion.py), and the argument rules (events/parties.py) that find part
 
 Context tests build mentions and a gazetteer by hand; the rest parse sentences written for
 these tests with the shared spaCy model, or run the whole pipeline."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pytest
 
+from annales.events.completion import at_home, complete
 from annales.events.context import ArticleContext, article_context, dateline_country
 from annales.events.extract import Draft, extract
 from annales.events.lexicon import load_lexicon
-from annales.events.completion import at_home, complete
 from annales.nlp import dateline_end, dateline_place
 from annales.schema import Article, Entity
 
 
 # --- datelines -------------------------------------------------------------------------------
-@pytest.mark.parametrize("text, place", [
-    ("WASHINGTON (Reuters) - The Senate voted on Friday.", "WASHINGTON"),
-    ("PENSACOLA, Fla. (Reuters) - The president spoke.", "PENSACOLA, Fla."),
-    ("WASHINGTON/NEW YORK (Reuters) - The president spoke.", "WASHINGTON/NEW YORK"),
-    ("BEIRUT, Lebanon (AP) — Shelling resumed.", "BEIRUT, Lebanon"),
-    ("KYIV — Ukraine said on Monday ...", "KYIV"),
-    ("(Reuters) - Lawmakers met on Monday.", None),
-    ("Russia has sent - so it seems - more jets.", None),
-    ("The following statements (unedited) - were posted.", None),
-])
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("WASHINGTON (Reuters) - The Senate voted on Friday.", "WASHINGTON"),
+        ("PENSACOLA, Fla. (Reuters) - The president spoke.", "PENSACOLA, Fla."),
+        ("WASHINGTON/NEW YORK (Reuters) - The president spoke.", "WASHINGTON/NEW YORK"),
+        ("BEIRUT, Lebanon (AP) — Shelling resumed.", "BEIRUT, Lebanon"),
+        ("KYIV — Ukraine said on Monday ...", "KYIV"),
+        ("(Reuters) - Lawmakers met on Monday.", None),
+        ("Russia has sent - so it seems - more jets.", None),
+        ("The following statements (unedited) - were posted.", None),
+    ],
+)
 def test_dateline_place(text, place):
     assert dateline_place(text) == place
 
@@ -46,23 +50,28 @@ class Place:
 
 
 class FakeGazetteer:
-    PLACES = {"washington": [Place("USA", "city", 700_000), Place("USA", "state")],
-              "pensacola": [Place("USA", "city", 50_000)],
-              "tripoli": [Place("LBY", "city", 1_100_000), Place("LBN", "city", 230_000)],
-              "brussels": [Place("BEL", "city", 1_000_000)]}
+    PLACES = {
+        "washington": [Place("USA", "city", 700_000), Place("USA", "state")],
+        "pensacola": [Place("USA", "city", 50_000)],
+        "tripoli": [Place("LBY", "city", 1_100_000), Place("LBN", "city", 230_000)],
+        "brussels": [Place("BEL", "city", 1_000_000)],
+    }
 
     def lookup(self, text):
         return self.PLACES.get(text.lower(), [])
 
 
-@pytest.mark.parametrize("text, country", [
-    ("WASHINGTON (Reuters) - x", "USA"),
-    ("PENSACOLA, Fla. (Reuters) - x", "USA"),
-    ("TRIPOLI (Reuters) - x", "LBY"),          # the larger namesake
-    ("WASHINGTON/NEW YORK (Reuters) - x", "USA"),
-    ("(Reuters) - x", None),
-    ("No dateline here.", None),
-])
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("WASHINGTON (Reuters) - x", "USA"),
+        ("PENSACOLA, Fla. (Reuters) - x", "USA"),
+        ("TRIPOLI (Reuters) - x", "LBY"),  # the larger namesake
+        ("WASHINGTON/NEW YORK (Reuters) - x", "USA"),
+        ("(Reuters) - x", None),
+        ("No dateline here.", None),
+    ],
+)
 def test_dateline_country(text, country):
     assert dateline_country(text, FakeGazetteer()) == country
 
@@ -85,37 +94,68 @@ def _m(doc, word, country, kind="country", nth=0):
 
 
 def test_the_dateline_is_a_vote_not_the_answer(nlp):
-    doc = nlp("BRUSSELS (Reuters) - U.S. envoy Smith said Washington backs NATO. "
-              "The U.S. plan was welcomed. Belgium hosted the talks.")
-    ctx = article_context(doc, FakeIndex([_m(doc, "envoy", "USA", "person"),
-                                          _m(doc, "Washington", "USA"),
-                                          _m(doc, "plan", "USA", "org"),
-                                          _m(doc, "Belgium", "BEL")]), FakeGazetteer())
+    doc = nlp(
+        "BRUSSELS (Reuters) - U.S. envoy Smith said Washington backs NATO. "
+        "The U.S. plan was welcomed. Belgium hosted the talks."
+    )
+    ctx = article_context(
+        doc,
+        FakeIndex(
+            [
+                _m(doc, "envoy", "USA", "person"),
+                _m(doc, "Washington", "USA"),
+                _m(doc, "plan", "USA", "org"),
+                _m(doc, "Belgium", "BEL"),
+            ]
+        ),
+        FakeGazetteer(),
+    )
     assert (ctx.dateline, ctx.home) == ("BEL", "USA")
 
 
 def test_the_lede_counts_double_and_repeats_count_once(nlp):
     doc = nlp("Syria said rebels shelled a town. Turkey protested. It said Turkey would act.")
-    ctx = article_context(doc, FakeIndex([_m(doc, "Syria", "SYR"),
-                                          _m(doc, "Turkey", "TUR"),
-                                          _m(doc, "It", "TUR", "pronoun")]))
+    ctx = article_context(
+        doc,
+        FakeIndex(
+            [_m(doc, "Syria", "SYR"), _m(doc, "Turkey", "TUR"), _m(doc, "It", "TUR", "pronoun")]
+        ),
+    )
     assert ctx.home == "SYR" and ctx.votes == {"SYR": 2, "TUR": 1}
 
 
 def test_no_home_when_the_article_names_many_countries_evenly(nlp):
     doc = nlp("Talks resumed. France, Italy, Spain and Greece met in Rome.")
-    ctx = article_context(doc, FakeIndex([_m(doc, w, c) for w, c in
-                                          [("France", "FRA"), ("Italy", "ITA"),
-                                           ("Spain", "ESP"), ("Greece", "GRC")]]))
+    ctx = article_context(
+        doc,
+        FakeIndex(
+            [
+                _m(doc, w, c)
+                for w, c in [
+                    ("France", "FRA"),
+                    ("Italy", "ITA"),
+                    ("Spain", "ESP"),
+                    ("Greece", "GRC"),
+                ]
+            ]
+        ),
+    )
     assert ctx.home is None
 
 
 def test_organizations_do_not_vote(nlp):
     doc = nlp("The UN said the UN would help. Kenya agreed.")
-    ctx = article_context(doc, FakeIndex([_m(doc, "UN", "UNO", "org"),
-                                          _m(doc, "UN", "UNO", "org", nth=1),
-                                          _m(doc, "Kenya", "KEN")]),
-                          country_name=lambda c: None if c == "UNO" else c)
+    ctx = article_context(
+        doc,
+        FakeIndex(
+            [
+                _m(doc, "UN", "UNO", "org"),
+                _m(doc, "UN", "UNO", "org", nth=1),
+                _m(doc, "Kenya", "KEN"),
+            ]
+        ),
+        country_name=lambda c: None if c == "UNO" else c,
+    )
     assert ctx.home == "KEN"
 
 
@@ -131,9 +171,13 @@ def test_a_party_without_a_country_takes_the_home_country_and_says_so():
 
 def test_complete_fills_actors_and_recipients(nlp):
     doc = nlp("Police arrested protesters.")
-    draft = Draft(trigger=doc[1], entry=None, confidence=0.5,
-                  actors=[Entity(text="Police", sector="COP")],
-                  recipients=[Entity(text="protesters", sector="CVL")])
+    draft = Draft(
+        trigger=doc[1],
+        entry=None,
+        confidence=0.5,
+        actors=[Entity(text="Police", sector="COP")],
+        recipients=[Entity(text="protesters", sector="CVL")],
+    )
     done = complete(draft, ArticleContext(home="HKG"))
     assert [e.code for e in done.actors + done.recipients] == ["HKGCOP", "HKGCVL"]
 
@@ -143,25 +187,30 @@ def _events(pipeline, text, trigger):
 
 
 def test_institutions_of_a_dateline_country(pipeline):
-    text = ("WASHINGTON (Reuters) - The Senate on Thursday urged federal agencies to halt a "
-            "facial scanning program at U.S. airports.")
-    urged, = _events(pipeline, text, "urged")
+    text = (
+        "WASHINGTON (Reuters) - The Senate on Thursday urged federal agencies to halt a "
+        "facial scanning program at U.S. airports."
+    )
+    (urged,) = _events(pipeline, text, "urged")
     assert [e.country for e in urged.actor] == ["USA"]
     assert urged.actor[0].basis == "article"
     assert [e.country for e in urged.recipient] == ["USA"]
 
 
 def test_rebels_in_a_story_about_a_country(pipeline):
-    text = ("Syria's army said on Monday it had retaken two villages near Hama. "
-            "Rebels shelled the town of Suqaylabiyah overnight, Syrian state media said.")
-    shelled, = _events(pipeline, text, "shelled")
+    text = (
+        "Syria's army said on Monday it had retaken two villages near Hama. "
+        "Rebels shelled the town of Suqaylabiyah overnight, Syrian state media said."
+    )
+    (shelled,) = _events(pipeline, text, "shelled")
     assert shelled.actor[0].country == "SYR" and shelled.actor[0].basis == "article"
 
 
 def test_a_people_across_borders_takes_the_country_its_sentence_names():
     forces = Entity(text="Kurdish fighters", sector="MIL")
-    context = ArticleContext(home="USA", votes={"USA": 5, "IRQ": 2},
-                             sentence_countries={0: ("USA", "SYR")})
+    context = ArticleContext(
+        home="USA", votes={"USA": 5, "IRQ": 2}, sentence_countries={0: ("USA", "SYR")}
+    )
     sentence = type("Sent", (), {"start": 0})()
     assert at_home(forces, context, sentence).country == "SYR"
     # no candidate named in the sentence: the one the article names most
@@ -172,49 +221,68 @@ def test_a_people_across_borders_takes_the_country_its_sentence_names():
 
 
 def test_kurdish_forces_in_a_sentence_about_syria(pipeline):
-    text = ("WASHINGTON (Reuters) - The Pentagon said on Monday that Kurdish forces detained "
-            "two German nationals near Raqqa in northern Syria.")
-    detained, = _events(pipeline, text, "detained")
+    text = (
+        "WASHINGTON (Reuters) - The Pentagon said on Monday that Kurdish forces detained "
+        "two German nationals near Raqqa in northern Syria."
+    )
+    (detained,) = _events(pipeline, text, "detained")
     assert [e.country for e in detained.actor] == ["SYR"]
 
 
 def test_a_demand_noun_asks_the_subject_of_its_that_clause(pipeline):
     text = "Washington's demand that Germany and Italy repatriate their citizens went unmet."
-    demand, = _events(pipeline, text, "demand")
+    (demand,) = _events(pipeline, text, "demand")
     assert [e.country for e in demand.actor] == ["USA"]
     assert [e.country for e in demand.recipient] == ["DEU", "ITA"]
 
 
 def test_calls_to_act_are_a_demand(pipeline):
-    text = ("WASHINGTON (Reuters) - The governor faced mounting calls from state lawmakers to "
-            "resign on Friday.")
-    calls, = _events(pipeline, text, "calls")
+    text = (
+        "WASHINGTON (Reuters) - The governor faced mounting calls from state lawmakers to "
+        "resign on Friday."
+    )
+    (calls,) = _events(pipeline, text, "calls")
     assert calls.event == "REQUEST" and calls.modality == "asserted"
     assert [e.text for e in calls.actor] == ["state lawmakers"]
     assert [e.text for e in calls.recipient] == ["The governor"]
 
 
 def test_a_stated_country_is_never_overridden(pipeline):
-    text = ("WASHINGTON (Reuters) - The United States said on Friday that Russian troops "
-            "attacked a Ukrainian border post.")
-    attacked, = _events(pipeline, text, "attacked")
+    text = (
+        "WASHINGTON (Reuters) - The United States said on Friday that Russian troops "
+        "attacked a Ukrainian border post."
+    )
+    (attacked,) = _events(pipeline, text, "attacked")
     assert attacked.actor[0].country == "RUS" and attacked.actor[0].basis is None
 
 
 # --- argument rules --------------------------------------------------------------------------
-CODES = {"kurdish": None, "russia": "RUS", "turkey": "TUR", "syria": "SYR",
-         "senators": "USA", "democrats": "USA", "france": "FRA", "germany": "DEU"}
+CODES = {
+    "kurdish": None,
+    "russia": "RUS",
+    "turkey": "TUR",
+    "syria": "SYR",
+    "senators": "USA",
+    "democrats": "USA",
+    "france": "FRA",
+    "germany": "DEU",
+}
 
 
 class Mentions:
     def entity_for(self, tok):
         word = tok.lower_
         if word in CODES and CODES[word]:
-            return Entity(text=tok.text, code=CODES[word], country=CODES[word],
-                          kb_id="t:" + word, start=tok.idx, end=tok.idx + len(tok.text))
+            return Entity(
+                text=tok.text,
+                code=CODES[word],
+                country=CODES[word],
+                kb_id="t:" + word,
+                start=tok.idx,
+                end=tok.idx + len(tok.text),
+            )
         if word in ("forces", "fighters", "officials"):
-            return Entity(text=tok.text, sector="MIL", start=tok.idx,
-                          end=tok.idx + len(tok.text))
+            return Entity(text=tok.text, sector="MIL", start=tok.idx, end=tok.idx + len(tok.text))
         return None
 
 
@@ -233,29 +301,38 @@ def _one(nlp, lexicon, text, trigger):
     return found[0]
 
 
-@pytest.mark.parametrize("text, trigger, actors", [
-    # the agent of a participle clause
-    ("A French engineer seized by Kurdish forces near Raqqa was freed.", "seized", ["forces"]),
-    # a participle clause without agent: whose the modified noun is
-    ("France's sanctions imposed on Syria took effect.", "imposed", ["France"]),
-    # a from-phrase names who calls, but not who withdraws
-    ("He faced calls from Democrats for a new inquiry.", "calls", ["Democrats"]),
-    ("Turkey welcomed the withdrawal from Syria.", "withdrawal", []),
-    # taking part in a nominal event
-    ("Turkey engaged in negotiations with Russia over Idlib.", "negotiations", ["Turkey"]),
-    # the one warned against acting or kept from it would act
-    ("Russia warned Turkey against attacking Syria.", "attacking", ["Turkey"]),
-    ("France blocked Germany from sending tanks to Syria.", "sending", ["Germany"]),
-    # a meeting or visit that is the setting of a clause: its subject took part
-    ("During a visit to Syria, France praised the truce.", "visit", ["France"]),
-    ("After talks with Turkey, Russia announced a ceasefire.", "talks", ["Russia"]),
-    # the means of an act: who does the verb did the noun
-    ("Russia stunned its allies with a blistering condemnation of Turkey.", "condemnation",
-     ["Russia"]),
-    # a dateline the parser makes a second subject is not the actor
-    ("ANKARA (Reuters) - Turkey shocked Kurdish leaders with a rebuke of France.", "rebuke",
-     ["Turkey"]),
-])
+@pytest.mark.parametrize(
+    "text, trigger, actors",
+    [
+        # the agent of a participle clause
+        ("A French engineer seized by Kurdish forces near Raqqa was freed.", "seized", ["forces"]),
+        # a participle clause without agent: whose the modified noun is
+        ("France's sanctions imposed on Syria took effect.", "imposed", ["France"]),
+        # a from-phrase names who calls, but not who withdraws
+        ("He faced calls from Democrats for a new inquiry.", "calls", ["Democrats"]),
+        ("Turkey welcomed the withdrawal from Syria.", "withdrawal", []),
+        # taking part in a nominal event
+        ("Turkey engaged in negotiations with Russia over Idlib.", "negotiations", ["Turkey"]),
+        # the one warned against acting or kept from it would act
+        ("Russia warned Turkey against attacking Syria.", "attacking", ["Turkey"]),
+        ("France blocked Germany from sending tanks to Syria.", "sending", ["Germany"]),
+        # a meeting or visit that is the setting of a clause: its subject took part
+        ("During a visit to Syria, France praised the truce.", "visit", ["France"]),
+        ("After talks with Turkey, Russia announced a ceasefire.", "talks", ["Russia"]),
+        # the means of an act: who does the verb did the noun
+        (
+            "Russia stunned its allies with a blistering condemnation of Turkey.",
+            "condemnation",
+            ["Russia"],
+        ),
+        # a dateline the parser makes a second subject is not the actor
+        (
+            "ANKARA (Reuters) - Turkey shocked Kurdish leaders with a rebuke of France.",
+            "rebuke",
+            ["Turkey"],
+        ),
+    ],
+)
 def test_who_acts(nlp, lexicon, text, trigger, actors):
     d = _one(nlp, lexicon, text, trigger)
     assert [e.text for e in d.actors] == actors
@@ -267,19 +344,25 @@ def test_a_gerund_after_a_preposition_takes_the_verb_s_subject(nlp, lexicon):
     assert [e.text for e in d.recipients] == ["Russia"]
 
 
-@pytest.mark.parametrize("text", [
-    "The minister resigned over allegations of bribery.",
-    "The race was marked by accusations of fraud.",
-    "Senators denied the allegations on Friday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister resigned over allegations of bribery.",
+        "The race was marked by accusations of fraud.",
+        "Senators denied the allegations on Friday.",
+    ],
+)
 def test_charges_named_as_a_topic_are_no_event(nlp, lexicon, text):
-    assert not [d for d in _drafts(nlp, lexicon, text) if d.entry.event == "ACCUSE"
-                and d.trigger.lemma_.lower().startswith(("allegation", "accusation"))]
+    assert not [
+        d
+        for d in _drafts(nlp, lexicon, text)
+        if d.entry.event == "ACCUSE"
+        and d.trigger.lemma_.lower().startswith(("allegation", "accusation"))
+    ]
 
 
 def test_charges_someone_makes_are_an_event(nlp, lexicon):
-    d = _one(nlp, lexicon, "Russia's accusations against Turkey angered Ankara.",
-             "accusations")
+    d = _one(nlp, lexicon, "Russia's accusations against Turkey angered Ankara.", "accusations")
     assert [e.text for e in d.actors] == ["Russia"]
 
 
@@ -291,82 +374,106 @@ def test_what_an_attack_did_is_no_second_attack(nlp, lexicon):
 
 def test_a_noun_that_restates_its_verb_is_one_event_on_the_noun(nlp, lexicon):
     ds = _drafts(nlp, lexicon, "Democrats pressed demands on Syria for a ceasefire.")
-    assert [(d.trigger.text, d.entry.event) for d in ds if d.entry.event == "REQUEST"] == \
-        [("demands", "REQUEST")]
+    assert [(d.trigger.text, d.entry.event) for d in ds if d.entry.event == "REQUEST"] == [
+        ("demands", "REQUEST")
+    ]
 
 
-@pytest.mark.parametrize("text, trigger", [
-    ("The ministry released a statement on Friday.", "released"),
-    ("The president signed the spending bill into law.", "signed"),
-    ("The committee approved the legislation on Tuesday.", "approved"),
-    ("The former adviser pleaded guilty to lying.", "pleaded"),
-    ("Employers must provide insurance that covers birth control.", "provide"),
-])
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("The ministry released a statement on Friday.", "released"),
+        ("The president signed the spending bill into law.", "signed"),
+        ("The committee approved the legislation on Tuesday.", "approved"),
+        ("The former adviser pleaded guilty to lying.", "pleaded"),
+        ("Employers must provide insurance that covers birth control.", "provide"),
+    ],
+)
 def test_domestic_business_and_word_senses_are_no_event(nlp, lexicon, text, trigger):
     assert not [d for d in _drafts(nlp, lexicon, text) if d.trigger.text == trigger]
 
 
-@pytest.mark.parametrize("text, trigger", [
-    ("Hamas released two hostages on Friday.", "released"),
-    ("France and Germany signed a defence pact.", "signed"),
-    ("Germany provided humanitarian aid to Syria.", "provided"),
-])
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("Hamas released two hostages on Friday.", "released"),
+        ("France and Germany signed a defence pact.", "signed"),
+        ("Germany provided humanitarian aid to Syria.", "provided"),
+    ],
+)
 def test_the_same_verbs_with_a_political_object_are_events(nlp, lexicon, text, trigger):
     assert [d for d in _drafts(nlp, lexicon, text) if d.trigger.text == trigger]
 
 
 def test_it_set_to_act_refers_back(pipeline):
     text = "Ankara said on Monday it was set to begin talks with Moscow over the border."
-    talks, = _events(pipeline, text, "talks")
+    (talks,) = _events(pipeline, text, "talks")
     assert talks.actor and talks.actor[0].text == "it" and talks.actor[0].country == "TUR"
 
 
 # --- word senses: attacks of words -----------------------------------------------------------
-@pytest.mark.parametrize("text, trigger", [
-    ("WASHINGTON (Reuters) - Senator Smith attacked the Democrats over their tax plan.",
-     "attacked"),
-    ("WASHINGTON (Reuters) - The president stepped up his attacks on the television network.",
-     "attacks"),
-])
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        (
+            "WASHINGTON (Reuters) - Senator Smith attacked the Democrats over their tax plan.",
+            "attacked",
+        ),
+        (
+            "WASHINGTON (Reuters) - The president stepped up his attacks on the television network.",
+            "attacks",
+        ),
+    ],
+)
 def test_an_attack_of_words_is_criticism(pipeline, text, trigger):
-    event, = _events(pipeline, text, trigger)
+    (event,) = _events(pipeline, text, trigger)
     assert (event.event, event.cameo) == ("ACCUSE", "111")
 
 
-@pytest.mark.parametrize("text, trigger", [
-    ("Rebels attacked an army checkpoint near Idlib on Sunday.", "attacked"),
-    ("Turkish jets attacked Kurdish positions in northern Iraq.", "attacked"),
-    ("Gunmen attacked the village of Tuazar, killing six.", "attacked"),
-    ("The president said Russia attacked Georgia in 2008.", "attacked"),
-])
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("Rebels attacked an army checkpoint near Idlib on Sunday.", "attacked"),
+        ("Turkish jets attacked Kurdish positions in northern Iraq.", "attacked"),
+        ("Gunmen attacked the village of Tuazar, killing six.", "attacked"),
+        ("The president said Russia attacked Georgia in 2008.", "attacked"),
+    ],
+)
 def test_an_armed_attack_stays_an_assault(pipeline, text, trigger):
-    event, = _events(pipeline, text, trigger)
+    (event,) = _events(pipeline, text, trigger)
     assert event.event == "ASSAULT"
 
 
 # --- implied targets and demands made by "should" --------------------------------------------
 def test_a_directed_event_with_no_target_is_aimed_at_the_article_s_country(pipeline):
-    text = ("WASHINGTON (Reuters) - Senate Democrats on Tuesday complained about the pace of "
-            "the hearings, and the Russian government denied any role.")
-    complained, = _events(pipeline, text, "complained")
-    assert [(e.country, e.basis, e.start) for e in complained.recipient] == \
-        [("USA", "article", None)]
-    denied, = _events(pipeline, text, "denied")
+    text = (
+        "WASHINGTON (Reuters) - Senate Democrats on Tuesday complained about the pace of "
+        "the hearings, and the Russian government denied any role."
+    )
+    (complained,) = _events(pipeline, text, "complained")
+    assert [(e.country, e.basis, e.start) for e in complained.recipient] == [
+        ("USA", "article", None)
+    ]
+    (denied,) = _events(pipeline, text, "denied")
     assert [e.country for e in denied.actor] == ["RUS"]
     assert [e.country for e in denied.recipient] == ["USA"]
 
 
 def test_resigning_and_meeting_get_no_implied_target(pipeline):
-    text = ("WASHINGTON (Reuters) - Senator Smith resigned on Tuesday. Later, Senate "
-            "Democrats met in the Capitol.")
-    resigned, = _events(pipeline, text, "resigned")
+    text = (
+        "WASHINGTON (Reuters) - Senator Smith resigned on Tuesday. Later, Senate "
+        "Democrats met in the Capitol."
+    )
+    (resigned,) = _events(pipeline, text, "resigned")
     assert resigned.recipient == []
 
 
 def test_parties_of_two_countries_acting_together_get_no_implied_target(pipeline):
-    text = ("ADDIS ABABA (Reuters) - Ethiopia and Eritrea reached a deal on the border on "
-            "Monday, the Ethiopian government said.")
-    reached, = _events(pipeline, text, "reached")
+    text = (
+        "ADDIS ABABA (Reuters) - Ethiopia and Eritrea reached a deal on the border on "
+        "Monday, the Ethiopian government said."
+    )
+    (reached,) = _events(pipeline, text, "reached")
     assert {e.country for e in reached.actor} == {"ETH", "ERI"}
     assert reached.recipient == []
 
@@ -374,75 +481,114 @@ def test_parties_of_two_countries_acting_together_get_no_implied_target(pipeline
 def test_the_agency_that_reports_does_not_vote(nlp):
     doc = nlp("(Reuters) - The Reuters report said Kenya's president met Somali leaders.")
     reuters = [t for t in doc if t.text == "Reuters"]
-    mentions = [FakeMention(reuters[0].i, Entity(text="Reuters", country="GBR", sector="MED"),
-                            "org"),
-                FakeMention(reuters[1].i, Entity(text="Reuters", country="GBR", sector="MED"),
-                            "org"),
-                _m(doc, "president", "KEN", "person")]
+    mentions = [
+        FakeMention(reuters[0].i, Entity(text="Reuters", country="GBR", sector="MED"), "org"),
+        FakeMention(reuters[1].i, Entity(text="Reuters", country="GBR", sector="MED"), "org"),
+        _m(doc, "president", "KEN", "person"),
+    ]
     assert article_context(doc, FakeIndex(mentions)).home == "KEN"
 
 
-@pytest.mark.parametrize("text, trigger, speaker, addressee, modality", [
-    ("WASHINGTON (Reuters) - Senator Avery said on Tuesday that Governor Blake should resign.",
-     "should", "Avery",
-     "Blake", "asserted"),
-    ("WASHINGTON (Reuters) - Ortiz told a radio station the congressman must step down.",
-     "must", "Ortiz",
-     "congressman", "asserted"),
-    ("WASHINGTON (Reuters) - Senator Okafor said she did not believe Governor Blake "
-     "needed to resign.", "needed",
-     "she", "Blake",
-     "negated"),
-])
-def test_saying_someone_should_act_is_a_demand(pipeline, text, trigger, speaker, addressee,
-                                               modality):
-    demand, = _events(pipeline, text, trigger)
+@pytest.mark.parametrize(
+    "text, trigger, speaker, addressee, modality",
+    [
+        (
+            "WASHINGTON (Reuters) - Senator Avery said on Tuesday that Governor Blake should resign.",
+            "should",
+            "Avery",
+            "Blake",
+            "asserted",
+        ),
+        (
+            "WASHINGTON (Reuters) - Ortiz told a radio station the congressman must step down.",
+            "must",
+            "Ortiz",
+            "congressman",
+            "asserted",
+        ),
+        (
+            "WASHINGTON (Reuters) - Senator Okafor said she did not believe Governor Blake "
+            "needed to resign.",
+            "needed",
+            "she",
+            "Blake",
+            "negated",
+        ),
+    ],
+)
+def test_saying_someone_should_act_is_a_demand(
+    pipeline, text, trigger, speaker, addressee, modality
+):
+    (demand,) = _events(pipeline, text, trigger)
     assert (demand.event, demand.cameo, demand.modality) == ("REQUEST", "020", modality)
     assert speaker in demand.actor[0].text and addressee in demand.recipient[0].text
-    act, = [e for e in pipeline.code(text, published="2017-12-06")
-            if e.event == "CONCEDE"]
+    (act,) = [e for e in pipeline.code(text, published="2017-12-06") if e.event == "CONCEDE"]
     assert act.modality in ("hypothetical", "negated")
 
 
-@pytest.mark.parametrize("text", [
-    "The minister said the economy should grow by 3 percent next year.",
-    "Forecasters said the weather should improve by Friday.",
-    # a judgement of the past asks for nothing
-    "The senator said the governor should have resigned years ago.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the economy should grow by 3 percent next year.",
+        "Forecasters said the weather should improve by Friday.",
+        # a judgement of the past asks for nothing
+        "The senator said the governor should have resigned years ago.",
+    ],
+)
 def test_a_should_without_a_political_act_demands_nothing(pipeline, text):
     assert not [e for e in pipeline.code(text) if e.event == "REQUEST"]
 
 
-@pytest.mark.parametrize("text, trigger, sector", [
-    ("WASHINGTON (Reuters) - The border force condemned the smuggling ring.", "condemned", "MIL"),
-    ("WASHINGTON (Reuters) - The ethics committee criticized the senator.", "criticized",
-     "LEG"),
-    ("WASHINGTON (Reuters) - A grand jury indicted the port commissioner.",
-     "indicted", "JUD"),
-])
+@pytest.mark.parametrize(
+    "text, trigger, sector",
+    [
+        (
+            "WASHINGTON (Reuters) - The border force condemned the smuggling ring.",
+            "condemned",
+            "MIL",
+        ),
+        (
+            "WASHINGTON (Reuters) - The ethics committee criticized the senator.",
+            "criticized",
+            "LEG",
+        ),
+        ("WASHINGTON (Reuters) - A grand jury indicted the port commissioner.", "indicted", "JUD"),
+    ],
+)
 def test_institutions_named_by_a_common_noun(pipeline, text, trigger, sector):
-    event, = _events(pipeline, text, trigger)
+    (event,) = _events(pipeline, text, trigger)
     assert (event.actor[0].country, event.actor[0].sector) == ("USA", sector)
 
 
-@pytest.mark.parametrize("text, trigger, speaker, addressee", [
-    ("Niger's junta told France to withdraw its troops within a month.", "told", "Niger",
-     "France"),
-    ("WASHINGTON (Reuters) - The judge instructed the agency to halt the program.",
-     "instructed", "judge", "agency"),
-    ("The court ordered Poland to suspend the chamber.", "ordered", "court", "Poland"),
-])
-def test_telling_or_ordering_someone_to_act_is_a_request(pipeline, text, trigger, speaker,
-                                                          addressee):
-    request, = _events(pipeline, text, trigger)
+@pytest.mark.parametrize(
+    "text, trigger, speaker, addressee",
+    [
+        (
+            "Niger's junta told France to withdraw its troops within a month.",
+            "told",
+            "Niger",
+            "France",
+        ),
+        (
+            "WASHINGTON (Reuters) - The judge instructed the agency to halt the program.",
+            "instructed",
+            "judge",
+            "agency",
+        ),
+        ("The court ordered Poland to suspend the chamber.", "ordered", "court", "Poland"),
+    ],
+)
+def test_telling_or_ordering_someone_to_act_is_a_request(
+    pipeline, text, trigger, speaker, addressee
+):
+    (request,) = _events(pipeline, text, trigger)
     assert (request.event, request.modality) == ("REQUEST", "asserted")
     assert speaker in request.actor[0].text and addressee in request.recipient[0].text
 
 
 def test_a_demand_of_a_party_for_an_act_the_lexicon_does_not_know(pipeline):
     text = "Ankara told the European Union it must take back its detained nationals."
-    demand, = _events(pipeline, text, "must")
+    (demand,) = _events(pipeline, text, "must")
     assert demand.event == "REQUEST" and demand.recipient[0].country == "EUR"
 
 
@@ -460,8 +606,18 @@ def test_an_event_with_no_party_and_no_place_is_no_record_by_default(pipeline):
 def test_anchored_events():
     from annales.pipeline import anchored
     from annales.schema import Event, Location
-    bare = Event(id="e", article_id="a", sentence_index=0, sentence="s", event="ASSAULT",
-                 mode=None, cameo="190", quad_class=4, goldstein=-10.0)
+
+    bare = Event(
+        id="e",
+        article_id="a",
+        sentence_index=0,
+        sentence="s",
+        event="ASSAULT",
+        mode=None,
+        cameo="190",
+        quad_class=4,
+        goldstein=-10.0,
+    )
     assert not anchored(bare)
     assert anchored(Event(**{**bare.__dict__, "actor": [Entity(text="Syria", country="SYR")]}))
     assert anchored(Event(**{**bare.__dict__, "location": Location(text="Idlib")}))
@@ -470,28 +626,41 @@ def test_anchored_events():
 
 def test_unanchored_events_are_records_when_asked_for():
     from annales import Pipeline
+
     text = "Unknown attackers killed two people overnight."
-    assert [e.event for e in Pipeline(story_types=False, unanchored=True).code(text)] == \
-        ["ASSAULT"]
+    assert [e.event for e in Pipeline(story_types=False, unanchored=True).code(text)] == ["ASSAULT"]
 
 
 # --- judgements: calling someone names --------------------------------------------------------
-@pytest.mark.parametrize("text, trigger, event, actor, recipient", [
-    ("Turkey called the Kurdish militia a terrorist organization.", "terrorist", None, "Turkey",
-     None),
-    ("Russia called France's plan a sham.", "sham", "ACCUSE", "Russia", "France"),
-    ("Germany said Russia's sanctions were illegal.", "illegal", "ACCUSE", "Germany",
-     "Russia"),
-    ("France said the actions of Germany were lawful.", "lawful", "SUPPORT", "France",
-     "Germany"),
-])
-def test_calling_something_a_name_of_blame_or_praise(nlp, lexicon, text, trigger, event,
-                                                      actor, recipient):
+@pytest.mark.parametrize(
+    "text, trigger, event, actor, recipient",
+    [
+        (
+            "Turkey called the Kurdish militia a terrorist organization.",
+            "terrorist",
+            None,
+            "Turkey",
+            None,
+        ),
+        ("Russia called France's plan a sham.", "sham", "ACCUSE", "Russia", "France"),
+        ("Germany said Russia's sanctions were illegal.", "illegal", "ACCUSE", "Germany", "Russia"),
+        (
+            "France said the actions of Germany were lawful.",
+            "lawful",
+            "SUPPORT",
+            "France",
+            "Germany",
+        ),
+    ],
+)
+def test_calling_something_a_name_of_blame_or_praise(
+    nlp, lexicon, text, trigger, event, actor, recipient
+):
     found = [d for d in _drafts(nlp, lexicon, text) if d.trigger.text == trigger]
-    if event is None:       # an adjective in front of a noun is no judgement of its own
+    if event is None:  # an adjective in front of a noun is no judgement of its own
         assert not found
         return
-    d, = found
+    (d,) = found
     assert (d.entry.event, d.entry.cameo) == (event, "111" if event == "ACCUSE" else "051")
     assert d.actors[0].text == actor
     assert recipient in " ".join(e.text for e in d.recipients)
@@ -503,25 +672,35 @@ def test_a_denial_judges_no_one(nlp, lexicon):
 
 
 def test_a_domestic_probe_with_no_one_named_is_the_country_s_own(pipeline):
-    text = ("WASHINGTON (Reuters) - The inquiry into Senator Smith of the United States "
-            "was widened on Thursday, aides said.")
-    probe, = _events(pipeline, text, "inquiry")
+    text = (
+        "WASHINGTON (Reuters) - The inquiry into Senator Smith of the United States "
+        "was widened on Thursday, aides said."
+    )
+    (probe,) = _events(pipeline, text, "inquiry")
     assert [(e.country, e.basis) for e in probe.actor] == [("USA", "article")]
 
 
 def test_a_passive_without_agent_keeps_its_actor_unsaid(pipeline):
-    text = ("WASHINGTON (Reuters) - Senator Smith of the United States, who was accused of "
-            "misconduct last month, resigned on Thursday.")
-    accused, = _events(pipeline, text, "accused")
+    text = (
+        "WASHINGTON (Reuters) - Senator Smith of the United States, who was accused of "
+        "misconduct last month, resigned on Thursday."
+    )
+    (accused,) = _events(pipeline, text, "accused")
     assert accused.actor == []
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The minister told journalists when asked if the truce would hold that she could not say.",
-     []),
-    ("Asked whether the border would reopen, the governor shrugged.", []),
-    ("Iran was asked to release the detained sailors.", ["asked"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The minister told journalists when asked if the truce would hold that she could not say.",
+            [],
+        ),
+        ("Asked whether the border would reopen, the governor shrugged.", []),
+        ("Iran was asked to release the detained sailors.", ["asked"]),
+    ],
+)
 def test_a_reporter_s_question_is_no_request(nlp, lexicon, text, expected):
-    assert [d.trigger.text for d in _drafts(nlp, lexicon, text)
-            if d.entry.event == "REQUEST"] == expected
+    assert [
+        d.trigger.text for d in _drafts(nlp, lexicon, text) if d.entry.event == "REQUEST"
+    ] == expected

@@ -1,4 +1,5 @@
 """PETRARCH/TABARI dictionary reader: hand-written files, then the real Phoenix/toy files."""
+
 from __future__ import annotations
 
 import warnings
@@ -6,8 +7,13 @@ from datetime import date
 
 import pytest
 
-from annales.actors.petrarch import (DictionaryWarning, pluralize, read_actors, read_agents,
-                                     split_code)
+from annales.actors.petrarch import (
+    DictionaryWarning,
+    pluralize,
+    read_actors,
+    read_agents,
+    split_code,
+)
 from annales.errors import DictionaryError
 
 ACTORS = """\
@@ -60,7 +66,7 @@ def test_date_restrictions_follow_tabari(tmp_path):
     assert (during.start, during.end) == (date(1995, 6, 1), date(1999, 8, 16))
     assert during.holds_on(date(1999, 8, 15)) and not during.holds_on(date(1999, 8, 16))
     assert (after.code, after.start, after.end) == ("HOBREB", date(1999, 8, 17), None)
-    assert gollum.country is None and gollum.sector is None    # only the roles say who he is
+    assert gollum.country is None and gollum.sector is None  # only the roles say who he is
 
 
 def test_compound_code_gives_one_entry_per_member(tmp_path):
@@ -82,14 +88,17 @@ def test_notes_after_code_and_several_blocks(tmp_path):
     assert abn.code == "MNCNLD" and abn.roles[0].code == "NLDGOVBUS"
 
 
-@pytest.mark.parametrize("bad, lineno", [
-    ("+ORPHAN_SYNONYM\n", 1),
-    ("ARNOR [ARN\n", 1),
-    ("# c\nGONDOR [GON 95x601-990815]\n", 2),
-    ("ARNOR [ARN]\n\tMORDOR]\n", 2),
-    ("ARNOR [ARN <991332]\n", 1),
-    ("LONELY_NAME\nARNOR [ARN]\n", 1),
-])
+@pytest.mark.parametrize(
+    "bad, lineno",
+    [
+        ("+ORPHAN_SYNONYM\n", 1),
+        ("ARNOR [ARN\n", 1),
+        ("# c\nGONDOR [GON 95x601-990815]\n", 2),
+        ("ARNOR [ARN]\n\tMORDOR]\n", 2),
+        ("ARNOR [ARN <991332]\n", 1),
+        ("LONELY_NAME\nARNOR [ARN]\n", 1),
+    ],
+)
 def test_malformed_actor_lines(tmp_path, bad, lineno):
     path = write(tmp_path, bad)
     with pytest.raises(DictionaryError) as info:
@@ -119,17 +128,32 @@ HUMAN_RIGHTS_BODY  [NGO~]
 def test_agents(tmp_path):
     words = read_agents(write(tmp_path, AGENTS, "test.agents.txt"), strict=True)
     found = {(w.pattern, w.sector) for w in words}
-    assert {("president", "GOV"), ("presidents", "GOV"), ("police", "COP"),
-            ("attorney general", "GOV"), ("attorneys general", "GOV"),
-            ("authority", "GOV"), ("authorities", "GOV"), ("congressman", "LEG"),
-            ("congressmen", "LEG"), ("congresswoman", "LEG"),
-            ("human rights body", "NGO")} <= found
+    assert {
+        ("president", "GOV"),
+        ("presidents", "GOV"),
+        ("police", "COP"),
+        ("attorney general", "GOV"),
+        ("attorneys general", "GOV"),
+        ("authority", "GOV"),
+        ("authorities", "GOV"),
+        ("congressman", "LEG"),
+        ("congressmen", "LEG"),
+        ("congresswoman", "LEG"),
+        ("human rights body", "NGO"),
+    } <= found
     assert ("polices", "COP") not in found and ("congressmans", "LEG") not in found
     assert all(w.source == "test.agents.txt" for w in words)
 
 
-@pytest.mark.parametrize("bad", ["ISLAMIC_EXTREMIST\n", "MINISTER [GOV]\n",
-                                 "!UNDEFINED!_OF_WALKS [~GOV]\n", "BODY {BODIES [~GOV]\n"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "ISLAMIC_EXTREMIST\n",
+        "MINISTER [GOV]\n",
+        "!UNDEFINED!_OF_WALKS [~GOV]\n",
+        "BODY {BODIES [~GOV]\n",
+    ],
+)
 def test_malformed_agent_lines(tmp_path, bad):
     path = write(tmp_path, bad, "bad.agents.txt")
     with pytest.raises(DictionaryError):
@@ -201,8 +225,10 @@ def test_toy_validation_dictionaries(shared_dir):
     names = by_name(entries)
     assert names["Arnor"].code == "ARN" and "MINAS TIRITH" in names["Gondor"].aliases
     sam = names["Sam Gamgee"]
-    codes_on = {d: next(r.code for r in sam.roles if r.holds_on(d))
-                for d in (date(2008, 1, 19), date(2010, 1, 12), date(2012, 12, 31))}
+    codes_on = {
+        d: next(r.code for r in sam.roles if r.holds_on(d))
+        for d in (date(2008, 1, 19), date(2010, 1, 12), date(2012, 12, 31))
+    }
     assert list(codes_on.values()) == ["HOBCIV", "ORCHOB", "HOBGOV"]  # unit tests DATE-02/11/13
     words = read_agents(folder / "PETR.Validate.agents.txt", strict=True)
     assert ("foreign minister", "GOVFRM") in {(w.pattern, w.sector) for w in words}

@@ -1,4 +1,5 @@
 """Gazetteer data files and place resolution on realistic news sentences."""
+
 from __future__ import annotations
 
 import csv
@@ -9,9 +10,21 @@ import pytest
 from annales.normalize.gazetteer import DATA_DIR, REGION_COLUMNS, load_gazetteer
 from annales.normalize.places import explain_places, find_places
 
-REQUIRED_REGIONS = ("West Bank", "Gaza Strip", "East Jerusalem", "Golan Heights", "Crimea",
-                    "Donbas", "Kurdistan", "Sinai", "Kashmir", "Nagorno-Karabakh", "Darfur",
-                    "Tigray", "Idlib province")
+REQUIRED_REGIONS = (
+    "West Bank",
+    "Gaza Strip",
+    "East Jerusalem",
+    "Golan Heights",
+    "Crimea",
+    "Donbas",
+    "Kurdistan",
+    "Sinai",
+    "Kashmir",
+    "Nagorno-Karabakh",
+    "Darfur",
+    "Tigray",
+    "Idlib province",
+)
 
 
 def _rows(name):
@@ -36,11 +49,13 @@ def test_regions_tsv_schema():
 def test_every_country_name_of_the_knowledge_base_is_a_place():
     # one list of country names (data/kb/countries.tsv) serves actors and places
     from annales.actors.kbdata import read_table, split_list
+
     gaz = load_gazetteer()
     for row in read_table("countries.tsv"):
         for alias in [row["name"], *split_list(row["aliases"])]:
-            assert any(e.kind == "country" and e.country == row["iso3"]
-                       for e in gaz.lookup(alias)), (row["iso3"], alias)
+            assert any(
+                e.kind == "country" and e.country == row["iso3"] for e in gaz.lookup(alias)
+            ), (row["iso3"], alias)
 
 
 def test_gazetteer_aliases():
@@ -67,8 +82,9 @@ def test_west_bank_city(nlp):
 
 
 def test_east_jerusalem_and_gaza(nlp):
-    places = _places(nlp, "Israeli police raided homes in East Jerusalem while rockets were "
-                          "fired from Gaza.")
+    places = _places(
+        nlp, "Israeli police raided homes in East Jerusalem while rockets were fired from Gaza."
+    )
     assert places["East Jerusalem"].country == "PSE"
     assert places["Gaza"].name == "Gaza Strip"
     assert _places(nlp, "Fighting spread to Gaza City on Monday.")["Gaza City"].kind == "city"
@@ -126,26 +142,33 @@ def test_acronyms_in_capitals_are_not_towns():
 
 
 def test_un_is_never_a_place(nlp):
-    places = find_places(nlp("The UN condemned the attack, and NATO sent troops to Kabul."),
-                         speculative=True)
+    places = find_places(
+        nlp("The UN condemned the attack, and NATO sent troops to Kabul."), speculative=True
+    )
     assert all(p.name is None for p in places if p.text in ("UN", "NATO"))
     assert [p.country for p in places if p.text == "Kabul"] == ["AFG"]
     assert {p.text: p for p in places}["Kabul"].country == "AFG"
 
 
 def test_full_stop_is_not_part_of_a_place(nlp):
-    for text in ("Gunmen killed two policemen in Poso.", "The attack happened near Bunia.",
-                 "Troops were sent to the U.S."):
+    for text in (
+        "Gunmen killed two policemen in Poso.",
+        "The attack happened near Bunia.",
+        "Troops were sent to the U.S.",
+    ):
         last = find_places(nlp(text), speculative=True)[-1]
-        assert last.text == text[last.start_char:last.end_char]
+        assert last.text == text[last.start_char : last.end_char]
         assert last.text in ("Poso", "Bunia", "U.S.")
 
 
-@pytest.mark.parametrize("text, expected, absent", [
-    ("The Taliban had captured Mazar-e-Sharif in May.", "Mazar-e-Sharif", "Mazar"),
-    ("The SAA continued its offensive near the Al-Seen airbase.", "Al-Seen", "Al"),
-    ("A Damascus-based group said fighters entered the camp.", "Damascus", "Damascus-based"),
-])
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        ("The Taliban had captured Mazar-e-Sharif in May.", "Mazar-e-Sharif", "Mazar"),
+        ("The SAA continued its offensive near the Al-Seen airbase.", "Al-Seen", "Al"),
+        ("A Damascus-based group said fighters entered the camp.", "Damascus", "Damascus-based"),
+    ],
+)
 def test_hyphenated_names(nlp, text, expected, absent):
     texts = {p.text for p in find_places(nlp(text), speculative=True)}
     assert expected in texts and absent not in texts
@@ -153,56 +176,85 @@ def test_hyphenated_names(nlp, text, expected, absent):
 
 def test_name_misread_as_a_date(nlp):
     # the tagger reads "Mayadeen" as a DATE; a proper noun that is no calendar word is a name
-    texts = {p.text for p in find_places(nlp("Two soldiers were killed in Mayadeen in the east."),
-                                         speculative=True)}
+    texts = {
+        p.text
+        for p in find_places(
+            nlp("Two soldiers were killed in Mayadeen in the east."), speculative=True
+        )
+    }
     assert "Mayadeen" in texts
-    assert not {p.text for p in find_places(nlp("Two soldiers were killed in May."),
-                                            speculative=True)}
+    assert not {
+        p.text for p in find_places(nlp("Two soldiers were killed in May."), speculative=True)
+    }
 
 
 def test_a_few_mentions_of_a_country_do_not_pull_a_capital_to_a_small_namesake(nlp):
-    text = ("The U.S. abstained in the vote on Friday. The summit in Paris will go ahead on "
-            "Sunday, diplomats said. Washington has not said who will attend for the U.S.")
+    text = (
+        "The U.S. abstained in the vote on Friday. The summit in Paris will go ahead on "
+        "Sunday, diplomats said. Washington has not said who will attend for the U.S."
+    )
     assert _places(nlp, text)["Paris"].country == "FRA"
 
 
 def test_an_article_about_a_country_picks_its_namesake(nlp):
-    text = ("Palestinian officials in Ramallah met on Monday. Settlers clashed with Palestinians "
-            "in Hebron and Nablus in the West Bank, and a shrine near Bethlehem was damaged. "
-            "The U.S. called for calm.")
+    text = (
+        "Palestinian officials in Ramallah met on Monday. Settlers clashed with Palestinians "
+        "in Hebron and Nablus in the West Bank, and a shrine near Bethlehem was damaged. "
+        "The U.S. called for calm."
+    )
     assert _places(nlp, text)["Bethlehem"].country == "PSE"
 
 
-@pytest.mark.parametrize("text, expected, absent", [
-    # an entity that runs on past the name is cut at a free-standing lower-case word
-    ("The Ottomans captures Mehedia in Tunis in 1550.", {"Mehedia", "Tunis"},
-     {"Mehedia in Tunis"}),
-    # ... at punctuation inside it
-    ("They stormed Palmyra (Tadmur) on Friday.", {"Palmyra", "Tadmur"}, {"Palmyra (Tadmur"}),
-    # a lower-case direction before a name is no part of it
-    ("A bomb exploded in west Baghdad on Monday.", {"Baghdad"}, {"west Baghdad"}),
-    # a name the gazetteer knows whole stays whole; "of (the)" and particles stay inside names
-    ("Troops entered Bosnia and Herzegovina and the Democratic Republic of the Congo near the "
-     "Strait of Hormuz.", {"Bosnia and Herzegovina", "Democratic Republic of the Congo",
-                           "Strait of Hormuz"}, {"Bosnia", "Republic"}),
-    ("Rebels fled to Zamboanga del Sur and Rio de Janeiro.", {"Zamboanga del Sur",
-                                                              "Rio de Janeiro"}, set()),
-    # a proper noun before a misread name belongs to it
-    ("The army patrolled Santo Domingo.", {"Santo Domingo"}, {"Santo", "Domingo"}),
-    # a possessive splits a known place from what it owns, not a name like "Joseph's Tomb"
-    ("Students demonstrated at Abuja's International Conference Centre and Joseph's Tomb.",
-     {"Abuja", "Joseph's Tomb"}, {"Abuja's International Conference Centre"}),
-    # a particle before a hyphenated part: "Tall ad-Dirrah"
-    ("Rebels launched an attack on Tall ad-Dirrah.", {"Tall ad-Dirrah"}, {"Tall", "Dirrah"}),
-    # the opening mark of a transliterated ayn stays on the name
-    ("The army targeted \u2018Aqrab on Monday.", {"\u2018Aqrab"}, {"Aqrab"}),
-])
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # an entity that runs on past the name is cut at a free-standing lower-case word
+        (
+            "The Ottomans captures Mehedia in Tunis in 1550.",
+            {"Mehedia", "Tunis"},
+            {"Mehedia in Tunis"},
+        ),
+        # ... at punctuation inside it
+        ("They stormed Palmyra (Tadmur) on Friday.", {"Palmyra", "Tadmur"}, {"Palmyra (Tadmur"}),
+        # a lower-case direction before a name is no part of it
+        ("A bomb exploded in west Baghdad on Monday.", {"Baghdad"}, {"west Baghdad"}),
+        # a name the gazetteer knows whole stays whole; "of (the)" and particles stay inside names
+        (
+            "Troops entered Bosnia and Herzegovina and the Democratic Republic of the Congo near the "
+            "Strait of Hormuz.",
+            {"Bosnia and Herzegovina", "Democratic Republic of the Congo", "Strait of Hormuz"},
+            {"Bosnia", "Republic"},
+        ),
+        (
+            "Rebels fled to Zamboanga del Sur and Rio de Janeiro.",
+            {"Zamboanga del Sur", "Rio de Janeiro"},
+            set(),
+        ),
+        # a proper noun before a misread name belongs to it
+        ("The army patrolled Santo Domingo.", {"Santo Domingo"}, {"Santo", "Domingo"}),
+        # a possessive splits a known place from what it owns, not a name like "Joseph's Tomb"
+        (
+            "Students demonstrated at Abuja's International Conference Centre and Joseph's Tomb.",
+            {"Abuja", "Joseph's Tomb"},
+            {"Abuja's International Conference Centre"},
+        ),
+        # a particle before a hyphenated part: "Tall ad-Dirrah"
+        ("Rebels launched an attack on Tall ad-Dirrah.", {"Tall ad-Dirrah"}, {"Tall", "Dirrah"}),
+        # the opening mark of a transliterated ayn stays on the name
+        ("The army targeted \u2018Aqrab on Monday.", {"\u2018Aqrab"}, {"Aqrab"}),
+    ],
+)
 def test_candidate_spans_are_names(nlp, text, expected, absent):
     texts = {p.text for p in find_places(nlp(text), speculative=True)}
     assert expected <= texts and not absent & texts
 
 
 def test_no_lower_case_candidates(nlp):
-    texts = {p.text for p in find_places(nlp("Rebels attacked villages in northern Iraq as "
-                                             "jihadist groups fled."), speculative=True)}
+    texts = {
+        p.text
+        for p in find_places(
+            nlp("Rebels attacked villages in northern Iraq as jihadist groups fled."),
+            speculative=True,
+        )
+    }
     assert "Iraq" in texts and all(any(c.isupper() for c in t) for t in texts)

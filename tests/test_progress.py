@@ -1,4 +1,5 @@
 """The ingest progress line: drawn only on a terminal, with counts, rate and ETA."""
+
 from __future__ import annotations
 
 import io
@@ -56,12 +57,17 @@ def test_estimate_counts_lines_files_and_gives_up_on_stdin(tmp_path):
 
 def test_ingest_on_a_terminal_draws_the_line_and_piped_it_does_not(tmp_path):
     feed = tmp_path / "feed.jsonl"
-    feed.write_text("".join(json.dumps({"id": f"p{i}", "text": f"Chile protested to Peru. "
-                                        f"Item {i}."}) + "\n" for i in range(5)))
+    feed.write_text(
+        "".join(
+            json.dumps({"id": f"p{i}", "text": f"Chile protested to Peru. Item {i}."}) + "\n"
+            for i in range(5)
+        )
+    )
     args = [sys.executable, "-m", "annales", "ingest", str(feed)]
     leader, follower = pty.openpty()
-    run = subprocess.Popen(args + ["--db", str(tmp_path / "tty.duckdb")], stderr=follower,
-                           stdout=subprocess.DEVNULL)
+    run = subprocess.Popen(
+        args + ["--db", str(tmp_path / "tty.duckdb")], stderr=follower, stdout=subprocess.DEVNULL
+    )
     os.close(follower)
     seen = b""
     while True:
@@ -77,7 +83,8 @@ def test_ingest_on_a_terminal_draws_the_line_and_piped_it_does_not(tmp_path):
     text = seen.decode()
     assert "articles coded" in text and "ETA" in text and "\x1b[K" in text
     assert "5 new articles" in text
-    piped = subprocess.run(args + ["--db", str(tmp_path / "pipe.duckdb")], capture_output=True,
-                           text=True, timeout=120)
+    piped = subprocess.run(
+        args + ["--db", str(tmp_path / "pipe.duckdb")], capture_output=True, text=True, timeout=120
+    )
     assert piped.returncode == 0 and "\r" not in piped.stderr
     assert "articles coded" not in piped.stderr and "5 new articles" in piped.stderr

@@ -3,6 +3,7 @@
 The scorer is checked against the set's own scorer on the same records: hand-built records
 for each rule of the matching, then the coder's real records on a few articles.  Both read the
 set from ../shared/data/realnews at test time (never copied here)."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -27,39 +28,85 @@ def _their_scorer():
     return module
 
 
-SENTENCE = {"id": "s1", "article_id": "a1", "start": 100, "end": 160,
-            "text": "Russia urged Turkey to withdraw, and Turkey refused to withdraw.",
-            "events": [
-                {"trigger": "urged", "event": "REQUEST", "modality": "asserted",
-                 "actor": ["RUS"], "recipient": ["TUR"], "joint": False},
-                {"trigger": "withdraw", "occurrence": 1, "event": "RETREAT",
-                 "modality": "hypothetical", "actor": ["TUR"], "recipient": []},
-                {"trigger": "withdraw", "occurrence": 2, "event": "RETREAT",
-                 "modality": "negated", "actor": ["TUR"], "recipient": []},
-            ]}
-JOINT = {"id": "s2", "article_id": "a1", "start": 200, "end": 240,
-         "text": "Russia and Turkey held talks in Sochi.",
-         "events": [{"trigger": "talks", "event": "CONSULT", "modality": "asserted",
-                     "actor": ["RUS", "TUR"], "recipient": [], "joint": True}]}
-EMPTY = {"id": "s3", "article_id": "a1", "start": 300, "end": 330,
-         "text": "Markets rose on Friday.", "events": []}
+SENTENCE = {
+    "id": "s1",
+    "article_id": "a1",
+    "start": 100,
+    "end": 160,
+    "text": "Russia urged Turkey to withdraw, and Turkey refused to withdraw.",
+    "events": [
+        {
+            "trigger": "urged",
+            "event": "REQUEST",
+            "modality": "asserted",
+            "actor": ["RUS"],
+            "recipient": ["TUR"],
+            "joint": False,
+        },
+        {
+            "trigger": "withdraw",
+            "occurrence": 1,
+            "event": "RETREAT",
+            "modality": "hypothetical",
+            "actor": ["TUR"],
+            "recipient": [],
+        },
+        {
+            "trigger": "withdraw",
+            "occurrence": 2,
+            "event": "RETREAT",
+            "modality": "negated",
+            "actor": ["TUR"],
+            "recipient": [],
+        },
+    ],
+}
+JOINT = {
+    "id": "s2",
+    "article_id": "a1",
+    "start": 200,
+    "end": 240,
+    "text": "Russia and Turkey held talks in Sochi.",
+    "events": [
+        {
+            "trigger": "talks",
+            "event": "CONSULT",
+            "modality": "asserted",
+            "actor": ["RUS", "TUR"],
+            "recipient": [],
+            "joint": True,
+        }
+    ],
+}
+EMPTY = {
+    "id": "s3",
+    "article_id": "a1",
+    "start": 300,
+    "end": 330,
+    "text": "Markets rose on Friday.",
+    "events": [],
+}
 
 
 def _rec(event, modality, start, actor=(), recipient=(), article="a1"):
-    return {"article_id": article, "event": event, "modality": modality,
-            "trigger": {"start": start, "end": start + 5},
-            "actor": [{"country": c} for c in actor],
-            "recipient": [{"code": c + "GOV"} for c in recipient]}
+    return {
+        "article_id": article,
+        "event": event,
+        "modality": modality,
+        "trigger": {"start": start, "end": start + 5},
+        "actor": [{"country": c} for c in actor],
+        "recipient": [{"code": c + "GOV"} for c in recipient],
+    }
 
 
 RECORDS = [
-    _rec("REQUEST", "asserted", 107, ["RUS"], ["TUR"]),      # all right
-    _rec("RETREAT", "negated", 150, ["TUR"]),                # pairs with the second withdraw
-    _rec("RETREAT", "asserted", 125, []),                    # wrong modality, no actor
-    _rec("ASSAULT", "asserted", 110, ["RUS"]),               # spurious
-    _rec("CONSULT", "asserted", 223, ["RUS"], ["TUR"]),      # joint: parties together
-    _rec("PROTEST", "asserted", 305),                        # in a sentence without events
-    _rec("PROTEST", "asserted", 999),                        # outside every gold sentence
+    _rec("REQUEST", "asserted", 107, ["RUS"], ["TUR"]),  # all right
+    _rec("RETREAT", "negated", 150, ["TUR"]),  # pairs with the second withdraw
+    _rec("RETREAT", "asserted", 125, []),  # wrong modality, no actor
+    _rec("ASSAULT", "asserted", 110, ["RUS"]),  # spurious
+    _rec("CONSULT", "asserted", 223, ["RUS"], ["TUR"]),  # joint: parties together
+    _rec("PROTEST", "asserted", 305),  # in a sentence without events
+    _rec("PROTEST", "asserted", 999),  # outside every gold sentence
     {"article_id": "a1", "event": "AID", "modality": "asserted", "trigger": None},
 ]
 
@@ -87,8 +134,10 @@ def test_the_rules_the_scorer_applies():
 
 def test_the_coder_s_records_score_the_same_both_ways(pipeline, tmp_path):
     theirs = _their_scorer()
-    articles = [json.loads(line) for line in
-                (FOLDER / "articles.jsonl").read_text("utf-8").splitlines()[:12]]
+    articles = [
+        json.loads(line)
+        for line in (FOLDER / "articles.jsonl").read_text("utf-8").splitlines()[:12]
+    ]
     path = tmp_path / "articles.jsonl"
     path.write_text("".join(json.dumps(a) + "\n" for a in articles), "utf-8")
     records = realnews.code_records(path, pipeline)
@@ -103,7 +152,13 @@ def test_the_eval_rows(pipeline):
         pytest.skip("the real-news set is not present")
     rows = {r.name: r for r in realnews.evaluate(SHARED / "data", limit=5, pipeline=pipeline)}
     assert list(rows)[0] == "realnews"
-    assert set(rows) == {"realnews", "realnews:core", "realnews:record", "realnews:asserted",
-                         "realnews:with-actor", "realnews:modality"}
+    assert set(rows) == {
+        "realnews",
+        "realnews:core",
+        "realnews:record",
+        "realnews:asserted",
+        "realnews:with-actor",
+        "realnews:modality",
+    }
     assert rows["realnews"].note.startswith("event F1 ")
     assert 0 <= rows["realnews:core"].metrics["f1"] <= rows["realnews"].metrics["f1"]

@@ -2,6 +2,7 @@
 runner, and a bad article -- one the coder raises on, one that kills its worker, one that never
 finishes -- costs only itself.  Most tests use a stand-in coder (no spaCy) so that what is
 tested is the runner; the last ones code real text with the real pipeline."""
+
 from __future__ import annotations
 
 import json
@@ -33,11 +34,25 @@ def coded(article: Article) -> CodedArticle:
     if "HANG" in article.text:
         time.sleep(3600)
     sentences = [s for s in article.text.split(".") if s.strip()]
-    events = [Event(id=f"{article.id}-{i}", article_id=article.id, sentence_index=i,
-                    sentence=s.strip(), event="CONSULT", mode=None, cameo=None, quad_class=None,
-                    goldstein=None) for i, s in enumerate(sentences)]
-    notes = [rejection(article.id, "R010", limit=150, count=1, first=0)] \
-        if "LONG" in article.text else []
+    events = [
+        Event(
+            id=f"{article.id}-{i}",
+            article_id=article.id,
+            sentence_index=i,
+            sentence=s.strip(),
+            event="CONSULT",
+            mode=None,
+            cameo=None,
+            quad_class=None,
+            goldstein=None,
+        )
+        for i, s in enumerate(sentences)
+    ]
+    notes = (
+        [rejection(article.id, "R010", limit=150, count=1, first=0)]
+        if "LONG" in article.text
+        else []
+    )
     return CodedArticle(article=article, events=events, notes=notes)
 
 
@@ -50,8 +65,7 @@ class StandInSpec(PipelineSpec):
 
 class BrokenSpec(PipelineSpec):
     def build(self):
-        raise DictionaryError(path="verbs.txt", line=3, expected="a verb pattern",
-                              found="<<<")
+        raise DictionaryError(path="verbs.txt", line=3, expected="a verb pattern", found="<<<")
 
 
 def article(i: int, text: str = "") -> Article:
@@ -70,8 +84,12 @@ def stream(n: int, bad: dict[int, str] | None = None) -> list:
 
 
 def shape(outputs) -> list:
-    return [(o.reason_code, o.input) if isinstance(o, Rejection) else
-            ("coded", o.article.id, len(o.events)) for o in outputs]
+    return [
+        (o.reason_code, o.input)
+        if isinstance(o, Rejection)
+        else ("coded", o.article.id, len(o.events))
+        for o in outputs
+    ]
 
 
 def test_batches_keep_the_input_order_and_skip_what_is_asked():
@@ -87,8 +105,9 @@ def test_an_article_the_coder_raises_on_is_a_row_and_the_batch_goes_on():
     rows = [o for o in out if isinstance(o, Rejection) and o.reason_code == "R020"]
     assert len(rows) == 1 and rows[0].input == "a2" and "ValueError" in rows[0].message
     assert "the stand-in coder was asked to raise" in rows[0].message
-    assert [o.article.id for o in out if isinstance(o, CodedArticle)] == \
-        [f"a{i}" for i in range(10) if i != 2]
+    assert [o.article.id for o in out if isinstance(o, CodedArticle)] == [
+        f"a{i}" for i in range(10) if i != 2
+    ]
 
 
 def test_a_failure_inside_a_parsed_batch_codes_the_rest_one_by_one():
@@ -111,19 +130,25 @@ def test_the_pool_gives_the_in_process_output_in_the_same_order():
     with deadline(120, "a pool of two stand-in workers"):
         got = list(PoolRunner(StandInSpec(), workers=2, chunk_size=3).run(items))
     assert got == expected
-    assert ("R010", "a3") in shape(got) and shape(got).index(("R010", "a3")) + 1 == \
-        shape(got).index(("coded", "a3", 2))  # a note comes just before its article
+    assert ("R010", "a3") in shape(got) and shape(got).index(("R010", "a3")) + 1 == shape(
+        got
+    ).index(("coded", "a3", 2))  # a note comes just before its article
 
 
 def test_a_worker_that_dies_costs_only_its_article():
     items = stream(12, bad={5: "CRASH here."})
     with deadline(180, "a pool whose worker died"):
         got = list(PoolRunner(StandInSpec(), workers=2, chunk_size=2).run(items))
-    expected = [rejection("a5", "R020", found="x") if isinstance(o, CodedArticle) and
-                o.article.id == "a5" else o for o in MockRunner(coded).run(stream(12))]
+    expected = [
+        rejection("a5", "R020", found="x")
+        if isinstance(o, CodedArticle) and o.article.id == "a5"
+        else o
+        for o in MockRunner(coded).run(stream(12))
+    ]
     assert shape(got) == shape(expected)
-    assert "ended abruptly" in next(o.message for o in got if isinstance(o, Rejection)
-                                    and o.reason_code == "R020")
+    assert "ended abruptly" in next(
+        o.message for o in got if isinstance(o, Rejection) and o.reason_code == "R020"
+    )
 
 
 def test_a_worker_that_never_finishes_is_stopped_and_costs_only_its_article():
@@ -132,8 +157,13 @@ def test_a_worker_that_never_finishes_is_stopped_and_costs_only_its_article():
         got = list(PoolRunner(StandInSpec(), workers=2, chunk_size=2, time_limit=20).run(items))
     failed = [o for o in got if isinstance(o, Rejection) and o.reason_code == "R020"]
     assert [o.input for o in failed] == ["a1"] and "no result within 20 s" in failed[0].message
-    assert [o.article.id for o in got if isinstance(o, CodedArticle)] == \
-        ["a0", "a2", "a3", "a4", "a5"]
+    assert [o.article.id for o in got if isinstance(o, CodedArticle)] == [
+        "a0",
+        "a2",
+        "a3",
+        "a4",
+        "a5",
+    ]
 
 
 def test_a_worker_that_cannot_build_the_pipeline_stops_the_run_with_its_error():
@@ -152,7 +182,7 @@ def test_errors_cross_process_boundaries_whole():
 COUNTRIES = ["Germany", "France", "Russia", "China", "Egypt", "Turkey", "Jordan", "Japan"]
 TEMPLATES = [
     "Iran rejected the proposal of {c} on Monday, officials said.",
-    "\"We will not accept new sanctions,\" the foreign minister of {c} said on Tuesday.",
+    '"We will not accept new sanctions," the foreign minister of {c} said on Tuesday.',
     "Israel and {c} signed a trade agreement in Jerusalem on Wednesday.",
     "Protesters marched against the government of {c} in the capital on Friday.",
 ]
@@ -162,8 +192,15 @@ def write_feed(path, n: int):
     lines = []
     for i in range(n):
         text = TEMPLATES[i % len(TEMPLATES)].format(c=COUNTRIES[i % len(COUNTRIES)])
-        lines.append(json.dumps({"id": f"w{i}", "text": f"{text} Report {i} followed.",
-                                 "published": "2016-03-0{}".format(1 + i % 9)}))
+        lines.append(
+            json.dumps(
+                {
+                    "id": f"w{i}",
+                    "text": f"{text} Report {i} followed.",
+                    "published": f"2016-03-0{1 + i % 9}",
+                }
+            )
+        )
         if i == 6:
             lines.append(json.dumps({"id": "w-empty", "text": ""}))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -176,8 +213,9 @@ def test_code_with_two_workers_prints_what_one_prints(pipeline, tmp_path):
     runs = {}
     with deadline(300, "annales code with workers"):
         for workers in ("1", "2"):
-            result = CliRunner().invoke(main, ["code", str(feed), "--format", "jsonl",
-                                               "--workers", workers])
+            result = CliRunner().invoke(
+                main, ["code", str(feed), "--format", "jsonl", "--workers", workers]
+            )
             assert result.exit_code == 1, result.output  # 1: the empty record is rejected
             runs[workers] = result.stdout
     assert runs["1"] == runs["2"] and runs["1"].count("\n") >= 20
@@ -186,9 +224,22 @@ def test_code_with_two_workers_prints_what_one_prints(pipeline, tmp_path):
 @pytest.mark.slow
 def test_ctrl_c_stops_the_workers_and_says_E011(tmp_path):
     feed = write_feed(tmp_path / "feed.jsonl", 2000)
-    run = subprocess.Popen([sys.executable, "-m", "annales", "ingest", str(feed), "--db",
-                            str(tmp_path / "s.duckdb"), "--workers", "2"],
-                           stderr=subprocess.PIPE, text=True, start_new_session=True)
+    run = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "annales",
+            "ingest",
+            str(feed),
+            "--db",
+            str(tmp_path / "s.duckdb"),
+            "--workers",
+            "2",
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     children = f"/proc/{run.pid}/task/{run.pid}/children"
     end = time.monotonic() + 120
     while len(open(children).read().split()) < 3:  # the two workers and their tracker

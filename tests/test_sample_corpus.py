@@ -1,5 +1,6 @@
 """The bundled sample corpus and its golden expectations are well formed and cover what they
 claim to cover (src/annales/data/corpus/README.md)."""
+
 from __future__ import annotations
 
 import json
@@ -51,7 +52,7 @@ def test_every_article_has_two_to_five_expectations():
     assert all(2 <= n <= 5 for n in counts.values()), counts
 
 
-@pytest.mark.parametrize("g", GOLD, ids=lambda g: f'{g["article"]}:{g["trigger"]}')
+@pytest.mark.parametrize("g", GOLD, ids=lambda g: f"{g['article']}:{g['trigger']}")
 def test_expectation_points_at_one_sentence_with_its_trigger(nlp, g):
     text = ARTICLES[g["article"]]["text"]
     assert text.count(g["sentence_contains"]) == 1
@@ -60,15 +61,16 @@ def test_expectation_points_at_one_sentence_with_its_trigger(nlp, g):
     assert g["sentence_contains"] in sent.text
     assert g["trigger"] in [t.text for t in sent]
     assert g["event"] in EVENT_TYPES and g["modality"] in MODALITIES
-    if "not_modality" in g:   # a hedged expectation
+    if "not_modality" in g:  # a hedged expectation
         assert g["not_modality"] in MODALITIES and g["not_modality"] != g["modality"]
     else:
         for key in ("actor_country", "recipient_country"):
             assert g[key] is None or re.fullmatch(r"[A-Z]{3}", g[key])
 
 
-@pytest.mark.parametrize("g", [g for g in GOLD if "date" in g],
-                         ids=lambda g: f'{g["article"]}:{g["trigger"]}')
+@pytest.mark.parametrize(
+    "g", [g for g in GOLD if "date" in g], ids=lambda g: f"{g['article']}:{g['trigger']}"
+)
 def test_event_dates_in_the_corpus(nlp, g):
     article = ARTICLES[g["article"]]
     doc = nlp(article["text"])

@@ -1,6 +1,7 @@
 """Behaviour on the flagship example, the shared Palestine-recognition sample article: hedged,
 attributed and conditional statements must not become facts, and what is said in quotes belongs
 to the PLO official who said it."""
+
 from __future__ import annotations
 
 import pytest
@@ -104,5 +105,6 @@ def test_other_states_are_not_the_story_s_own(events):
 
 def test_every_statement_in_quotes_or_reported_keeps_its_speaker(events):
     said = [e for e in events if e.sentence_index <= 10]
-    assert said and all(e.attribution is not None for e in said), \
-        [(e.trigger.text, e.sentence_index) for e in said if e.attribution is None]
+    assert said and all(e.attribution is not None for e in said), [
+        (e.trigger.text, e.sentence_index) for e in said if e.attribution is None
+    ]

@@ -1,5 +1,6 @@
 """Run-on text: sentence starts are set before the parser so that no sentence grows without
 bound, the cut is said in an R010 row, and a long unpunctuated article codes in seconds."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,8 +8,12 @@ import spacy
 
 from annales import Article
 from annales.ingest import is_fatal
-from annales.sentence_bounds import (MAX_RUN_TOKENS, MAX_SENTENCE_TOKENS, forced_starts,
-                                     sentence_cut_notes)
+from annales.sentence_bounds import (
+    MAX_RUN_TOKENS,
+    MAX_SENTENCE_TOKENS,
+    forced_starts,
+    sentence_cut_notes,
+)
 
 from .deadline import deadline
 
@@ -26,7 +31,7 @@ def test_ordinary_sentences_get_no_start(tokenize):
 
 
 def test_a_run_without_sentence_end_is_cut_at_a_clause_boundary(tokenize):
-    doc = tokenize("troops fired on protesters, " * 60)   # 300 tokens, no sentence end
+    doc = tokenize("troops fired on protesters, " * 60)  # 300 tokens, no sentence end
     starts, cuts = forced_starts(doc)
     assert cuts and starts == cuts
     assert all(doc[i - 1].text == "," for i in cuts)
@@ -89,17 +94,38 @@ def test_a_trigger_ranks_only_the_nearest_places(nlp, monkeypatch):
     from annales.normalize import event_location
     from annales.normalize.places import find_places
 
-    towns = ["Aleppo", "Homs", "Hama", "Idlib", "Raqqa", "Deir", "Palmyra", "Latakia", "Tartus",
-             "Daraa", "Qamishli", "Kobani", "Manbij", "Afrin", "Azaz", "Jarablus", "Douma",
-             "Harasta", "Zabadani", "Madaya"]
+    towns = [
+        "Aleppo",
+        "Homs",
+        "Hama",
+        "Idlib",
+        "Raqqa",
+        "Deir",
+        "Palmyra",
+        "Latakia",
+        "Tartus",
+        "Daraa",
+        "Qamishli",
+        "Kobani",
+        "Manbij",
+        "Afrin",
+        "Azaz",
+        "Jarablus",
+        "Douma",
+        "Harasta",
+        "Zabadani",
+        "Madaya",
+    ]
     doc = nlp("Troops shelled " + ", ".join(towns) + " and Damascus on Monday.")
     places = find_places(doc, speculative=True)
     assert len(places) > event_location.MAX_RANKED_PLACES
     seen = []
     real = event_location.candidate_features
-    monkeypatch.setattr(event_location, "candidate_features",
-                        lambda trigger, local, known: seen.append(local)
-                        or real(trigger, local, known))
+    monkeypatch.setattr(
+        event_location,
+        "candidate_features",
+        lambda trigger, local, known: seen.append(local) or real(trigger, local, known),
+    )
     event_location.rank_places(doc[1], places)
     [ranked] = seen
     assert len(ranked) == event_location.MAX_RANKED_PLACES

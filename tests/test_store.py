@@ -1,4 +1,5 @@
 """The DuckDB store: migrations, idempotent writes, exact round-trips, filters, errors."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -7,44 +8,111 @@ import duckdb
 import pytest
 
 from annales.errors import StoreError, UsageError
-from annales.schema import (Article, Attribution, CodedArticle, DateValue, Entity, Event,
-                            Location, Quote, Rejection, Span)
+from annales.schema import (
+    Article,
+    Attribution,
+    CodedArticle,
+    DateValue,
+    Entity,
+    Event,
+    Location,
+    Quote,
+    Rejection,
+    Span,
+)
 from annales.store import Store
 from annales.store.migrate import available
 
-PLO = Entity("a PLO official", name="Palestine Liberation Organization", code="PSEREB",
-             country="PSE", sector="REB", kb_id="plo", start=0, end=14)
+PLO = Entity(
+    "a PLO official",
+    name="Palestine Liberation Organization",
+    code="PSEREB",
+    country="PSE",
+    sector="REB",
+    kb_id="plo",
+    start=0,
+    end=14,
+)
 FRANCE = Entity("France", name="France", code="FRA", country="FRA", start=40, end=46)
 PALESTINE = Entity("Palestine", name="Palestine", code="PSE", country="PSE", start=60, end=69)
 ISRAEL = Entity("Israel", name="Israel", code="ISR", country="ISR", start=80, end=86)
-UN = Entity("the Security Council", name="United Nations Security Council", code="UNO",
-            country="UNO", sector=None, start=90, end=110)
+UN = Entity(
+    "the Security Council",
+    name="United Nations Security Council",
+    code="UNO",
+    country="UNO",
+    sector=None,
+    start=90,
+    end=110,
+)
 
 
-def event(article_id: str, i: int, kind: str, actor: list[Entity], recipient: list[Entity],
-          sentence: str, modality: str = "asserted", date: DateValue | None = None,
-          trigger: tuple[str, int, int] = ("said", 10, 14)) -> Event:
+def event(
+    article_id: str,
+    i: int,
+    kind: str,
+    actor: list[Entity],
+    recipient: list[Entity],
+    sentence: str,
+    modality: str = "asserted",
+    date: DateValue | None = None,
+    trigger: tuple[str, int, int] = ("said", 10, 14),
+) -> Event:
     span = Span(*trigger)
     return Event(
-        id=Event.make_id(article_id, i, span, kind), article_id=article_id, sentence_index=i,
-        sentence=sentence, event=kind, mode=None, cameo="051", quad_class=1, goldstein=3.4,
-        actor=actor, recipient=recipient, modality=modality,
+        id=Event.make_id(article_id, i, span, kind),
+        article_id=article_id,
+        sentence_index=i,
+        sentence=sentence,
+        event=kind,
+        mode=None,
+        cameo="051",
+        quad_class=1,
+        goldstein=3.4,
+        actor=actor,
+        recipient=recipient,
+        modality=modality,
         attribution=Attribution(speaker=PLO, cue="said", quoted=False, anonymous=True),
-        date=date, location=Location("Ramallah", "Ramallah", "PSE", 31.89964, 35.20422, 282615),
-        trigger=span, confidence=0.75)
+        date=date,
+        location=Location("Ramallah", "Ramallah", "PSE", 31.89964, 35.20422, 282615),
+        trigger=span,
+        confidence=0.75,
+    )
 
 
 @pytest.fixture
 def coded() -> CodedArticle:
     text = "A PLO official said France may recognize Palestine. Israel rejected the resolution."
-    art = Article(id="art-1", text=text, url="https://example.org/a", title="Recognition",
-                  source="example", published="2017-01-12", language="en")
+    art = Article(
+        id="art-1",
+        text=text,
+        url="https://example.org/a",
+        title="Recognition",
+        source="example",
+        published="2017-01-12",
+        language="en",
+    )
     events = [
-        event("art-1", 0, "SUPPORT", [FRANCE], [PALESTINE],
-              "A PLO official said France may recognize Palestine.", modality="hypothetical",
-              trigger=("recognize", 31, 40)),
-        event("art-1", 1, "REJECT", [ISRAEL], [UN], "Israel rejected the resolution.",
-              date=DateValue("2016-12", "month", "last month"), trigger=("rejected", 60, 68)),
+        event(
+            "art-1",
+            0,
+            "SUPPORT",
+            [FRANCE],
+            [PALESTINE],
+            "A PLO official said France may recognize Palestine.",
+            modality="hypothetical",
+            trigger=("recognize", 31, 40),
+        ),
+        event(
+            "art-1",
+            1,
+            "REJECT",
+            [ISRAEL],
+            [UN],
+            "Israel rejected the resolution.",
+            date=DateValue("2016-12", "month", "last month"),
+            trigger=("rejected", 60, 68),
+        ),
     ]
     quotes = [Quote("art-1", PLO, "may recognize Palestine", 25, 48, "said", True)]
     return CodedArticle(art, events, quotes)
@@ -110,42 +178,61 @@ def test_events_round_trip_exactly(store, coded):
 
 
 def test_event_without_optional_parts_round_trips(store):
-    bare = Event(id="e", article_id="a", sentence_index=0, sentence="s", event="ASSAULT",
-                 mode=None, cameo=None, quad_class=None, goldstein=None)
+    bare = Event(
+        id="e",
+        article_id="a",
+        sentence_index=0,
+        sentence="s",
+        event="ASSAULT",
+        mode=None,
+        cameo=None,
+        quad_class=None,
+        goldstein=None,
+    )
     store.write(CodedArticle(Article(id="a", text="s"), [bare]))
     assert store.events() == [bare]
 
 
-@pytest.mark.parametrize("filters, expected", [
-    ({"actor_country": "FRA"}, ["SUPPORT"]),
-    ({"actor_country": "isr"}, ["REJECT"]),
-    ({"recipient_country": "PSE"}, ["SUPPORT"]),
-    ({"event": "reject"}, ["REJECT"]),
-    ({"modality": "hypothetical"}, ["SUPPORT"]),
-    ({"modality": "negated"}, []),
-    # the REJECT event is dated December 2016; SUPPORT falls back to publication, 2017-01-12
-    ({"since": "2017-01"}, ["SUPPORT"]),
-    ({"until": "2016"}, ["REJECT"]),
-    ({"since": "2016-12-31", "until": "2016-12-31"}, ["REJECT"]),
-    ({"since": "2017-01-13"}, []),
-    ({"since": date(2016, 12, 1), "until": date(2016, 12, 1)}, ["REJECT"]),
-    ({"text": "RESOLUTION"}, ["REJECT"]),
-    ({"text": "recognize palestine"}, ["SUPPORT"]),
-    ({"text": "recogn"}, []),  # whole words only
-    ({"text": "palestine."}, ["SUPPORT"]),
-    ({"article_id": "art-1"}, ["SUPPORT", "REJECT"]),
-    ({"article_id": "other"}, []),
-    ({"actor_country": "FRA", "event": "REJECT"}, []),  # filters AND together
-    ({"limit": 1}, ["SUPPORT"]),
-    ({"limit": 1, "offset": 1}, ["REJECT"]),
-])
+@pytest.mark.parametrize(
+    "filters, expected",
+    [
+        ({"actor_country": "FRA"}, ["SUPPORT"]),
+        ({"actor_country": "isr"}, ["REJECT"]),
+        ({"recipient_country": "PSE"}, ["SUPPORT"]),
+        ({"event": "reject"}, ["REJECT"]),
+        ({"modality": "hypothetical"}, ["SUPPORT"]),
+        ({"modality": "negated"}, []),
+        # the REJECT event is dated December 2016; SUPPORT falls back to publication, 2017-01-12
+        ({"since": "2017-01"}, ["SUPPORT"]),
+        ({"until": "2016"}, ["REJECT"]),
+        ({"since": "2016-12-31", "until": "2016-12-31"}, ["REJECT"]),
+        ({"since": "2017-01-13"}, []),
+        ({"since": date(2016, 12, 1), "until": date(2016, 12, 1)}, ["REJECT"]),
+        ({"text": "RESOLUTION"}, ["REJECT"]),
+        ({"text": "recognize palestine"}, ["SUPPORT"]),
+        ({"text": "recogn"}, []),  # whole words only
+        ({"text": "palestine."}, ["SUPPORT"]),
+        ({"article_id": "art-1"}, ["SUPPORT", "REJECT"]),
+        ({"article_id": "other"}, []),
+        ({"actor_country": "FRA", "event": "REJECT"}, []),  # filters AND together
+        ({"limit": 1}, ["SUPPORT"]),
+        ({"limit": 1, "offset": 1}, ["REJECT"]),
+    ],
+)
 def test_event_filters(store, coded, filters, expected):
     store.write(coded)
     assert [e.event for e in store.events(**filters)] == expected
 
 
-@pytest.mark.parametrize("filters", [{"since": "January 2017"}, {"until": "2017-13"},
-                                     {"event": "RECOGNIZE"}, {"modality": "maybe"}])
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"since": "January 2017"},
+        {"until": "2017-13"},
+        {"event": "RECOGNIZE"},
+        {"modality": "maybe"},
+    ],
+)
 def test_bad_filter_values_are_usage_errors(store, filters):
     with pytest.raises(UsageError):
         store.events(**filters)
@@ -196,7 +283,8 @@ def test_ingesting_the_same_input_twice_adds_nothing(tmp_path, store):
 
     (tmp_path / "feed.jsonl").write_text(
         '{"text": "Iran rejected the proposal on Monday.", "published": "2017-01-09"}\n'
-        '{"text": ""}\n')
+        '{"text": ""}\n'
+    )
     for expected_new in (1, 0):
         new = 0
         for item in read_inputs([str(tmp_path)]):

@@ -1,4 +1,5 @@
 """Input validation: the reasons an article is not coded (errors.REASONS R001..R008)."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,47 +10,67 @@ from annales.ingest.decode import binary_reason, decode
 from annales.ingest.validate import iso_day
 from annales.schema import Article
 
-ENGLISH = ("A member of the PLO executive council said on Thursday that several European "
-           "states may recognize Palestine before the end of the month, and that the "
-           "Palestinians hope to take the campaign to the UN Security Council.")
+ENGLISH = (
+    "A member of the PLO executive council said on Thursday that several European "
+    "states may recognize Palestine before the end of the month, and that the "
+    "Palestinians hope to take the campaign to the UN Security Council."
+)
 
 # News paragraphs written for these tests; the calibration of ingest/language.py used them.
 FOREIGN = {
-    "fr": ("Le gouvernement français a annoncé mardi qu'il reconnaîtrait l'État de Palestine "
-           "si les négociations de paix restaient bloquées. Le ministre des affaires étrangères "
-           "a déclaré devant l'Assemblée nationale que la France ne pouvait pas attendre "
-           "indéfiniment et qu'une conférence internationale se tiendrait à Paris le mois "
-           "prochain."),
-    "de": ("Die Bundesregierung hat am Dienstag neue Sanktionen gegen Russland angekündigt. "
-           "Der Außenminister sagte in Berlin, die Maßnahmen seien eine Antwort auf die "
-           "anhaltenden Angriffe im Osten der Ukraine und würden mit den Partnern in der "
-           "Europäischen Union abgestimmt, bevor sie in Kraft treten."),
-    "es": ("El presidente de Colombia se reunió el lunes con los líderes de la guerrilla en "
-           "La Habana para discutir el acuerdo de paz. Según un comunicado del gobierno, las "
-           "dos partes se comprometieron a continuar las negociaciones y a liberar a los "
-           "prisioneros antes del final del año."),
-    "it": ("Il governo italiano ha chiesto all'Unione europea di condividere il peso "
-           "dell'accoglienza dei migranti. Il primo ministro ha detto che l'Italia non può "
-           "affrontare da sola la crisi e che le navi delle organizzazioni non governative "
-           "dovranno rispettare le nuove regole."),
-    "pt": ("O governo brasileiro anunciou nesta segunda-feira que vai enviar tropas para a "
-           "fronteira com a Venezuela. Segundo o ministro da Defesa, a medida tem como objetivo "
-           "garantir a segurança da população e controlar a chegada de refugiados ao estado de "
-           "Roraima."),
-    "nl": ("De Nederlandse regering heeft dinsdag besloten om extra militairen naar Mali te "
-           "sturen. De minister van Defensie zei in Den Haag dat de situatie in het noorden van "
-           "het land is verslechterd en dat de missie van de Verenigde Naties meer steun nodig "
-           "heeft dan eerder werd gedacht."),
-    "ar": ("أعلنت الحكومة الفلسطينية يوم الثلاثاء أنها ستتوجه إلى مجلس الأمن الدولي للمطالبة "
-           "بالاعتراف الكامل بدولة فلسطين، وقال مسؤول في منظمة التحرير إن عدة دول أوروبية قد "
-           "تعترف بالدولة قبل نهاية العام الجاري."),
-    "ru": ("Министерство иностранных дел России заявило во вторник, что Москва готова "
-           "продолжить переговоры с Киевом при посредничестве Франции и Германии. По словам "
-           "официального представителя ведомства, новые санкции Европейского союза не помогут "
-           "урегулировать конфликт на востоке Украины."),
-    "zh": ("中国外交部发言人星期二表示，中方愿意同有关各方一道，继续通过对话协商解决朝鲜半岛核问题。"
-           "他说，制裁不是目的，各方应当保持克制，避免采取可能加剧紧张局势的行动，"
-           "早日重启六方会谈，维护地区的和平与稳定。"),
+    "fr": (
+        "Le gouvernement français a annoncé mardi qu'il reconnaîtrait l'État de Palestine "
+        "si les négociations de paix restaient bloquées. Le ministre des affaires étrangères "
+        "a déclaré devant l'Assemblée nationale que la France ne pouvait pas attendre "
+        "indéfiniment et qu'une conférence internationale se tiendrait à Paris le mois "
+        "prochain."
+    ),
+    "de": (
+        "Die Bundesregierung hat am Dienstag neue Sanktionen gegen Russland angekündigt. "
+        "Der Außenminister sagte in Berlin, die Maßnahmen seien eine Antwort auf die "
+        "anhaltenden Angriffe im Osten der Ukraine und würden mit den Partnern in der "
+        "Europäischen Union abgestimmt, bevor sie in Kraft treten."
+    ),
+    "es": (
+        "El presidente de Colombia se reunió el lunes con los líderes de la guerrilla en "
+        "La Habana para discutir el acuerdo de paz. Según un comunicado del gobierno, las "
+        "dos partes se comprometieron a continuar las negociaciones y a liberar a los "
+        "prisioneros antes del final del año."
+    ),
+    "it": (
+        "Il governo italiano ha chiesto all'Unione europea di condividere il peso "
+        "dell'accoglienza dei migranti. Il primo ministro ha detto che l'Italia non può "
+        "affrontare da sola la crisi e che le navi delle organizzazioni non governative "
+        "dovranno rispettare le nuove regole."
+    ),
+    "pt": (
+        "O governo brasileiro anunciou nesta segunda-feira que vai enviar tropas para a "
+        "fronteira com a Venezuela. Segundo o ministro da Defesa, a medida tem como objetivo "
+        "garantir a segurança da população e controlar a chegada de refugiados ao estado de "
+        "Roraima."
+    ),
+    "nl": (
+        "De Nederlandse regering heeft dinsdag besloten om extra militairen naar Mali te "
+        "sturen. De minister van Defensie zei in Den Haag dat de situatie in het noorden van "
+        "het land is verslechterd en dat de missie van de Verenigde Naties meer steun nodig "
+        "heeft dan eerder werd gedacht."
+    ),
+    "ar": (
+        "أعلنت الحكومة الفلسطينية يوم الثلاثاء أنها ستتوجه إلى مجلس الأمن الدولي للمطالبة "
+        "بالاعتراف الكامل بدولة فلسطين، وقال مسؤول في منظمة التحرير إن عدة دول أوروبية قد "
+        "تعترف بالدولة قبل نهاية العام الجاري."
+    ),
+    "ru": (
+        "Министерство иностранных дел России заявило во вторник, что Москва готова "
+        "продолжить переговоры с Киевом при посредничестве Франции и Германии. По словам "
+        "официального представителя ведомства, новые санкции Европейского союза не помогут "
+        "урегулировать конфликт на востоке Украины."
+    ),
+    "zh": (
+        "中国外交部发言人星期二表示，中方愿意同有关各方一道，继续通过对话协商解决朝鲜半岛核问题。"
+        "他说，制裁不是目的，各方应当保持克制，避免采取可能加剧紧张局势的行动，"
+        "早日重启六方会谈，维护地区的和平与稳定。"
+    ),
 }
 
 
@@ -69,8 +90,10 @@ def test_other_languages_are_rejected(lang):
     assert r is not None and r.reason_code == "R005" and r.input == "x.txt"
 
 
-@pytest.mark.parametrize("lang, named", [("fr", "French"), ("de", "German"), ("ru", "Cyrillic"),
-                                         ("ar", "Arabic"), ("zh", "CJK")])
+@pytest.mark.parametrize(
+    "lang, named",
+    [("fr", "French"), ("de", "German"), ("ru", "Cyrillic"), ("ar", "Arabic"), ("zh", "CJK")],
+)
 def test_rejection_names_what_the_text_looks_like(lang, named):
     assert named in non_english_reason(FOREIGN[lang])
 
@@ -82,9 +105,11 @@ def test_short_texts_are_not_judged():
 
 def test_name_lists_are_english_enough():
     # a team sheet or cabinet line-up has almost no function words of any language
-    sheet = ("The squad: Delport, Pieters, Rasmussen, Lombard, O'Leary; Brown, Powell; Windo, "
-             "Van Niekerk, Horsman; Collier, Gillies; Hickey, Sanderson, MacLeod-Henderson. "
-             "Replacements: Fortey, Murphy, Daly, Vaili, Cole, Hayes, Trueman, who will travel.")
+    sheet = (
+        "The squad: Delport, Pieters, Rasmussen, Lombard, O'Leary; Brown, Powell; Windo, "
+        "Van Niekerk, Horsman; Collier, Gillies; Hickey, Sanderson, MacLeod-Henderson. "
+        "Replacements: Fortey, Murphy, Daly, Vaili, Cole, Hayes, Trueman, who will travel."
+    )
     assert non_english_reason(sheet) is None
 
 
@@ -93,9 +118,15 @@ def test_english_quoting_a_foreign_phrase_is_english():
     assert non_english_reason(text) is None
 
 
-@pytest.mark.parametrize("text, code", [("", "R001"), ("  \n\t ", "R001"),
-                                        ("abc\x00def " * 10, "R002"),
-                                        ("\x01\x02\x03\x04 text " * 10, "R002")])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("", "R001"),
+        ("  \n\t ", "R001"),
+        ("abc\x00def " * 10, "R002"),
+        ("\x01\x02\x03\x04 text " * 10, "R002"),
+    ],
+)
 def test_empty_and_binary(text, code):
     assert validate(article(text), "x").reason_code == code
 
@@ -109,9 +140,14 @@ def test_article_limit_is_below_the_parser_limit():
     assert MAX_ARTICLE_CHARS <= nlp.MAX_CHARS
 
 
-@pytest.mark.parametrize("given, expected", [("2017-01-12", "2017-01-12"),
-                                             ("2017-01-12T09:30:00Z", "2017-01-12"),
-                                             ("2017-01-12 09:30:00+02:00", "2017-01-12")])
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        ("2017-01-12", "2017-01-12"),
+        ("2017-01-12T09:30:00Z", "2017-01-12"),
+        ("2017-01-12 09:30:00+02:00", "2017-01-12"),
+    ],
+)
 def test_good_dates_are_normalised_to_the_day(given, expected):
     a = article(ENGLISH, given)
     assert validate(a, "x") is None and a.published == expected
@@ -151,6 +187,7 @@ def test_binary_sniff_on_raw_bytes():
 
 def test_date_objects_are_accepted():
     from datetime import date, datetime
+
     for given in (date(2017, 1, 12), datetime(2017, 1, 12, 9, 30)):
         a = article(ENGLISH)
         a.published = given

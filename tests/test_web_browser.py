@@ -2,6 +2,7 @@
 `annales serve`'s app on 127.0.0.1 with the bundled sample corpus loaded.  Every request to
 another host is aborted and recorded, and each test ends by checking none was attempted.
 Screenshots go to test-artifacts/ (gitignored).  Skipped where /usr/bin/chromium is absent."""
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,13 @@ from urllib.request import urlopen
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
 if not os.path.exists(CHROMIUM):
@@ -75,6 +81,7 @@ def page(browser, server):
         else:
             outside.append(r.request.url)
             r.abort()
+
     context.route("**/*", route)
     pg = context.new_page()
     pg.on("pageerror", lambda e: errors.append(str(e)))
@@ -101,10 +108,15 @@ def expected_counts(data: dict) -> dict:
     placed = sum(p["events"] for p in data["timeline"]["points"])
     on_map = sum(c["events"] for c in data["countries"]["actor"] if c["on_map"])
     dyads = sum(d["events"] for d in data["dyads"])
-    return {"summary": data["events"], "timeline": placed, "dyads": dyads,
-            "dyad-table": dyads, "map": on_map,
-            "actors-view table": sum(a["events"] for a in data["actors"]),
-            "events-view table": len(data["recent"])}
+    return {
+        "summary": data["events"],
+        "timeline": placed,
+        "dyads": dyads,
+        "dyad-table": dyads,
+        "map": on_map,
+        "actors-view table": sum(a["events"] for a in data["actors"]),
+        "events-view table": len(data["recent"]),
+    }
 
 
 def test_dashboard_renders_every_view_with_data(page, server):
@@ -166,9 +178,13 @@ def test_timeline_bar_links_to_its_events(page, server):
     query = parse_qs(urlparse(page.url).query)
     year = query["since"][0][:4]
     assert query["until"] == [f"{year}-12-31"] and "quad_class" in query
-    point = next(p for p in data["timeline"]["points"]
-                 if p["period"].startswith(year) and str(p["key"]) == query["quad_class"][0]
-                 and str(p["asserted"]).lower() == query["asserted"][0])
+    point = next(
+        p
+        for p in data["timeline"]["points"]
+        if p["period"].startswith(year)
+        and str(p["key"]) == query["quad_class"][0]
+        and str(p["asserted"]).lower() == query["asserted"][0]
+    )
     assert int(page.get_attribute("#summary", "data-events")) >= point["events"]
 
 
@@ -177,24 +193,31 @@ def test_article_reader_highlights_the_records_own_character_spans(page, server)
     data = twin(server, f"/articles/{article_id}.json")
     text = data["article"]["text"]
     page.goto(server + f"/articles/{article_id}")
-    assert page.inner_text("#article-text") .strip() == text.strip()
+    assert page.inner_text("#article-text").strip() == text.strip()
     assert page.evaluate("() => document.getElementById('article-text').textContent") == text
     segs = page.evaluate("""() => Array.from(document.querySelectorAll('#article-text .seg'))
         .map(s => ({start: +s.dataset.start, end: +s.dataset.end, text: s.textContent,
                     kinds: Array.from(s.classList).filter(c => c.startsWith('k-')),
                     events: s.dataset.events.split(' ').filter(Boolean)}))""")
-    assert segs and all(text[s["start"]:s["end"]] == s["text"] for s in segs)
+    assert segs and all(text[s["start"] : s["end"]] == s["text"] for s in segs)
     for e in data["events"]:
         lit = [s for s in segs if "k-trigger" in s["kinds"] and e["id"] in s["events"]]
         assert (lit[0]["start"], lit[-1]["end"]) == (e["trigger"]["start"], e["trigger"]["end"])
         assert "".join(s["text"] for s in lit) == e["trigger"]["text"]
         for actor in e["actor"]:
             if actor["start"] is not None:
-                covered = [s for s in segs if "k-actor" in s["kinds"] and e["id"] in s["events"]
-                           and actor["start"] <= s["start"] < actor["end"]]
+                covered = [
+                    s
+                    for s in segs
+                    if "k-actor" in s["kinds"]
+                    and e["id"] in s["events"]
+                    and actor["start"] <= s["start"] < actor["end"]
+                ]
                 assert "".join(s["text"] for s in covered) == actor["text"]
     for q in data["quotes"]:
-        covered = [s for s in segs if "k-quote" in s["kinds"] and q["start"] <= s["start"] < q["end"]]
+        covered = [
+            s for s in segs if "k-quote" in s["kinds"] and q["start"] <= s["start"] < q["end"]
+        ]
         assert "".join(s["text"] for s in covered) == q["text"]
     page.screenshot(path=str(ARTIFACTS / "reader.png"))
 

@@ -1,5 +1,6 @@
 """The dashboard's pages over the hand-built store: each renders its data on the server, has
 a JSON twin at its path plus ".json", and loads nothing from another host."""
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,11 @@ from annales.errors import ConfigError
 
 from . import web_store
 
-PAGES = [("/", "/index.json"), ("/events", "/events.json"),
-         ("/articles/art-a", "/articles/art-a.json")]
+PAGES = [
+    ("/", "/index.json"),
+    ("/events", "/events.json"),
+    ("/articles/art-a", "/articles/art-a.json"),
+]
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
 """`python -m annales` is the `annales` command."""
+
 from .cli import main
 
 main(prog_name="annales")

@@ -10,6 +10,7 @@ never read.  The folder is $ANNALES_CACHE_DIR, else $XDG_CACHE_HOME/annales, els
 cannot be written, or an entry that cannot be read, only costs time: the value is built from
 the data, as without a cache.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -66,7 +67,7 @@ def cached(kind: str, key: str, build: Callable[[], T]) -> T:
                 value = pickle.load(fh)
             _touch(path)
             return value
-        except Exception:   # a truncated or foreign file: rebuild it, as if it were absent
+        except Exception:  # a truncated or foreign file: rebuild it, as if it were absent
             pass
     value = build()
     if path is not None:
@@ -85,8 +86,9 @@ def _touch(path: Path) -> None:
 
 def _prune(folder: Path, kind: str) -> None:
     try:
-        entries = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime,
-                         reverse=True)
+        entries = sorted(
+            folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True
+        )
         for old in entries[KEEP:]:
             old.unlink()
     except OSError:

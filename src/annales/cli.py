@@ -3,6 +3,7 @@
 Exit codes (all commands): 0 every input coded; 1 some inputs rejected (rows say why);
 2 nothing could be done (no usable input, or an error that stops the run).
 """
+
 from __future__ import annotations
 
 import functools
@@ -26,10 +27,15 @@ def _default_format() -> str:
 
 
 format_option = click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), default=None,
-    help="Output format [default: table on a terminal, jsonl when piped].")
-db_option = click.option("--db", default="annales.duckdb", show_default=True,
-                         help="DuckDB database file.")
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format [default: table on a terminal, jsonl when piped].",
+)
+db_option = click.option(
+    "--db", default="annales.duckdb", show_default=True, help="DuckDB database file."
+)
 
 
 def _checked_published(ctx, param, value: Optional[str]) -> Optional[str]:
@@ -42,56 +48,104 @@ def _checked_published(ctx, param, value: Optional[str]) -> Optional[str]:
     return value
 
 
-published_option = click.option("--published", callback=_checked_published,
-                                help="Publication date (YYYY-MM-DD) for plain-text inputs.")
+published_option = click.option(
+    "--published",
+    callback=_checked_published,
+    help="Publication date (YYYY-MM-DD) for plain-text inputs.",
+)
 
 
-DICTIONARY_PARAMS = ("actors", "agents", "no_builtin_kb", "verbs", "no_builtin_lexicon",
-                     "unanchored", "kb", "lexicon", "places")
+DICTIONARY_PARAMS = (
+    "actors",
+    "agents",
+    "no_builtin_kb",
+    "verbs",
+    "no_builtin_lexicon",
+    "unanchored",
+    "kb",
+    "lexicon",
+    "places",
+)
 EXTENSION_PARAMS = ("kb", "lexicon", "places")
 extension_options = [
-    click.option("--kb", multiple=True, type=click.Path(file_okay=False),
-                 help="Folder of knowledge-base tables in the built-in format (countries.tsv, "
-                      "organizations.tsv, people.tsv, roles.tsv, ...; any subset), added to "
-                      "the knowledge base (repeatable; see docs/extending.md)."),
-    click.option("--lexicon", multiple=True, type=click.Path(),
-                 help="Event-lexicon rows in the built-in events.tsv format, or a folder "
-                      "holding events.tsv and/or classes.tsv; its rows win over built-in rows "
-                      "(repeatable; see docs/extending.md)."),
-    click.option("--places", multiple=True, type=click.Path(dir_okay=False),
-                 help="Places in the built-in regions.tsv format (name, aliases, country, lat, "
-                      "lon, kind, geonames_id), added to the gazetteer (repeatable)."),
+    click.option(
+        "--kb",
+        multiple=True,
+        type=click.Path(file_okay=False),
+        help="Folder of knowledge-base tables in the built-in format (countries.tsv, "
+        "organizations.tsv, people.tsv, roles.tsv, ...; any subset), added to "
+        "the knowledge base (repeatable; see docs/extending.md).",
+    ),
+    click.option(
+        "--lexicon",
+        multiple=True,
+        type=click.Path(),
+        help="Event-lexicon rows in the built-in events.tsv format, or a folder "
+        "holding events.tsv and/or classes.tsv; its rows win over built-in rows "
+        "(repeatable; see docs/extending.md).",
+    ),
+    click.option(
+        "--places",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="Places in the built-in regions.tsv format (name, aliases, country, lat, "
+        "lon, kind, geonames_id), added to the gazetteer (repeatable).",
+    ),
 ]
-dict_options = [*extension_options,
-    click.option("--actors", multiple=True, type=click.Path(dir_okay=False),
-                 help="PETRARCH/TABARI-format actor dictionary (repeatable)."),
-    click.option("--agents", multiple=True, type=click.Path(dir_okay=False),
-                 help="PETRARCH/TABARI-format agent dictionary (repeatable)."),
-    click.option("--no-builtin-kb", is_flag=True,
-                 help="Use only the given dictionaries and --kb folders, not the built-in "
-                      "knowledge base."),
-    click.option("--verbs", multiple=True, type=click.Path(dir_okay=False),
-                 help="PETRARCH/TABARI-format verb dictionary (repeatable); its verbs are coded "
-                      "by it, other words by the built-in event lexicon."),
-    click.option("--no-builtin-lexicon", is_flag=True,
-                 help="Code events with the --verbs dictionaries and --lexicon files only: no "
-                      "built-in lexicon row or word class is read."),
-    click.option("--unanchored", is_flag=True,
-                 help="Also emit events with no actor, no recipient and no place (left out by "
-                      "default: see docs/records.md)."),
+dict_options = [
+    *extension_options,
+    click.option(
+        "--actors",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="PETRARCH/TABARI-format actor dictionary (repeatable).",
+    ),
+    click.option(
+        "--agents",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="PETRARCH/TABARI-format agent dictionary (repeatable).",
+    ),
+    click.option(
+        "--no-builtin-kb",
+        is_flag=True,
+        help="Use only the given dictionaries and --kb folders, not the built-in knowledge base.",
+    ),
+    click.option(
+        "--verbs",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="PETRARCH/TABARI-format verb dictionary (repeatable); its verbs are coded "
+        "by it, other words by the built-in event lexicon.",
+    ),
+    click.option(
+        "--no-builtin-lexicon",
+        is_flag=True,
+        help="Code events with the --verbs dictionaries and --lexicon files only: no "
+        "built-in lexicon row or word class is read.",
+    ),
+    click.option(
+        "--unanchored",
+        is_flag=True,
+        help="Also emit events with no actor, no recipient and no place (left out by "
+        "default: see docs/records.md).",
+    ),
 ]
 
 
 def _collect(params: tuple[str, ...], options: list):
     """A decorator adding `options`; the command receives their values as one dict."""
+
     def decorate(f):
         @functools.wraps(f)
         def wrapper(*args, **kwargs):
             kwargs["dictionaries"] = {k: kwargs.pop(k) for k in params}
             return f(*args, **kwargs)
+
         for opt in reversed(options):
             wrapper = opt(wrapper)
         return wrapper
+
     return decorate
 
 
@@ -111,13 +165,20 @@ def _spec(dictionaries: Optional[dict] = None, story_types: bool = True):
     `story_types` False where nothing the command prints or stores reads the story type (its
     models take a part of start-up)."""
     from .runners import PipelineSpec
+
     d = dictionaries or {}
-    return PipelineSpec(actors=tuple(d.get("actors", ())), agents=tuple(d.get("agents", ())),
-                        verbs=tuple(d.get("verbs", ())), builtin_kb=not d.get("no_builtin_kb"),
-                        builtin_lexicon=not d.get("no_builtin_lexicon"),
-                        unanchored=bool(d.get("unanchored")), kb=tuple(d.get("kb", ())),
-                        lexicon=tuple(d.get("lexicon", ())), places=tuple(d.get("places", ())),
-                        story_types=story_types)
+    return PipelineSpec(
+        actors=tuple(d.get("actors", ())),
+        agents=tuple(d.get("agents", ())),
+        verbs=tuple(d.get("verbs", ())),
+        builtin_kb=not d.get("no_builtin_kb"),
+        builtin_lexicon=not d.get("no_builtin_lexicon"),
+        unanchored=bool(d.get("unanchored")),
+        kb=tuple(d.get("kb", ())),
+        lexicon=tuple(d.get("lexicon", ())),
+        places=tuple(d.get("places", ())),
+        story_types=story_types,
+    )
 
 
 def _pipeline(dictionaries: Optional[dict] = None, story_types: bool = True):
@@ -125,9 +186,13 @@ def _pipeline(dictionaries: Optional[dict] = None, story_types: bool = True):
 
 
 workers_option = click.option(
-    "--workers", type=click.IntRange(min=1), default=None, envvar="ANNALES_WORKERS",
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    envvar="ANNALES_WORKERS",
     help="Processes coding at once, each loading the pipeline once; output is the same in the "
-         "same order [default: all cores; 1 codes in this process].")
+    "same order [default: all cores; 1 codes in this process].",
+)
 
 
 def _spark_conf(ctx, param, values) -> list[tuple[str, str]]:
@@ -141,17 +206,32 @@ def _spark_conf(ctx, param, values) -> list[tuple[str, str]]:
 
 
 engine_options = [
-    click.option("--engine", type=click.Choice(["local", "spark"]), default="local",
-                 show_default=True,
-                 help="local: worker processes on this machine; spark: a Spark cluster (see "
-                      "docs/scaling.md)."),
-    click.option("--spark-master", default="local[*]", show_default=True,
-                 help="With --engine spark: local[N], or the cluster's master URL."),
-    click.option("--spark-output", type=click.Path(file_okay=False),
-                 help="With --engine spark: folder for the Parquet the job writes (on a cluster, "
-                      "one every node sees); kept. [default: a temporary folder]"),
-    click.option("--spark-conf", multiple=True, callback=_spark_conf,
-                 help="With --engine spark: a Spark setting KEY=VALUE (repeatable)."),
+    click.option(
+        "--engine",
+        type=click.Choice(["local", "spark"]),
+        default="local",
+        show_default=True,
+        help="local: worker processes on this machine; spark: a Spark cluster (see "
+        "docs/scaling.md).",
+    ),
+    click.option(
+        "--spark-master",
+        default="local[*]",
+        show_default=True,
+        help="With --engine spark: local[N], or the cluster's master URL.",
+    ),
+    click.option(
+        "--spark-output",
+        type=click.Path(file_okay=False),
+        help="With --engine spark: folder for the Parquet the job writes (on a cluster, "
+        "one every node sees); kept. [default: a temporary folder]",
+    ),
+    click.option(
+        "--spark-conf",
+        multiple=True,
+        callback=_spark_conf,
+        help="With --engine spark: a Spark setting KEY=VALUE (repeatable).",
+    ),
 ]
 
 
@@ -199,13 +279,19 @@ def main():
     """
 
 
-@main.command(epilog="Examples:\n\n  annales code article.txt --published 2017-01-12\n\n"
-                     "  cat articles.jsonl | annales code - --format csv")
+@main.command(
+    epilog="Examples:\n\n  annales code article.txt --published 2017-01-12\n\n"
+    "  cat articles.jsonl | annales code - --format csv"
+)
 @click.argument("paths", nargs=-1, required=True)
 @published_option
 @format_option
-@click.option("--rejections", "rejections_path", type=click.Path(dir_okay=False),
-              help="Also write rejection rows (JSONL) to this file.")
+@click.option(
+    "--rejections",
+    "rejections_path",
+    type=click.Path(dir_okay=False),
+    help="Also write rejection rows (JSONL) to this file.",
+)
 @workers_option
 @with_dictionaries
 def code(paths, published, fmt, rejections_path, workers, dictionaries):
@@ -233,8 +319,10 @@ def code(paths, published, fmt, rejections_path, workers, dictionaries):
             for event in item.events:
                 out.write(event.to_dict(), flatten_event(event))
     except KeyboardInterrupt:
-        raise Interrupted(done=f"{coded} articles coded and written, {rejected} rejected",
-                          kept="The article being coded when it stopped has no records.") from None
+        raise Interrupted(
+            done=f"{coded} articles coded and written, {rejected} rejected",
+            kept="The article being coded when it stopped has no records.",
+        ) from None
     finally:
         out.close()
         if rej_file:
@@ -242,20 +330,23 @@ def code(paths, published, fmt, rejections_path, workers, dictionaries):
     sys.exit(_exit_code(coded, rejected))
 
 
-@main.command(epilog="Examples:\n\n  annales ingest corpus/ --db events.duckdb\n\n"
-                     "  annales ingest corpus/ --engine spark --spark-master spark://head:7077")
+@main.command(
+    epilog="Examples:\n\n  annales ingest corpus/ --db events.duckdb\n\n"
+    "  annales ingest corpus/ --engine spark --spark-master spark://head:7077"
+)
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @published_option
 @workers_option
 @with_engine
 @with_dictionaries
-def ingest(paths, db, published, workers, engine, spark_master, spark_output, spark_conf,
-           dictionaries):
+def ingest(
+    paths, db, published, workers, engine, spark_master, spark_output, spark_conf, dictionaries
+):
     """Code inputs and store articles, events, quotes and rejections in DuckDB (idempotent)."""
     from .jobs import ingest as run_ingest
-    from .runners import make_runner
     from .progress import Progress, estimate_total
+    from .runners import make_runner
 
     progress = Progress(sys.stderr)
     if progress.active:
@@ -265,22 +356,39 @@ def ingest(paths, db, published, workers, engine, spark_master, spark_output, sp
         progress.clear()
         _report_rejection(row, None)
 
-    runner = make_runner(_spec(dictionaries), workers, engine, spark_master=spark_master,
-                         spark_output=spark_output, spark_conf=spark_conf)
+    runner = make_runner(
+        _spec(dictionaries),
+        workers,
+        engine,
+        spark_master=spark_master,
+        spark_output=spark_output,
+        spark_conf=spark_conf,
+    )
     # the path, not an open Store: the file is held only while a batch is committed, so
     # `annales events` and `annales serve` can read it meanwhile
     try:
-        stats = run_ingest(list(paths), db, published=published, runner=runner,
-                           on_rejection=rejected, on_progress=progress.update)
+        stats = run_ingest(
+            list(paths),
+            db,
+            published=published,
+            runner=runner,
+            on_rejection=rejected,
+            on_progress=progress.update,
+        )
     finally:
         progress.close()
-    click.echo(f"{stats.new_articles} new articles ({stats.skipped} already stored), "
-               f"{stats.events} events, {stats.rejected} rejected -> {db}", err=True)
+    click.echo(
+        f"{stats.new_articles} new articles ({stats.skipped} already stored), "
+        f"{stats.events} events, {stats.rejected} rejected -> {db}",
+        err=True,
+    )
     sys.exit(_exit_code(stats.new_articles + stats.skipped, stats.rejected))
 
 
-@main.command(epilog="Example:\n\n  annales events --actor-country USA --modality asserted "
-                     "--since 2016-01-01 --format csv")
+@main.command(
+    epilog="Example:\n\n  annales events --actor-country USA --modality asserted "
+    "--since 2016-01-01 --format csv"
+)
 @db_option
 @click.option("--actor-country", help="ISO3 or IGO code of an actor.")
 @click.option("--recipient-country", help="ISO3 or IGO code of a recipient.")
@@ -291,52 +399,84 @@ def ingest(paths, db, published, workers, engine, spark_master, spark_output, sp
 @click.option("--text", help="Words that must appear in the sentence.")
 @click.option("--limit", type=int, default=None)
 @format_option
-def events(db, actor_country, recipient_country, event_type, modality, since, until, text,
-           limit, fmt):
+def events(
+    db, actor_country, recipient_country, event_type, modality, since, until, text, limit, fmt
+):
     """Query stored events."""
     from .store import Store
 
     fmt = fmt or _default_format()
     out = RecordWriter(sys.stdout, fmt, TABLE_COLUMNS if fmt == "table" else EVENT_COLUMNS)
     with Store(db, read_only=True) as store:
-        found = store.events(actor_country=actor_country, recipient_country=recipient_country,
-                             event=event_type and event_type.upper(), modality=modality,
-                             since=since, until=until, text=text, limit=limit)
+        found = store.events(
+            actor_country=actor_country,
+            recipient_country=recipient_country,
+            event=event_type and event_type.upper(),
+            modality=modality,
+            since=since,
+            until=until,
+            text=text,
+            limit=limit,
+        )
         for e in found:
             out.write(e.to_dict(), flatten_event(e))
-        hint = None if found else store.country_hint(actor_country=actor_country,
-                                                      recipient_country=recipient_country)
+        hint = (
+            None
+            if found
+            else store.country_hint(
+                actor_country=actor_country, recipient_country=recipient_country
+            )
+        )
     out.close()
     if hint:
         click.echo(f"annales: {hint}", err=True)
 
 
-@main.command(epilog="Examples:\n\n  annales export --db events.duckdb --format gdelt -o events.tsv"
-                     "\n\n  annales export --db events.duckdb --format parquet -o events.parquet")
+@main.command(
+    epilog="Examples:\n\n  annales export --db events.duckdb --format gdelt -o events.tsv"
+    "\n\n  annales export --db events.duckdb --format parquet -o events.parquet"
+)
 @db_option
-@click.option("--format", "fmt", required=True,
-              type=click.Choice(("parquet", "csv", "jsonl", "plover", "gdelt", "icews")),
-              help="parquet (full record), csv/jsonl (as `annales events`), plover (JSONL), "
-                   "gdelt (2.0 events, 61 columns), icews (20 columns).")
-@click.option("-o", "--output", default="-", show_default=True,
-              help="File to write, '-' for stdout.")
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(("parquet", "csv", "jsonl", "plover", "gdelt", "icews")),
+    help="parquet (full record), csv/jsonl (as `annales events`), plover (JSONL), "
+    "gdelt (2.0 events, 61 columns), icews (20 columns).",
+)
+@click.option(
+    "-o", "--output", default="-", show_default=True, help="File to write, '-' for stdout."
+)
 def export(db, fmt, output):
     """Export every stored record (see docs/exports.md for each format's columns)."""
     from .exports import export as run_export
 
     rows = run_export(db, fmt, output)
-    click.echo(f"annales: {rows} rows ({fmt}) -> {'stdout' if output == '-' else output}",
-               err=True)
+    click.echo(f"annales: {rows} rows ({fmt}) -> {'stdout' if output == '-' else output}", err=True)
 
 
-@main.command(name="eval", epilog="Examples:\n\n  annales eval --data ../shared/data --limit 300"
-                                 "\n\n  annales eval --floors eval-floors.json")
-@click.option("--data", "data_dir", default="../shared/data", show_default=True,
-              envvar="ANNALES_DATA", help="Folder holding petrarch2/, ngec/, conflibert/.")
+@main.command(
+    name="eval",
+    epilog="Examples:\n\n  annales eval --data ../shared/data --limit 300"
+    "\n\n  annales eval --floors eval-floors.json",
+)
+@click.option(
+    "--data",
+    "data_dir",
+    default="../shared/data",
+    show_default=True,
+    envvar="ANNALES_DATA",
+    help="Folder holding petrarch2/, ngec/, conflibert/.",
+)
 @click.option("--set", "sets", multiple=True, help="Only these gold sets (repeatable).")
 @click.option("--limit", type=int, default=None, help="At most this many items per set.")
-@click.option("--floors", "floors_path", type=click.Path(dir_okay=False),
-              help="Quality gate: run the sets this file names and exit 1 below a floor.")
+@click.option(
+    "--floors",
+    "floors_path",
+    type=click.Path(dir_okay=False),
+    help="Quality gate: run the sets this file names and exit 1 below a floor.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_(data_dir, sets, limit, floors_path, as_json):
     """Score the coder against the gold sets and print one table."""
@@ -368,8 +508,9 @@ def actors(name, day, dictionaries):
     from .normalize.dates import parse_published
 
     pipeline = _pipeline(dictionaries)
-    click.echo(json.dumps(explain(pipeline.kb, name, parse_published(day)), indent=2,
-                          ensure_ascii=False))
+    click.echo(
+        json.dumps(explain(pipeline.kb, name, parse_published(day)), indent=2, ensure_ascii=False)
+    )
 
 
 @main.command(epilog="Example:\n\n  annales demo --db demo.duckdb")
@@ -390,16 +531,23 @@ def demo(db, examples, dictionaries):
         articles = {a: store.article(a) for a in {e.article_id for e in chosen}}
         texts = {a: article.text for a, article in articles.items() if article is not None}
         click.echo(summarize(store.counts(), [(e, texts[e.article_id]) for e in chosen]))
-    click.echo(f"Stored in {db} ({stats.new_articles} new articles this run). Try:\n"
-               f"  annales events --db {db} --modality hypothetical --format table")
+    click.echo(
+        f"Stored in {db} ({stats.new_articles} new articles this run). Try:\n"
+        f"  annales events --db {db} --modality hypothetical --format table"
+    )
 
 
-@main.command(epilog="Example:\n\n  annales places \"Clashes broke out in Hebron and Paris, Texas.\"")
+@main.command(epilog='Example:\n\n  annales places "Clashes broke out in Hebron and Paris, Texas."')
 @click.argument("text")
 @format_option
-@click.option("--places", "place_files", multiple=True, type=click.Path(dir_okay=False),
-              help="Places in the built-in regions.tsv format, added to the gazetteer "
-                   "(repeatable; see docs/extending.md).")
+@click.option(
+    "--places",
+    "place_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Places in the built-in regions.tsv format, added to the gazetteer "
+    "(repeatable; see docs/extending.md).",
+)
 def places(text, fmt, place_files):
     """Show the places found in TEXT ('-' for stdin), how each resolved, and why."""
     from .normalize.places import explain_places
@@ -417,9 +565,13 @@ def places(text, fmt, place_files):
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="TOML file with ingest_token = \"...\" (ANNALES_TOKEN wins over it); "
-                   "without a token POST /api/ingest is refused.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help='TOML file with ingest_token = "..." (ANNALES_TOKEN wins over it); '
+    "without a token POST /api/ingest is refused.",
+)
 def serve(db, host, port, config_path):
     """Serve the HTTP API (/api, /openapi.json) and the dashboard (/) over a store."""
     import os
@@ -433,6 +585,7 @@ def serve(db, host, port, config_path):
     if not os.path.exists(db):
         raise StoreMissing(path=db)
     app = create_app(db, token=ingest_token(config_path))
-    click.echo(f"annales: serving {db} on http://{host}:{port}/ (API: /api, /openapi.json)",
-               err=True)
+    click.echo(
+        f"annales: serving {db} on http://{host}:{port}/ (API: /api, /openapi.json)", err=True
+    )
     uvicorn.run(app, host=host, port=port, log_level="warning")

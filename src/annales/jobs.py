@@ -1,4 +1,5 @@
 """Library functions behind the CLI's data-moving commands."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -19,18 +20,23 @@ WRITE_BATCH = 100
 
 @dataclass
 class IngestStats:
-    new_articles: int = 0   # stored by this run
-    coded: int = 0          # parsed by this run (stored, or waiting for the next commit)
-    skipped: int = 0        # already stored (or repeated in the input): not parsed again
+    new_articles: int = 0  # stored by this run
+    coded: int = 0  # parsed by this run (stored, or waiting for the next commit)
+    skipped: int = 0  # already stored (or repeated in the input): not parsed again
     events: int = 0
-    rejected: int = 0       # inputs that could not be coded
-    warnings: int = 0       # rows about inputs that were still coded (e.g. a bad date, R008)
+    rejected: int = 0  # inputs that could not be coded
+    warnings: int = 0  # rows about inputs that were still coded (e.g. a bad date, R008)
 
 
-def ingest(paths: list[str], store, pipeline=None, published: Optional[str] = None,
-           on_rejection: Optional[Callable[[Rejection], None]] = None,
-           on_progress: Optional[Callable[[IngestStats], None]] = None,
-           runner: Optional[Runner] = None) -> IngestStats:
+def ingest(
+    paths: list[str],
+    store,
+    pipeline=None,
+    published: Optional[str] = None,
+    on_rejection: Optional[Callable[[Rejection], None]] = None,
+    on_progress: Optional[Callable[[IngestStats], None]] = None,
+    runner: Optional[Runner] = None,
+) -> IngestStats:
     """Code `paths` and store everything; safe to re-run: stored articles are skipped unparsed.
 
     The coding is `runner`'s (annales.runners: worker processes, Spark), or else `pipeline`'s
@@ -91,14 +97,24 @@ def ingest(paths: list[str], store, pipeline=None, published: Optional[str] = No
     except KeyboardInterrupt:
         # the articles coded so far are whole: store them, then say what the run did
         commit()
-        raise Interrupted(done=f"{stats.new_articles} new articles stored ({stats.skipped} "
-                               f"already stored), {stats.rejected} rejected",
-                          kept="The article being coded when it stopped was not stored.") from None
+        raise Interrupted(
+            done=f"{stats.new_articles} new articles stored ({stats.skipped} "
+            f"already stored), {stats.rejected} rejected",
+            kept="The article being coded when it stopped was not stored.",
+        ) from None
     except StoreLocked as exc:
-        raise StoreLocked(**(exc.details | {"hint": (
-            f"{stats.new_articles} new articles were stored before it; the {len(buffer)} coded "
-            "since were not. Run the same command again when the other process is done: what "
-            "was stored is skipped, nothing is stored twice.")})) from exc
+        raise StoreLocked(
+            **(
+                exc.details
+                | {
+                    "hint": (
+                        f"{stats.new_articles} new articles were stored before it; the {len(buffer)} coded "
+                        "since were not. Run the same command again when the other process is done: what "
+                        "was stored is skipped, nothing is stored twice."
+                    )
+                }
+            )
+        ) from exc
     commit()
     return stats
 

@@ -1,4 +1,5 @@
 """spaCy model loading: once per process, whatever the runner."""
+
 from __future__ import annotations
 
 import re
@@ -24,6 +25,7 @@ def load(name: str = MODEL):
     nlp.max_length = MAX_CHARS + 1
     from .sentence_bounds import add_to  # these import spaCy: only once a pipeline is loaded
     from .token_bounds import BoundedTokenizer
+
     add_to(nlp)
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     return nlp
@@ -34,11 +36,12 @@ def load(name: str = MODEL):
 # It is no part of the first sentence's grammar, though the parser often makes it the subject
 # ("DOHA — Saudi Arabia ...").  A plain hyphen counts only after an agency in brackets: a
 # capitalised word and a hyphen alone also start ordinary sentences.
-_PLACE = r"[A-Z][A-Z.'’-]*(?:[ ,/]+[A-Z][A-Z.'’-]*)*"      # "WASHINGTON/NEW YORK" too
+_PLACE = r"[A-Z][A-Z.'’-]*(?:[ ,/]+[A-Z][A-Z.'’-]*)*"  # "WASHINGTON/NEW YORK" too
 _DATELINE = re.compile(
     rf"\s*(?:(?P<place>{_PLACE})\s*(?:\([^)\n]{{1,40}}\)\s*)?(?:—|–|--)"
     rf"|(?P<place2>[A-Z][A-Za-z.'’-]*(?:[ ,/]+[A-Z][A-Za-z.'’-]*)*)?\s*\([A-Za-z .&]{{1,30}}\)\s*"
-    rf"(?:—|–|--|-))\s*")
+    rf"(?:—|–|--|-))\s*"
+)
 
 
 def dateline_end(doc) -> int:

@@ -3,6 +3,7 @@
 JSONL carries the whole record contract; CSV and table flatten an event into the columns an
 analyst scans first (codes joined with ";", nested objects as their most useful field).
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,12 +16,41 @@ from .schema import Event
 FORMATS = ("jsonl", "csv", "table")
 
 EVENT_COLUMNS = (
-    "id", "article_id", "sentence_index", "event", "mode", "cameo", "quad_class", "goldstein",
-    "actor", "actor_code", "recipient", "recipient_code", "modality", "speaker", "cue", "quoted",
-    "date", "date_precision", "location", "trigger", "trigger_start", "confidence", "sentence",
+    "id",
+    "article_id",
+    "sentence_index",
+    "event",
+    "mode",
+    "cameo",
+    "quad_class",
+    "goldstein",
+    "actor",
+    "actor_code",
+    "recipient",
+    "recipient_code",
+    "modality",
+    "speaker",
+    "cue",
+    "quoted",
+    "date",
+    "date_precision",
+    "location",
+    "trigger",
+    "trigger_start",
+    "confidence",
+    "sentence",
 )
-TABLE_COLUMNS = ("event", "cameo", "modality", "actor_code", "recipient_code", "date",
-                 "speaker", "trigger", "sentence")
+TABLE_COLUMNS = (
+    "event",
+    "cameo",
+    "modality",
+    "actor_code",
+    "recipient_code",
+    "date",
+    "speaker",
+    "trigger",
+    "sentence",
+)
 
 
 def _join(values: Iterable[Optional[str]]) -> str:
@@ -31,8 +61,13 @@ def flatten_event(e: Event) -> dict:
     """One flat row for CSV and tables.  Unknown codes show as "?" inside a compound list."""
     a = e.attribution
     return {
-        "id": e.id, "article_id": e.article_id, "sentence_index": e.sentence_index,
-        "event": e.event, "mode": e.mode, "cameo": e.cameo, "quad_class": e.quad_class,
+        "id": e.id,
+        "article_id": e.article_id,
+        "sentence_index": e.sentence_index,
+        "event": e.event,
+        "mode": e.mode,
+        "cameo": e.cameo,
+        "quad_class": e.quad_class,
         "goldstein": e.goldstein,
         "actor": _join(x.name or x.text for x in e.actor),
         "actor_code": _join(x.code for x in e.actor),
@@ -40,13 +75,15 @@ def flatten_event(e: Event) -> dict:
         "recipient_code": _join(x.code for x in e.recipient),
         "modality": e.modality,
         "speaker": (a.speaker.name or a.speaker.text) if a and a.speaker else None,
-        "cue": a.cue if a else None, "quoted": a.quoted if a else None,
+        "cue": a.cue if a else None,
+        "quoted": a.quoted if a else None,
         "date": e.date.value if e.date else None,
         "date_precision": e.date.precision if e.date else None,
         "location": e.location.name if e.location else None,
         "trigger": e.trigger.text if e.trigger else None,
         "trigger_start": e.trigger.start if e.trigger else None,
-        "confidence": e.confidence, "sentence": e.sentence,
+        "confidence": e.confidence,
+        "sentence": e.sentence,
     }
 
 

@@ -7,13 +7,14 @@ computed once and kept in the user cache (annales.cache) under a hash of the phr
 matched with one set lookup per word and phrase length.  Matches are those PhraseMatcher finds
 on the same attribute (lower-case words, or the exact text).
 """
+
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Iterable, Sequence, cast
 
 from . import cache
 
-SEP = "\x00"    # joins a phrase's words: no token holds it
+SEP = "\x00"  # joins a phrase's words: no token holds it
 ATTRS = ("lower", "orth")
 
 
@@ -32,8 +33,9 @@ class PhraseIndex:
         self.lengths = {w: tuple(sorted(ls)) for w, ls in lengths.items()}
 
     @classmethod
-    def of(cls, texts: Sequence[str], attr: str = "lower", kind: str = "phrases",
-           salt: str = "") -> "PhraseIndex":
+    def of(
+        cls, texts: Sequence[str], attr: str = "lower", kind: str = "phrases", salt: str = ""
+    ) -> PhraseIndex:
         """The index of `texts`, from the user cache when these texts were indexed before
         (`kind` names the cache entry, `salt` adds to its key what the texts do not say)."""
         texts = list(texts)
@@ -45,7 +47,7 @@ class PhraseIndex:
         found = []
         for i, word in enumerate(words):
             for n in self.lengths.get(word, ()):
-                if i + n <= len(words) and SEP.join(words[i:i + n]) in self.phrases:
+                if i + n <= len(words) and SEP.join(words[i : i + n]) in self.phrases:
                     found.append((i, i + n))
         return found
 
@@ -54,8 +56,9 @@ def tokenized(texts: Iterable[str], attr: str = "lower") -> list[tuple[str, ...]
     """The words of each text as spaCy's English tokenizer splits them (a blank tokenizer of
     its own, so no pipeline's vocabulary gains lexemes)."""
     import spacy
+    from spacy.tokenizer import Tokenizer
 
-    tokenizer = spacy.blank("en").tokenizer
+    tokenizer = cast(Tokenizer, spacy.blank("en").tokenizer)
     docs = tokenizer.pipe(texts, batch_size=2000)
     if attr == "lower":
         return [tuple(t.lower_ for t in doc) for doc in docs]

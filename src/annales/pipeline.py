@@ -17,6 +17,7 @@
 Every stage is a plain function or a small callable over spaCy docs and typed objects, so each
 can be tested alone on a hand-built doc.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -26,14 +27,14 @@ from . import nlp as _nlp
 from .actors import ActorResolver, load_kb
 from .actors.petrarch import read_actors, read_agents
 from .events.attribution import analyse_speech
-from .events.context import article_context
 from .events.completion import complete, speaker_at_home
+from .events.context import article_context
 from .events.extract import extract
 from .events.lexicon import native_lexicon
+from .events.modality import modality_of
 from .events.reciprocal import with_reciprocals
 from .events.scene import scene_recipient
 from .events.verb_lexicon import build_lexicon
-from .events.modality import modality_of
 from .normalize.dates import parse_published, resolve_date
 from .normalize.event_location import rank_places
 from .normalize.gazetteer import load_gazetteer
@@ -50,12 +51,21 @@ class Pipeline:
     >>> events = p.code("Iran rejected the proposal.", published="2017-01-12")
     """
 
-    def __init__(self, *, model: str = _nlp.MODEL, actors: Sequence[str] = (),
-                 agents: Sequence[str] = (), builtin_kb: bool = True,
-                 verbs: Sequence[str] = (), builtin_lexicon: bool = True,
-                 story_types: bool = True, unanchored: bool = False,
-                 kb: Sequence[str] = (), lexicon: Sequence[str] = (),
-                 places: Sequence[str] = ()):
+    def __init__(
+        self,
+        *,
+        model: str = _nlp.MODEL,
+        actors: Sequence[str] = (),
+        agents: Sequence[str] = (),
+        builtin_kb: bool = True,
+        verbs: Sequence[str] = (),
+        builtin_lexicon: bool = True,
+        story_types: bool = True,
+        unanchored: bool = False,
+        kb: Sequence[str] = (),
+        lexicon: Sequence[str] = (),
+        places: Sequence[str] = (),
+    ):
         """`actors`, `agents`, `verbs`: PETRARCH/TABARI dictionaries.  `kb`: folders of
         knowledge-base tables, `lexicon`: event-lexicon files or folders, `places`: files of
         places, each in the built-in data's own format (docs/extending.md) and checked like
@@ -92,8 +102,9 @@ class Pipeline:
     def code_article(self, article: Article) -> CodedArticle:
         return self.code_doc(article, self.nlp(article.text))
 
-    def code_articles(self, articles: Iterable[Article], batch_size: int = 32
-                      ) -> Iterator[CodedArticle]:
+    def code_articles(
+        self, articles: Iterable[Article], batch_size: int = 32
+    ) -> Iterator[CodedArticle]:
         """Stream of coded articles; spaCy parses in batches (nlp.pipe), in input order."""
         pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
@@ -110,8 +121,14 @@ class Pipeline:
         left: list[Event] = []
         for e in events:
             (kept if self.unanchored or anchored(e) else left).append(e)
-        return CodedArticle(article=article, events=kept, quotes=quotes, story_type=story,
-                            notes=sentence_cut_notes(article, doc), unanchored=left)
+        return CodedArticle(
+            article=article,
+            events=kept,
+            quotes=quotes,
+            story_type=story,
+            notes=sentence_cut_notes(article, doc),
+            unanchored=left,
+        )
 
     def _events(self, article: Article, doc, published: Optional[date]):
         mentions = self.resolver(doc, published)
@@ -137,18 +154,24 @@ class Pipeline:
                 events.append(event)
         return events, speech
 
-    def _story_type(self, article: Article, events: list[Event],
-                    published: Optional[date]) -> StoryType:
+    def _story_type(
+        self, article: Article, events: list[Event], published: Optional[date]
+    ) -> StoryType:
         title = article.title or ""
         model = self.story_model if title.strip() else self.body_story_model
         # called only when the pipeline was built with story types, so all three are loaded
         assert model is not None and self.embeddings is not None
-        return model.predict(model.featurizer.vectors(
-            self.embeddings, [title], [article.text], [events],
-            [self.headline_events(article, published)])[0])
+        return model.predict(
+            model.featurizer.vectors(
+                self.embeddings,
+                [title],
+                [article.text],
+                [events],
+                [self.headline_events(article, published)],
+            )[0]
+        )
 
-    def headline_events(self, article: Article, published: Optional[date] = None
-                        ) -> list[Event]:
+    def headline_events(self, article: Article, published: Optional[date] = None) -> list[Event]:
         """Events of the headline alone, written in sentence case first (story/headline.py).
         They feed the story type; they are not records of their own (the body tells the same
         events with their sentences)."""
@@ -158,26 +181,36 @@ class Pipeline:
             self._names = NameSet([a for a, _ in self.kb.aliases()] + self.gazetteer.aliases())
         title = sentence_case(article.title, self._names)
         doc = self.nlp(title)
-        events = self._events(Article(id=article.id, text=title, published=article.published),
-                              doc, published)[0]
-        if not events:   # "Air force bombs bandit hideouts": the verb read as a noun
+        events = self._events(
+            Article(id=article.id, text=title, published=article.published), doc, published
+        )[0]
+        if not events:  # "Air force bombs bandit hideouts": the verb read as a noun
             again = verb_reading(doc, self.lexicon.has_verb)
             if again:
-                events = self._events(Article(id=article.id, text=again,
-                                              published=article.published), self.nlp(again),
-                                      published)[0]
+                events = self._events(
+                    Article(id=article.id, text=again, published=article.published),
+                    self.nlp(again),
+                    published,
+                )[0]
         return events
 
-    def _record(self, article: Article, draft, published: Optional[date], speech,
-                sent_index: dict) -> Event:
+    def _record(
+        self, article: Article, draft, published: Optional[date], speech, sent_index: dict
+    ) -> Event:
         tok = draft.trigger
         sent = tok.sent
         entry = draft.entry
         trigger = Span(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
         i = sent_index[sent.start]
         return Event(
-            id=Event.make_id(article.id, i, trigger, entry.event, entry.cameo,
-                             draft.actors[0].code if draft.actors else None),
+            id=Event.make_id(
+                article.id,
+                i,
+                trigger,
+                entry.event,
+                entry.cameo,
+                draft.actors[0].code if draft.actors else None,
+            ),
             article_id=article.id,
             sentence_index=i,
             sentence=sent.text.strip(),  # spaCy keeps paragraph breaks on the last token
@@ -203,8 +236,10 @@ def anchored(event: Event) -> bool:
     dyad, country panel or map, and on the real-news set such records are as often wrong
     as right about the event type (19 of 36 paired with a gold event, 2 with its actor and
     modality, 2026-12-06): they are left out unless `unanchored=True` (`--unanchored`)."""
-    def placed(entities) -> bool:     # a sector says who too: "police arrested protesters"
+
+    def placed(entities) -> bool:  # a sector says who too: "police arrested protesters"
         return any(e.country or e.code or e.sector for e in entities)
+
     return placed(event.actor) or placed(event.recipient) or event.location is not None
 
 
@@ -216,8 +251,11 @@ def _candidate_places(event: Event, places: list) -> list:
     if event.quad_class not in (1, 3):
         return places
     spans = [(e.start, e.end) for e in event.actor + event.recipient if e.start is not None]
-    return [p for p in places
-            if not any(p.start_char < end and start < p.end_char for start, end in spans)]
+    return [
+        p
+        for p in places
+        if not any(p.start_char < end and start < p.end_char for start, end in spans)
+    ]
 
 
 _default: Optional[Pipeline] = None

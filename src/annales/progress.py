@@ -1,6 +1,7 @@
 """The progress line of a long ingest: articles, events, rejections, rate and ETA, redrawn in
 place on stderr at most a few times a second, and only when stderr is a terminal (a log file
 or a pipe gets the summary line alone)."""
+
 from __future__ import annotations
 
 import os
@@ -60,8 +61,7 @@ class Progress:
         if not force and now - self._last < REDRAW:
             return
         self._last = now
-        self.stream.write("\r" + self.line(stats, now - self._first[0], self._first[1])
-                          + "\x1b[K")
+        self.stream.write("\r" + self.line(stats, now - self._first[0], self._first[1]) + "\x1b[K")
         self.stream.flush()
         self._shown = True
 
@@ -71,8 +71,10 @@ class Progress:
         coded = stats.coded
         done = coded + stats.skipped + stats.rejected
         rate = (coded - coded_before) / elapsed if elapsed > 0 else 0.0
-        text = (f"{coded:,} articles coded, {stats.skipped:,} already stored, "
-                f"{stats.events:,} events, {stats.rejected:,} rejected, {rate:,.1f} articles/s")
+        text = (
+            f"{coded:,} articles coded, {stats.skipped:,} already stored, "
+            f"{stats.events:,} events, {stats.rejected:,} rejected, {rate:,.1f} articles/s"
+        )
         if self.total:
             share = min(done, self.total) / self.total
             left = self.total - done

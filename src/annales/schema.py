@@ -4,6 +4,7 @@ Field names here are the public interface: the JSON keys, the CSV columns and th
 columns all come from these dataclasses.  Change them only with a migration note in
 docs/records.md.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -11,8 +12,22 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Optional
 
 EVENT_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 MODALITIES = ("asserted", "negated", "future", "hypothetical")
 PRECISIONS = ("day", "month", "year", "decade")
@@ -62,16 +77,20 @@ class Attribution(Record):
     def from_dict(cls, d: Optional[dict]) -> Optional[Attribution]:
         if d is None:
             return None
-        return cls(Entity.from_dict(d.get("speaker")), d.get("cue"), d.get("quoted", False),
-                   d.get("anonymous", False))
+        return cls(
+            Entity.from_dict(d.get("speaker")),
+            d.get("cue"),
+            d.get("quoted", False),
+            d.get("anonymous", False),
+        )
 
 
 @dataclass
 class DateValue(Record):
-    value: str                      # ISO prefix: "2016-12-18", "2016-12", "2016", "198" (decade)
-    precision: str                  # one of PRECISIONS
-    text: Optional[str]             # the words it came from; null when taken from `published`
-    source: str = "text"            # "text": said in the sentence; "published": the article's date
+    value: str  # ISO prefix: "2016-12-18", "2016-12", "2016", "198" (decade)
+    precision: str  # one of PRECISIONS
+    text: Optional[str]  # the words it came from; null when taken from `published`
+    source: str = "text"  # "text": said in the sentence; "published": the article's date
 
 
 @dataclass
@@ -82,7 +101,7 @@ class Location(Record):
     lat: Optional[float] = None
     lon: Optional[float] = None
     geonames_id: Optional[int] = None
-    kind: Optional[str] = None      # city | region | country | territory (how `name` was found)
+    kind: Optional[str] = None  # city | region | country | territory (how `name` was found)
 
 
 @dataclass
@@ -113,12 +132,19 @@ class Event(Record):
     confidence: float = 0.5
 
     @staticmethod
-    def make_id(article_id: str, sentence_index: int, trigger: Span, event: str,
-                cameo: Optional[str] = None, actor_code: Optional[str] = None) -> str:
+    def make_id(
+        article_id: str,
+        sentence_index: int,
+        trigger: Span,
+        event: str,
+        cameo: Optional[str] = None,
+        actor_code: Optional[str] = None,
+    ) -> str:
         # CAMEO code and first actor too: a two-way dictionary code ("A met B": 031 A->B and
         # 032 B->A) gives two records of one PLOVER type on one trigger.
-        return stable_hash(article_id, sentence_index, trigger.start, trigger.end, event, cameo,
-                           actor_code)
+        return stable_hash(
+            article_id, sentence_index, trigger.start, trigger.end, event, cameo, actor_code
+        )
 
     @classmethod
     def from_dict(cls, d: dict) -> Event:
@@ -161,8 +187,8 @@ class Quote(Record):
 
 @dataclass
 class Rejection(Record):
-    input: str          # what was rejected: a path, "path:line", "<stdin>:3", or an article id
-    reason_code: str    # see errors.REASONS
+    input: str  # what was rejected: a path, "path:line", "<stdin>:3", or an article id
+    reason_code: str  # see errors.REASONS
     message: str
 
 
@@ -171,6 +197,7 @@ class StoryType(Record):
     """What the whole story is about: the PLOVER event type a learned model gives the headline
     and body together (annales.story), with its probability.  A reading aid and a filter, not
     an event record: it names no actors and asserts nothing."""
+
     event: str
     probability: float
     model: str
@@ -179,6 +206,7 @@ class StoryType(Record):
 @dataclass
 class CodedArticle:
     """What the pipeline returns for one article."""
+
     article: Article
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)

@@ -17,6 +17,7 @@ parser keeps sentence starts that are set before it runs, so this component sets
 The cuts of the first kind are kept in `doc.user_data[CUTS_KEY]` (character offsets) so the
 pipeline can say, in a warning row (R010), that an article was coded in pieces.
 """
+
 from __future__ import annotations
 
 from spacy.language import Language
@@ -71,7 +72,7 @@ def forced_starts(doc, run: int = MAX_RUN_TOKENS) -> tuple[list[int], list[int]]
     One pass over the tokens; a cut looks back at most `run` tokens."""
     starts: list[int] = []
     cuts: list[int] = []
-    base = last = 0   # where the stretch since the last sentence end starts; last start set
+    base = last = 0  # where the stretch since the last sentence end starts; last start set
     i = 0
     while i < len(doc):
         # '"... in 2005." said an analyst': no new sentence starts with a lower-case word

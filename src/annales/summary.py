@@ -1,5 +1,6 @@
 """The readable summary `annales demo` prints: counts, top dyads, and example records shown under
 their sentence with the trigger, actor and recipient marked, so a reader sees why each exists."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -20,10 +21,15 @@ def mark_sentence(event: Event, article_text: Optional[str]) -> str:
     if base < 0:
         return sentence
     marks: list[tuple[int, int, str, str]] = [
-        (event.trigger.start - base, event.trigger.end - base, "<<", ">>")]
+        (event.trigger.start - base, event.trigger.end - base, "<<", ">>")
+    ]
     for role, ents in (("A", event.actor), ("R", event.recipient)):
         for ent in ents:
-            if ent.start is not None and ent.end is not None and base <= ent.start < base + len(sentence):
+            if (
+                ent.start is not None
+                and ent.end is not None
+                and base <= ent.start < base + len(sentence)
+            ):
                 marks.append((ent.start - base, ent.end - base, f"[{role} ", "]"))
     out = sentence
     # Insert from the right so earlier offsets stay valid; skip overlapping spans.
@@ -40,8 +46,10 @@ def describe(event: Event) -> str:
     def names(ents) -> str:
         return " + ".join(e.code or e.name or e.text for e in ents) or "-"
 
-    line = (f"{event.event}/{event.mode or '-'} (CAMEO {event.cameo}, {event.modality}) "
-            f"{names(event.actor)} -> {names(event.recipient)}")
+    line = (
+        f"{event.event}/{event.mode or '-'} (CAMEO {event.cameo}, {event.modality}) "
+        f"{names(event.actor)} -> {names(event.recipient)}"
+    )
     if event.date:
         line += f", {event.date.value}" + (f" ({event.date.text})" if event.date.text else "")
     a = event.attribution
@@ -55,10 +63,12 @@ def summarize(counts: dict, examples: list[tuple[Event, Optional[str]]]) -> str:
     """`counts` is Store.counts(); `examples` pairs events with their article text."""
     out = [
         f"{counts['articles']} articles, {counts['events']} events, {counts['quotes']} quotes, "
-        f"{counts['rejections']} rejections", "",
+        f"{counts['rejections']} rejections",
+        "",
         "Events by type:      " + _pairs(counts["by_event"]),
         "Events by modality:  " + _pairs(counts["by_modality"]),
-        "Stories by type:     " + (_pairs(counts.get("by_story_type") or {}) or "-"), "",
+        "Stories by type:     " + (_pairs(counts.get("by_story_type") or {}) or "-"),
+        "",
         "Top dyads (actor country -> recipient country):",
     ]
     for actor, recipient, n in counts["top_dyads"]:

@@ -7,6 +7,7 @@ is that long, so runs of more than MAX_TOKEN_CHARS characters without a space ar
 tokens of that length without asking the affix patterns; everything else is tokenized by spaCy
 as before.  The text, and every character offset into it, stays exactly as given.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,13 +32,13 @@ class BoundedTokenizer:
         spaces: list[bool] = []
         position = 0
         for run in _LONG_RUN.finditer(text):
-            self._add(text[position:run.start()], words, spaces)
+            self._add(text[position : run.start()], words, spaces)
             piece = run.group()
             for i in range(0, len(piece), MAX_TOKEN_CHARS):
-                words.append(piece[i:i + MAX_TOKEN_CHARS])
+                words.append(piece[i : i + MAX_TOKEN_CHARS])
                 spaces.append(False)
             position = run.end()
-            if text[position:position + 1] == " ":  # a token carries one space after it
+            if text[position : position + 1] == " ":  # a token carries one space after it
                 spaces[-1] = True
                 position += 1
         self._add(text[position:], words, spaces)

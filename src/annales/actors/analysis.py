@@ -16,6 +16,7 @@ In order, for a head token:
    ("Syrian President Bashar al-Assad"), otherwise it stays unknown with null codes;
 5. anything else ("construction", "the proposal") is not an actor.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -26,8 +27,15 @@ from ..schema import Entity
 from .coref import FIRST_PERSON, PRONOUNS, resolve_definite, resolve_pronoun
 from .kb import SECTOR_LABELS, entity_of
 from .mentions import Mention, MentionIndex
-from .phrases import (SUBJECT_DEPS, appositive, determiner, first_conjunct, modifiers, np_bounds,
-                      owner_object)
+from .phrases import (
+    SUBJECT_DEPS,
+    appositive,
+    determiner,
+    first_conjunct,
+    modifiers,
+    np_bounds,
+    owner_object,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,16 +43,20 @@ if TYPE_CHECKING:
     from .kb import KBEntry
 
 # Named-entity types that are never actors, whatever the noun ("Sunday", "1967", "$5").
-NOT_ACTORS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL LAW LANGUAGE "
-                       "WORK_OF_ART EVENT FAC PRODUCT".split())
+NOT_ACTORS = frozenset(
+    "DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL LAW LANGUAGE "
+    "WORK_OF_ART EVENT FAC PRODUCT".split()
+)
 PLACES = frozenset({"GPE", "LOC", "FAC"})
-PLACE_KINDS = frozenset({"country", "metonym", "dictionary"})   # what "in X" can locate
+PLACE_KINDS = frozenset({"country", "metonym", "dictionary"})  # what "in X" can locate
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ANAPHORIC_PERSON = frozenset("he she they we i him her them us me".split())
 SPOKES = frozenset("spokesman spokeswoman spokesperson".split())
-HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame sheikh sheik sayyed sayyid "
-                       "ayatollah gen general adm admiral col colonel lt rev father madame "
-                       "monsieur herr prince princess field marshal".split())
+HONORIFICS = frozenset(
+    "mr mrs ms miss dr sir lord lady dame sheikh sheik sayyed sayyid "
+    "ayatollah gen general adm admiral col colonel lt rev father madame "
+    "monsieur herr prince princess field marshal".split()
+)
 
 
 OPEN_QUOTES, CLOSE_QUOTES = frozenset("“‘«"), frozenset("”’»")
@@ -90,13 +102,13 @@ class DocAnalysis:
     def run(self) -> MentionIndex:
         for tok in self.doc:
             if tok.dep_ in ("compound", "flat", "amod") or (
-                    tok.pos_ not in ("NOUN", "PROPN", "PRON") and not self._mistagged_name(tok)):
+                tok.pos_ not in ("NOUN", "PROPN", "PRON") and not self._mistagged_name(tok)
+            ):
                 continue
             m = self.analyse(tok)
             if m is not None:
                 self.mentions.append(m)
-        return MentionIndex(self.doc, self.mentions, self.analyse, self.demonym,
-                            places=self.places)
+        return MentionIndex(self.doc, self.mentions, self.analyse, self.demonym, places=self.places)
 
     def demonym(self, tok) -> Optional[Entity]:
         entry = self.names.get(tok.i)
@@ -104,12 +116,13 @@ class DocAnalysis:
             return None
         start, end = np_bounds(tok.head if tok.dep_ == "amod" else tok)
         span = self.doc[start:end]
-        return entity_of(self.kb, entry, self.day, text=span.text, start=span.start_char,
-                         end=span.end_char)
+        return entity_of(
+            self.kb, entry, self.day, text=span.text, start=span.start_char, end=span.end_char
+        )
 
     def analyse(self, head) -> Optional[Mention]:
         if head.i not in self._memo:
-            self._memo[head.i] = None        # a cycle through "of"/appos stops here
+            self._memo[head.i] = None  # a cycle through "of"/appos stops here
             self._memo[head.i] = self._analyse(head)
         return self._memo[head.i]
 
@@ -121,13 +134,19 @@ class DocAnalysis:
             return None
         start, end = np_bounds(head)
         span = self.doc[start:end]
-        base = dict(start=start, end=end, head=head.i, salience=salience(head),
-                    sentence=head.sent.start, plural=head.tag_ in ("NNS", "NNPS"),
-                    quoted=self.quoted[head.i])
+        base = dict(
+            start=start,
+            end=end,
+            head=head.i,
+            salience=salience(head),
+            sentence=head.sent.start,
+            plural=head.tag_ in ("NNS", "NNPS"),
+            quoted=self.quoted[head.i],
+        )
         where = dict(text=span.text, start=span.start_char, end=span.end_char)
         entry = self.names.get(head.i)
         if entry is not None and self._other_first_name(head, entry):
-            entry = None        # "Ivanka Trump" is not Donald Trump
+            entry = None  # "Ivanka Trump" is not Donald Trump
         if entry is not None:
             # an office in front of a bare-country name narrows it, as an agent word does in
             # PETRARCH: "Bree President Romendacil" -> BREGOV; a dated role is never overridden
@@ -136,8 +155,9 @@ class DocAnalysis:
                 sector = self._modifier_hits(head)[1] or self._shared_sector(head)
                 if sector:
                     entity = entity_of(self.kb, entry, self.day, sector=sector, **where)
-            return Mention(entity=entity, entry=entry, kind=entry.kind,
-                           person=entry.kind == "person", **base)
+            return Mention(
+                entity=entity, entry=entry, kind=entry.kind, person=entry.kind == "person", **base
+            )
         if head.ent_type_ in NOT_ACTORS:
             return None
         key = self.sectors.get(head.i)
@@ -152,21 +172,36 @@ class DocAnalysis:
         if head.pos_ == "PROPN":
             person = head.ent_type_ == "PERSON"
             if mod_entry is not None and person:
-                return Mention(entity=entity_of(self.kb, mod_entry, self.day, sector=mod_sector,
-                                                **where), entry=mod_entry, kind=mod_entry.kind,
-                               person=True, **base)
+                return Mention(
+                    entity=entity_of(self.kb, mod_entry, self.day, sector=mod_sector, **where),
+                    entry=mod_entry,
+                    kind=mod_entry.kind,
+                    person=True,
+                    **base,
+                )
             earlier = self._short_name(head, start, end)
             if earlier is not None and earlier.entry is not None:
-                return Mention(entity=entity_of(self.kb, earlier.entry, self.day, **where),
-                               entry=earlier.entry, kind="short_name", person=True,
-                               antecedent=earlier, **base)
+                return Mention(
+                    entity=entity_of(self.kb, earlier.entry, self.day, **where),
+                    entry=earlier.entry,
+                    kind="short_name",
+                    person=True,
+                    antecedent=earlier,
+                    **base,
+                )
             app = appositive(head)
             inner = self.analyse(app) if app is not None else None
             if inner is not None and inner.entity.country:
-                return Mention(entity=replace(inner.entity, **where), entry=inner.entry,
-                               kind=inner.kind, person=person, **base)
-            return Mention(entity=Entity(**where), entry=None, kind="unknown", person=person,
-                           **base)
+                return Mention(
+                    entity=replace(inner.entity, **where),
+                    entry=inner.entry,
+                    kind=inner.kind,
+                    person=person,
+                    **base,
+                )
+            return Mention(
+                entity=Entity(**where), entry=None, kind="unknown", person=person, **base
+            )
         return None
 
     def _common_noun(self, head, sector, person, mod_entry, base, where) -> Mention:
@@ -180,14 +215,19 @@ class DocAnalysis:
             if anchor is not head:
                 mod_entry = self._modifier_hits(anchor)[0]
             if mod_entry is not None:
-                return Mention(entity=entity_of(self.kb, mod_entry, self.day, sector=sector,
-                                                **where), entry=mod_entry, kind=mod_entry.kind,
-                               person=person, anonymous=anonymous, **base)
+                return Mention(
+                    entity=entity_of(self.kb, mod_entry, self.day, sector=sector, **where),
+                    entry=mod_entry,
+                    kind=mod_entry.kind,
+                    person=person,
+                    anonymous=anonymous,
+                    **base,
+                )
             owner = owner_object(anchor) or self._spoken_for(anchor)
             inner = self.analyse(owner[1]) if owner is not None else None
             if owner is None or inner is None or not inner.entity.country:
                 continue
-            if owner[0] == "in":    # "lawmakers in Fornost": the place's country, not its seat
+            if owner[0] == "in":  # "lawmakers in Fornost": the place's country, not its seat
                 if not person or inner.kind not in PLACE_KINDS:
                     continue
                 entity = self._in_country(inner, sector, where)
@@ -197,30 +237,54 @@ class DocAnalysis:
                 entity = entity_of(self.kb, inner.entry, self.day, sector=sector, **where)
             else:
                 entity = replace(inner.entity, **where)
-            return Mention(entity=entity, entry=inner.entry, kind=inner.kind, person=person,
-                           anonymous=anonymous, **base)
+            return Mention(
+                entity=entity,
+                entry=inner.entry,
+                kind=inner.kind,
+                person=person,
+                anonymous=anonymous,
+                **base,
+            )
         if determiner(head) in DEFINITE:
             ante = resolve_definite(head, sector, person, self.mentions, self.sentence_starts)
             if ante is not None:
-                return Mention(entity=replace(ante.entity, **where), entry=ante.entry,
-                               kind="definite", person=person, anonymous=ante.anonymous,
-                               antecedent=ante, **base)
-        return Mention(entity=Entity(sector=sector, **where), entry=None,
-                       kind="sector" if sector else "unknown", person=person,
-                       anonymous=anonymous, **base)
+                return Mention(
+                    entity=replace(ante.entity, **where),
+                    entry=ante.entry,
+                    kind="definite",
+                    person=person,
+                    anonymous=ante.anonymous,
+                    antecedent=ante,
+                    **base,
+                )
+        return Mention(
+            entity=Entity(sector=sector, **where),
+            entry=None,
+            kind="sector" if sector else "unknown",
+            person=person,
+            anonymous=anonymous,
+            **base,
+        )
 
     def _short_name(self, head, start: int, end: int) -> Optional[Mention]:
         """A lone name that is one word of a person named in full earlier in the article:
         "Kim" after "Kim Jong Un", "Lam" after "Carrie Lam".  News style names a person in
         full first; the KB cannot list bare surnames that several people share."""
-        if end - start > 1 and any(t.pos_ == "PROPN" for t in self.doc[start:end]
-                                   if t.i != head.i):
+        if end - start > 1 and any(t.pos_ == "PROPN" for t in self.doc[start:end] if t.i != head.i):
             return None
         word = head.text.lower()
         for m in reversed(self.mentions):
-            if m.person and m.entry is not None and m.head < head.i and word in {
-                    w for alias in [m.entry.name, *m.entry.aliases]
-                    for w in alias.lower().replace("-", " ").split()}:
+            if (
+                m.person
+                and m.entry is not None
+                and m.head < head.i
+                and word
+                in {
+                    w
+                    for alias in [m.entry.name, *m.entry.aliases]
+                    for w in alias.lower().replace("-", " ").split()
+                }
+            ):
                 return m
         return None
 
@@ -248,12 +312,17 @@ class DocAnalysis:
         assert country, "only a mention with a country is placed in it"
         label = SECTOR_LABELS.get(sector, sector) if sector else None
         name = self.kb.country_name(country) or inner.entity.name
-        return Entity(name=f"{name} {label}" if label else name,
-                      code=country + (sector or ""), country=country, sector=sector,
-                      kb_id=inner.entity.kb_id, **where)
+        return Entity(
+            name=f"{name} {label}" if label else name,
+            code=country + (sector or ""),
+            country=country,
+            sector=sector,
+            kb_id=inner.entity.kb_id,
+            **where,
+        )
 
     def _shared_sector(self, head) -> Optional[str]:
-        """"the Israeli and Palestinian leaders": a coordinated modifier shares its noun's
+        """ "the Israeli and Palestinian leaders": a coordinated modifier shares its noun's
         sector word, so "Palestinian" there is PSEGOV, not the bare country."""
         first = first_conjunct(head)
         if first is head or first.dep_ not in ("amod", "compound"):
@@ -267,22 +336,32 @@ class DocAnalysis:
         Honorifics and office words ("Mr", "President") do not count as given names."""
         if entry.kind != "person" or (head.i > 0 and self.names.get(head.i - 1) is entry):
             return False
-        return any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.is_title
-                   and c.i not in self.names and c.i not in self.sectors
-                   and c.lower_.rstrip(".") not in HONORIFICS
-                   for c in head.lefts)
+        return any(
+            c.dep_ in ("compound", "flat")
+            and c.pos_ == "PROPN"
+            and c.is_title
+            and c.i not in self.names
+            and c.i not in self.sectors
+            and c.lower_.rstrip(".") not in HONORIFICS
+            for c in head.lefts
+        )
 
     def _mistagged_name(self, tok) -> bool:
         """A capitalized KB name the small model tagged as something else ("Pezeshkian said"
         parses as ADJ, "Baerbock visited" as ADP) but that heads a nominal slot."""
-        return (tok.i in self.names and tok.text[:1].isupper()
-                and tok.dep_ not in ("amod", "acomp", "compound", "flat"))
+        return (
+            tok.i in self.names
+            and tok.text[:1].isupper()
+            and tok.dep_ not in ("amod", "acomp", "compound", "flat")
+        )
 
     def _named(self, head) -> bool:
         """A place name that merely ends in a sector word ("the West Bank", "Police Square")."""
         return head.ent_type_ in PLACES and any(
             t.pos_ == "PROPN" and t.i not in self.names and t.i not in self.sectors
-            for t in head.children if t.dep_ in ("compound", "flat"))
+            for t in head.children
+            if t.dep_ in ("compound", "flat")
+        )
 
     def _modifier_hits(self, head) -> tuple[Optional[KBEntry], Optional[str]]:
         """The nearest KB entry and the nearest sector word among the head's modifiers; a
@@ -314,19 +393,37 @@ class DocAnalysis:
         if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
             ante = self.analyse(tok.head.head)
         elif word in PRONOUNS:
-            ante = resolve_pronoun(tok, self.mentions, self.sentence_starts,
-                                   self.quoted[tok.i])
+            ante = resolve_pronoun(tok, self.mentions, self.sentence_starts, self.quoted[tok.i])
             if ante is None and self.quoted[tok.i] and word in FIRST_PERSON:
                 ante = self._later_speaker(tok)
         where = dict(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
-        base = dict(start=tok.i, end=tok.i + 1, head=tok.i, salience=salience(tok),
-                    sentence=tok.sent.start, quoted=self.quoted[tok.i])
+        base = dict(
+            start=tok.i,
+            end=tok.i + 1,
+            head=tok.i,
+            salience=salience(tok),
+            sentence=tok.sent.start,
+            quoted=self.quoted[tok.i],
+        )
         if ante is not None:
-            return Mention(entity=replace(ante.entity, **where), entry=ante.entry,
-                           kind="pronoun", person=ante.person,
-                           plural=ante.plural or word in ("they", "them", "we", "us"),
-                           anonymous=ante.anonymous, antecedent=ante, **base)
-        if word in ANAPHORIC_PERSON:    # someone, though we cannot say who
-            return Mention(entity=Entity(**where), entry=None, kind="unknown", person=True,
-                           plural=word in ("they", "them", "we", "us"), anonymous=True, **base)
+            return Mention(
+                entity=replace(ante.entity, **where),
+                entry=ante.entry,
+                kind="pronoun",
+                person=ante.person,
+                plural=ante.plural or word in ("they", "them", "we", "us"),
+                anonymous=ante.anonymous,
+                antecedent=ante,
+                **base,
+            )
+        if word in ANAPHORIC_PERSON:  # someone, though we cannot say who
+            return Mention(
+                entity=Entity(**where),
+                entry=None,
+                kind="unknown",
+                person=True,
+                plural=word in ("they", "them", "we", "us"),
+                anonymous=True,
+                **base,
+            )
         return None

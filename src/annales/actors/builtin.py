@@ -5,6 +5,7 @@ Hand-written rows (countries.tsv) give the ~110 countries that matter most in in
 their aliases, demonyms and seats of government; every other ISO 3166 country comes from pycountry
 with its official names only, so no country is missing but none is guessed at either.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,8 +15,7 @@ from typing import Iterator, Optional
 
 from ..errors import DataFileError
 from .entries import KBEntry, Role, SectorWord
-from .kbdata import (CODE_RE, COUNTRY_RE, SECTORS, TABLES, optional, parse_day, read_rows,
-                     split_list)
+from .kbdata import CODE_RE, COUNTRY_RE, SECTORS, TABLES, optional, parse_day, read_rows, split_list
 
 # Rule names recorded per alias, shown by `explain` ("why did this name resolve so?").
 ALIAS, DEMONYM, SEAT, ISO = "alias", "demonym", "seat of government", "ISO 3166 name"
@@ -41,14 +41,26 @@ def uninverted(name: str) -> str:
 
 def _check(where: str, code: str | None, country: str | None, sector: str | None) -> None:
     if code is not None and not CODE_RE.match(code):
-        raise DataFileError(path=where, expected="a code of 3-letter segments", found=repr(code),
-                            hint="Use CAMEO-style codes such as ISRGOV or IGOUNO.")
+        raise DataFileError(
+            path=where,
+            expected="a code of 3-letter segments",
+            found=repr(code),
+            hint="Use CAMEO-style codes such as ISRGOV or IGOUNO.",
+        )
     if country is not None and not COUNTRY_RE.match(country):
-        raise DataFileError(path=where, expected="a 3-letter country or IGO code",
-                            found=repr(country), hint="Use ISO 3166 alpha-3 or UNO/EUR/IGO/NGO.")
+        raise DataFileError(
+            path=where,
+            expected="a 3-letter country or IGO code",
+            found=repr(country),
+            hint="Use ISO 3166 alpha-3 or UNO/EUR/IGO/NGO.",
+        )
     if sector is not None and sector not in SECTORS:
-        raise DataFileError(path=where, expected="one of " + " ".join(sorted(SECTORS)),
-                            found=repr(sector), hint="Use one of these sectors.")
+        raise DataFileError(
+            path=where,
+            expected="one of " + " ".join(sorted(SECTORS)),
+            found=repr(sector),
+            hint="Use one of these sectors.",
+        )
 
 
 Rows = Iterator[tuple[KBEntry, dict[str, str]]]
@@ -68,12 +80,24 @@ def _countries(folder: Optional[Path]) -> Rows:
             if plural:
                 rules[plural] = DEMONYM
         iso3 = row["iso3"]
-        yield KBEntry(f"country:{iso3}", row["name"], "country", iso3, iso3, None,
-                      list(rules)), rules
+        yield (
+            KBEntry(f"country:{iso3}", row["name"], "country", iso3, iso3, None, list(rules)),
+            rules,
+        )
         seats = split_list(row["seats"])
         if seats:
-            yield KBEntry(f"seat:{iso3}", f"{row['name']} government", "metonym", iso3 + "GOV",
-                          iso3, "GOV", seats), {s: SEAT for s in seats}
+            yield (
+                KBEntry(
+                    f"seat:{iso3}",
+                    f"{row['name']} government",
+                    "metonym",
+                    iso3 + "GOV",
+                    iso3,
+                    "GOV",
+                    seats,
+                ),
+                {s: SEAT for s in seats},
+            )
     if folder is not None:
         return
     import pycountry
@@ -84,34 +108,59 @@ def _countries(folder: Optional[Path]) -> Rows:
         given = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
         names = [uninverted(n) for n in given if n]
         rules = {n: ISO for n in dict.fromkeys(names)}
-        yield KBEntry(f"country:{c.alpha_3}", names[0], "country", c.alpha_3, c.alpha_3, None,
-                      list(rules)), rules
+        yield (
+            KBEntry(
+                f"country:{c.alpha_3}", names[0], "country", c.alpha_3, c.alpha_3, None, list(rules)
+            ),
+            rules,
+        )
 
 
 def _organizations(folder: Optional[Path]) -> Rows:
     for where, row in _rows("organizations.tsv", folder):
-        code, country, sector = optional(row["code"]), optional(row["country"]), \
-            optional(row["sector"])
+        code, country, sector = (
+            optional(row["code"]),
+            optional(row["country"]),
+            optional(row["sector"]),
+        )
         _check(where, code, country, sector)
         if row["kind"] not in ("org", "group", "region"):
-            raise DataFileError(path=where, expected="kind org, group or region",
-                                found=repr(row["kind"]), hint="Fix the kind column.")
+            raise DataFileError(
+                path=where,
+                expected="kind org, group or region",
+                found=repr(row["kind"]),
+                hint="Fix the kind column.",
+            )
         aliases = split_list(row["aliases"])
-        yield KBEntry(row["kb_id"], row["name"], row["kind"], code, country, sector,
-                      aliases), {a: ALIAS for a in aliases}
+        yield (
+            KBEntry(row["kb_id"], row["name"], row["kind"], code, country, sector, aliases),
+            {a: ALIAS for a in aliases},
+        )
     for where, row in _rows("metonyms.tsv", folder):
         _check(where, row["code"], row["country"], row["sector"])
         aliases = split_list(row["aliases"])
-        yield KBEntry(row["kb_id"], row["name"], "metonym", row["code"], row["country"],
-                      row["sector"], aliases), {a: SEAT for a in aliases}
+        yield (
+            KBEntry(
+                row["kb_id"],
+                row["name"],
+                "metonym",
+                row["code"],
+                row["country"],
+                row["sector"],
+                aliases,
+            ),
+            {a: SEAT for a in aliases},
+        )
 
 
 def _people(folder: Optional[Path]) -> Rows:
     for where, row in _rows("people.tsv", folder):
         _check(where, None, row["country"], None)
         aliases = split_list(row["aliases"])
-        yield KBEntry(row["kb_id"], row["name"], "person", None, row["country"], None,
-                      aliases), {a: ALIAS for a in aliases}
+        yield (
+            KBEntry(row["kb_id"], row["name"], "person", None, row["country"], None, aliases),
+            {a: ALIAS for a in aliases},
+        )
 
 
 def _roles(folder: Optional[Path]) -> list[tuple[str, str, Role]]:
@@ -119,12 +168,20 @@ def _roles(folder: Optional[Path]) -> list[tuple[str, str, Role]]:
     out = []
     for where, row in _rows("roles.tsv", folder):
         _check(where, row["code"], row["country"], row["sector"])
-        role = Role(row["code"], row["country"], row["sector"],
-                    parse_day(row["start"], where), parse_day(row["end"], where))
+        role = Role(
+            row["code"],
+            row["country"],
+            row["sector"],
+            parse_day(row["start"], where),
+            parse_day(row["end"], where),
+        )
         if role.start and role.end and role.start >= role.end:
-            raise DataFileError(path=where, expected="start before end",
-                                found=f"{row['kb_id']} {role.start}..{role.end}",
-                                hint="Fix the dates.")
+            raise DataFileError(
+                path=where,
+                expected="start before end",
+                found=f"{row['kb_id']} {role.start}..{role.end}",
+                hint="Fix the dates.",
+            )
         out.append((where, row["kb_id"], role))
     return out
 
@@ -140,6 +197,7 @@ def _rows(table: str, folder: Optional[Path]):
 class KBTables:
     """What one knowledge-base folder holds, checked: entries with their alias rules, dated
     roles by kb_id (with the line each came from), sector words and generic nouns."""
+
     entries: tuple[tuple[KBEntry, dict[str, str]], ...]
     roles: tuple[tuple[str, str, Role], ...]
     sector_words: tuple[tuple[SectorWord, bool], ...]
@@ -150,8 +208,12 @@ class KBTables:
         out: dict[str, list[Role]] = {}
         for where, kb_id, role in self.roles:
             if kb_id not in known:
-                raise DataFileError(path=where, expected="a kb_id defined in a table",
-                                    found=repr(kb_id), hint="Add the entry or fix the id.")
+                raise DataFileError(
+                    path=where,
+                    expected="a kb_id defined in a table",
+                    found=repr(kb_id),
+                    hint="Add the entry or fix the id.",
+                )
             out.setdefault(kb_id, []).append(role)
         return out
 
@@ -160,25 +222,39 @@ def read_kb_folder(folder: Optional[Path] = None) -> KBTables:
     """The tables of `folder` (the built-in knowledge base when None), checked row by row."""
     if folder is not None:
         if not folder.is_dir():
-            raise DataFileError(path=str(folder), expected="a folder of knowledge-base tables",
-                                found="no such folder", hint="Check the --kb path.")
+            raise DataFileError(
+                path=str(folder),
+                expected="a folder of knowledge-base tables",
+                found="no such folder",
+                hint="Check the --kb path.",
+            )
         unknown = sorted(p.name for p in folder.glob("*.tsv") if p.name not in TABLES)
         if unknown:
-            raise DataFileError(path=str(folder / unknown[0]), expected="one of the tables "
-                                + ", ".join(TABLES), found=repr(unknown[0]),
-                                hint="Rename the file or move it out of the folder.")
+            raise DataFileError(
+                path=str(folder / unknown[0]),
+                expected="one of the tables " + ", ".join(TABLES),
+                found=repr(unknown[0]),
+                hint="Rename the file or move it out of the folder.",
+            )
     sectors = []
     for where, row in _rows("sectors.tsv", folder):
         _check(where, None, None, row["sector"])
-        sectors.append((SectorWord(row["pattern"], row["sector"],
-                                   "builtin" if folder is None else str(folder)),
-                        row["person"] == "1"))
+        sectors.append(
+            (
+                SectorWord(
+                    row["pattern"], row["sector"], "builtin" if folder is None else str(folder)
+                ),
+                row["person"] == "1",
+            )
+        )
     return KBTables(
         entries=(*_countries(folder), *_organizations(folder), *_people(folder)),
         roles=tuple(_roles(folder)),
         sector_words=tuple(sectors),
-        generic_nouns={row["word"]: row["person"] == "1"
-                       for _, row in _rows("generic.tsv", folder)})
+        generic_nouns={
+            row["word"]: row["person"] == "1" for _, row in _rows("generic.tsv", folder)
+        },
+    )
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ that is compatible wins:
 Subjects go first because news sentences keep their topic in subject position, which is what
 a following "he" or "it" most often continues (the centering heuristic, cut down to one rule).
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -37,13 +38,14 @@ FIRST_PERSON = frozenset("i me my mine myself we us our ours ourselves".split())
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON
 
 
-def candidates(mentions: list[Mention], before: int, sentence_starts: list[int]
-               ) -> Iterable[Mention]:
+def candidates(
+    mentions: list[Mention], before: int, sentence_starts: list[int]
+) -> Iterable[Mention]:
     """Earlier mentions in salience order (see the module docstring)."""
     here = sentence_of(before, sentence_starts)
     older = [s for s in sentence_starts if s < here][-MAX_SENTENCES:]
     oldest = older[0] if older else here
-    window: list[Mention] = []          # nearest first; walking back keeps this O(window)
+    window: list[Mention] = []  # nearest first; walking back keeps this O(window)
     for m in reversed(mentions):
         if m.head >= before:
             continue
@@ -52,8 +54,9 @@ def candidates(mentions: list[Mention], before: int, sentence_starts: list[int]
         window.append(m)
     yield from (m for m in window if m.sentence == here)
     for start in reversed(older):
-        yield from sorted((m for m in window if m.sentence == start),
-                          key=lambda m: -m.salience)   # stable: nearest first within a rank
+        yield from sorted(
+            (m for m in window if m.sentence == start), key=lambda m: -m.salience
+        )  # stable: nearest first within a rank
 
 
 def sentence_of(i: int, sentence_starts: list[int]) -> int:
@@ -68,7 +71,7 @@ FEMININE = frozenset("she her hers herself".split())
 def pronoun_test(word: str, doc=None) -> Optional[Callable[[Mention], bool]]:
     """Which antecedents a pronoun accepts, or None if it is not an anaphoric pronoun.  With
     the doc, "he" and "she" also skip a person of the other gender (gender.py)."""
-    if word in PERSON_PRONOUNS:     # one person: not "reporters" in "Speaking to reporters, he"
+    if word in PERSON_PRONOUNS:  # one person: not "reporters" in "Speaking to reporters, he"
         if doc is None:
             return lambda m: m.person and not m.plural
         other = "M" if word in FEMININE else "F"
@@ -101,8 +104,9 @@ def is_expletive(token) -> bool:
     return bool(clause) and head.lemma_ in RAISING
 
 
-def resolve_pronoun(token, mentions: list[Mention], sentence_starts: list[int],
-                    quoted: bool = False) -> Optional[Mention]:
+def resolve_pronoun(
+    token, mentions: list[Mention], sentence_starts: list[int], quoted: bool = False
+) -> Optional[Mention]:
     """The antecedent of a pronoun; `quoted`: the pronoun is inside quotation marks."""
     test = pronoun_test(token.lower_, token.doc)
     if test is None or is_expletive(token):
@@ -117,11 +121,24 @@ def resolve_pronoun(token, mentions: list[Mention], sentence_starts: list[int],
 
 
 # Generic nouns that, after "the", stand for an earlier organization or country, by entry kind.
-ORG_KINDS = frozenset({"org", "group", "metonym", "dictionary"})   # metonym: "the Pentagon"
+ORG_KINDS = frozenset({"org", "group", "metonym", "dictionary"})  # metonym: "the Pentagon"
 GENERIC_ANTECEDENTS = {
     **{w: frozenset({"country"}) for w in ("country", "state", "nation", "kingdom")},
-    **{w: ORG_KINDS for w in ("body", "group", "organization", "organisation", "alliance",
-                              "bloc", "agency", "movement", "coalition", "faction")},
+    **{
+        w: ORG_KINDS
+        for w in (
+            "body",
+            "group",
+            "organization",
+            "organisation",
+            "alliance",
+            "bloc",
+            "agency",
+            "movement",
+            "coalition",
+            "faction",
+        )
+    },
 }
 
 
@@ -129,14 +146,14 @@ def kind_of(m: Mention) -> str:
     return m.entry.kind if m.entry is not None else m.kind
 
 
-def resolve_definite(head, sector: Optional[str], person: bool, mentions: list[Mention],
-                     sentence_starts: list[int]) -> Optional[Mention]:
+def resolve_definite(
+    head, sector: Optional[str], person: bool, mentions: list[Mention], sentence_starts: list[int]
+) -> Optional[Mention]:
     """An earlier, more specific mention that "the official" / "the ministry" can refer to."""
     earlier = list(candidates(mentions, head.i, sentence_starts))
     lemma = head.lemma_.lower()
     for m in earlier:
-        if m.entity.country and m.person == person and \
-                head.doc[m.head].lemma_.lower() == lemma:
+        if m.entity.country and m.person == person and head.doc[m.head].lemma_.lower() == lemma:
             return m
     for m in earlier:
         if m.entity.country and m.person == person and sector and m.entity.sector == sector:
@@ -145,7 +162,15 @@ def resolve_definite(head, sector: Optional[str], person: bool, mentions: list[M
     if kinds:
         # "NATO leaders met in Warsaw. The alliance ...": people of an organization stand for
         # it; a capital is a place here, not the body meant
-        return next((m for m in earlier if m.entity.country and kind_of(m) in kinds
-                     and not (m.entry is not None and m.entry.kb_id.startswith("seat:"))
-                     and (not m.person or kind_of(m) in ORG_KINDS)), None)
+        return next(
+            (
+                m
+                for m in earlier
+                if m.entity.country
+                and kind_of(m) in kinds
+                and not (m.entry is not None and m.entry.kb_id.startswith("seat:"))
+                and (not m.person or kind_of(m) in ORG_KINDS)
+            ),
+            None,
+        )
     return None

@@ -1,4 +1,5 @@
 """`annales actors NAME`: which entry a name resolves to, by which rule, on which day."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -7,8 +8,9 @@ from typing import Optional
 from .kb import KnowledgeBase, entity_of, normal_form, role_on
 
 
-def _candidate(kb: KnowledgeBase, entry, key: str, day: Optional[date], text: str,
-               sector: Optional[str]) -> dict:
+def _candidate(
+    kb: KnowledgeBase, entry, key: str, day: Optional[date], text: str, sector: Optional[str]
+) -> dict:
     role = role_on(entry, day)
     rule = kb.rules.get((entry.kb_id, key), "alias")
     if role is not None and (role.start or role.end):
@@ -17,8 +19,13 @@ def _candidate(kb: KnowledgeBase, entry, key: str, day: Optional[date], text: st
         rule += "; dated roles ignored: no publication date"
     if sector:
         rule += f"; sector word -> {sector}"
-    return {"kb_id": entry.kb_id, "name": entry.name, "kind": entry.kind, "rule": rule,
-            "entity": entity_of(kb, entry, day, text=text, sector=sector).to_dict()}
+    return {
+        "kb_id": entry.kb_id,
+        "name": entry.name,
+        "kind": entry.kind,
+        "rule": rule,
+        "entity": entity_of(kb, entry, day, text=text, sector=sector).to_dict(),
+    }
 
 
 def explain(kb: KnowledgeBase, name: str, day: Optional[date] = None) -> dict:
@@ -28,11 +35,17 @@ def explain(kb: KnowledgeBase, name: str, day: Optional[date] = None) -> dict:
     the name as a sector word alone ("the rebels").
     """
     key = normal_form(name)
-    out: dict = {"name": name, "day": day.isoformat() if day else None, "entity": None,
-                 "rule": None, "candidates": []}
+    out: dict = {
+        "name": name,
+        "day": day.isoformat() if day else None,
+        "entity": None,
+        "rule": None,
+        "candidates": [],
+    }
     words = key.split()
-    splits = [(key, None)] + [(" ".join(words[:i]), " ".join(words[i:]))
-                              for i in range(len(words) - 1, 0, -1)]
+    splits = [(key, None)] + [
+        (" ".join(words[:i]), " ".join(words[i:])) for i in range(len(words) - 1, 0, -1)
+    ]
     for alias, rest in splits:
         sector = None
         if rest is not None:
@@ -48,7 +61,15 @@ def explain(kb: KnowledgeBase, name: str, day: Optional[date] = None) -> dict:
             return out
     word = kb.sector_words.get(key) or kb.sector_words.get(key.rstrip("s"))
     if word is not None:
-        out["entity"] = {"text": name, "name": None, "code": None, "country": None,
-                         "sector": word.sector, "kb_id": None, "start": None, "end": None}
+        out["entity"] = {
+            "text": name,
+            "name": None,
+            "code": None,
+            "country": None,
+            "sector": word.sector,
+            "kb_id": None,
+            "start": None,
+            "end": None,
+        }
         out["rule"] = f"sector word {word.pattern!r} ({word.source}); country unknown"
     return out

@@ -7,6 +7,7 @@ dictionary phrase without TABARI's trailing "_" does.  When one alias names seve
 user wins, then people, organizations and armed groups, seats of government, and countries last:
 a user dictionary is the user's decision, and a specific name beats a general one.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -15,21 +16,53 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from ..schema import Entity
-from .builtin import (KBTables, builtin_entries, builtin_generic_nouns, builtin_sector_words,
-                      read_kb_folder)
+from .builtin import (
+    KBTables,
+    builtin_entries,
+    builtin_generic_nouns,
+    builtin_sector_words,
+    read_kb_folder,
+)
 from .entries import KBEntry, Role, SectorWord
 
-PRIORITY = {"dictionary": 0, "person": 1, "org": 2, "group": 2, "metonym": 3, "country": 4,
-            "region": 4}
+PRIORITY = {
+    "dictionary": 0,
+    "person": 1,
+    "org": 2,
+    "group": 2,
+    "metonym": 3,
+    "country": 4,
+    "region": 4,
+}
 
 SECTOR_LABELS = {
-    "GOV": "government", "MIL": "military", "COP": "police", "JUD": "judiciary",
-    "LEG": "legislature", "PTY": "political party", "REB": "rebels", "OPP": "opposition",
-    "BUS": "business", "MED": "media", "CVL": "civilians", "REL": "religious",
-    "HLH": "health", "EDU": "education", "ELI": "elites", "LAB": "labor", "AGR": "agriculture",
-    "SPY": "intelligence", "REF": "refugees", "IGO": "international organization",
-    "NGO": "non-governmental organization", "HRI": "human rights", "DEV": "development",
-    "ENV": "environment", "CRM": "criminals", "UAF": "armed group", "MNC": "multinational",
+    "GOV": "government",
+    "MIL": "military",
+    "COP": "police",
+    "JUD": "judiciary",
+    "LEG": "legislature",
+    "PTY": "political party",
+    "REB": "rebels",
+    "OPP": "opposition",
+    "BUS": "business",
+    "MED": "media",
+    "CVL": "civilians",
+    "REL": "religious",
+    "HLH": "health",
+    "EDU": "education",
+    "ELI": "elites",
+    "LAB": "labor",
+    "AGR": "agriculture",
+    "SPY": "intelligence",
+    "REF": "refugees",
+    "IGO": "international organization",
+    "NGO": "non-governmental organization",
+    "HRI": "human rights",
+    "DEV": "development",
+    "ENV": "environment",
+    "CRM": "criminals",
+    "UAF": "armed group",
+    "MNC": "multinational",
 }
 
 
@@ -44,9 +77,9 @@ class KnowledgeBase:
     def __init__(self) -> None:
         self.entries: dict[str, KBEntry] = {}
         self.sector_words: dict[str, SectorWord] = {}
-        self.person_words: set[str] = set()        # sector words that denote people
-        self.generic_nouns: dict[str, bool] = {}   # actor-like nouns -> denotes people
-        self._alias: dict[str, list[str]] = {}     # normal form -> kb_ids
+        self.person_words: set[str] = set()  # sector words that denote people
+        self.generic_nouns: dict[str, bool] = {}  # actor-like nouns -> denotes people
+        self._alias: dict[str, list[str]] = {}  # normal form -> kb_ids
         self.rules: dict[tuple[str, str], str] = {}  # (kb_id, normal form) -> why it matches
 
     # -- building -------------------------------------------------------------------------------
@@ -66,8 +99,9 @@ class KnowledgeBase:
             ids = self._alias.setdefault(key, [])
             if entry.kb_id not in ids:
                 ids.append(entry.kb_id)
-            why = (rules or {}).get(alias) or ("dictionary" if entry.kind == "dictionary"
-                                               else "alias")
+            why = (rules or {}).get(alias) or (
+                "dictionary" if entry.kind == "dictionary" else "alias"
+            )
             self.rules.setdefault((entry.kb_id, key), why)
 
     def _unindex(self, kb_id: str) -> None:
@@ -142,9 +176,16 @@ def role_on(entry: KBEntry, day: Optional[date]) -> Optional[Role]:
     return next((r for r in entry.roles if r.holds_on(day)), None)
 
 
-def entity_of(kb: KnowledgeBase, entry: KBEntry, day: Optional[date], *, text: str,
-              sector: Optional[str] = None, start: Optional[int] = None,
-              end: Optional[int] = None) -> Entity:
+def entity_of(
+    kb: KnowledgeBase,
+    entry: KBEntry,
+    day: Optional[date],
+    *,
+    text: str,
+    sector: Optional[str] = None,
+    start: Optional[int] = None,
+    end: Optional[int] = None,
+) -> Entity:
     """The entity `entry` denotes on `day`, optionally narrowed by a sector word.
 
     A dated role overrides the entry's own code.  A sector word narrows a country or a person's
@@ -152,9 +193,12 @@ def entity_of(kb: KnowledgeBase, entry: KBEntry, day: Optional[date], *, text: s
     organization's own code alone ("PLO officials" stay PSEGOV).
     """
     role = role_on(entry, day)
-    code, country, own_sector = ((role.code, role.country, role.sector) if role
-                                 else (entry.code, entry.country, entry.sector))
-    if code and code.startswith(("---", "+++")):   # PETRARCH's "known to be no actor code"
+    code, country, own_sector = (
+        (role.code, role.country, role.sector)
+        if role
+        else (entry.code, entry.country, entry.sector)
+    )
+    if code and code.startswith(("---", "+++")):  # PETRARCH's "known to be no actor code"
         code = None
     name = entry.name
     # a region ("Western governments" -> WSTGOV) narrows like a country: its code is its scope
@@ -163,14 +207,33 @@ def entity_of(kb: KnowledgeBase, entry: KBEntry, day: Optional[date], *, text: s
         label = SECTOR_LABELS.get(sector, sector)
         # a group of states reads "the West (government)", a state "Israel military"
         region = kb.entries.get(f"region:{country}")
-        full = (f"{region.name} ({label})" if region is not None and kb.country_name(country)
-                is None else f"{kb.country_name(country) or country} {label}")
-        return Entity(text=text, name=full, code=country + sector,
-                      country=country, sector=sector, kb_id=entry.kb_id, start=start, end=end)
+        full = (
+            f"{region.name} ({label})"
+            if region is not None and kb.country_name(country) is None
+            else f"{kb.country_name(country) or country} {label}"
+        )
+        return Entity(
+            text=text,
+            name=full,
+            code=country + sector,
+            country=country,
+            sector=sector,
+            kb_id=entry.kb_id,
+            start=start,
+            end=end,
+        )
     if code is None and country:
         code = country + (own_sector or "")
-    return Entity(text=text, name=name, code=code, country=country, sector=own_sector,
-                  kb_id=entry.kb_id, start=start, end=end)
+    return Entity(
+        text=text,
+        name=name,
+        code=code,
+        country=country,
+        sector=own_sector,
+        kb_id=entry.kb_id,
+        start=start,
+        end=end,
+    )
 
 
 def load_kb(empty: bool = False, folders: Sequence[str | Path] = ()) -> KnowledgeBase:

@@ -3,6 +3,7 @@
 Every table has a header row; a bad row stops loading with errors.DataFileError, because a
 silently skipped row would make resolution quietly worse.
 """
+
 from __future__ import annotations
 
 import csv
@@ -19,7 +20,7 @@ SECTORS = frozenset(
     "HRI DEV ENV CRM UAF MNC".split()
 )
 COUNTRY_RE = re.compile(r"^[A-Z]{3}$")
-CODE_RE = re.compile(r"^(?:[A-Z]{3})+$")   # CAMEO-style: a root plus 3-letter segments
+CODE_RE = re.compile(r"^(?:[A-Z]{3})+$")  # CAMEO-style: a root plus 3-letter segments
 
 TABLES: dict[str, tuple[str, ...]] = {
     "countries.tsv": ("iso3", "name", "aliases", "demonyms", "seats"),
@@ -52,20 +53,27 @@ def read_rows(name: str, folder: Optional[Path] = None) -> Iterator[tuple[str, d
             reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
             header = tuple(next(reader, ()))
             if header != expected:
-                raise DataFileError(path=f"{label}:1", expected="header " + "\t".join(expected),
-                                    found="\t".join(header) or "nothing",
-                                    hint="Fix the header row.")
+                raise DataFileError(
+                    path=f"{label}:1",
+                    expected="header " + "\t".join(expected),
+                    found="\t".join(header) or "nothing",
+                    hint="Fix the header row.",
+                )
             for lineno, row in enumerate(reader, start=2):
                 if not row:
                     continue
                 if len(row) != len(expected):
-                    raise DataFileError(path=f"{label}:{lineno}",
-                                        expected=f"{len(expected)} tab-separated fields",
-                                        found=f"{len(row)} on line {lineno}", hint="Fix the row.")
+                    raise DataFileError(
+                        path=f"{label}:{lineno}",
+                        expected=f"{len(expected)} tab-separated fields",
+                        found=f"{len(row)} on line {lineno}",
+                        hint="Fix the row.",
+                    )
                 yield f"{label}:{lineno}", dict(zip(expected, (cell.strip() for cell in row)))
     except UnicodeDecodeError as exc:
-        raise DataFileError(path=label, expected="UTF-8 text", found=str(exc),
-                            hint="Re-encode the file as UTF-8.") from exc
+        raise DataFileError(
+            path=label, expected="UTF-8 text", found=str(exc), hint="Re-encode the file as UTF-8."
+        ) from exc
 
 
 def split_list(cell: str) -> list[str]:
@@ -83,5 +91,9 @@ def parse_day(cell: str, table: str) -> Optional[date]:
     try:
         return date.fromisoformat(cell)
     except ValueError:
-        raise DataFileError(path=table, expected="a YYYY-MM-DD date or nothing", found=repr(cell),
-                            hint="Fix the date.") from None
+        raise DataFileError(
+            path=table,
+            expected="a YYYY-MM-DD date or nothing",
+            found=repr(cell),
+            hint="Fix the date.",
+        ) from None

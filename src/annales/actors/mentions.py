@@ -1,4 +1,5 @@
 """What the resolver returns for one document: actor mentions, queried by head token."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -16,30 +17,35 @@ class Mention:
     resolved it; "sector" for a sector word alone ("the rebels"); "unknown" for an actor-like
     phrase nothing resolved; "pronoun" / "definite" when it was resolved to an earlier mention.
     """
-    start: int                     # token offsets of the noun phrase, end exclusive
+
+    start: int  # token offsets of the noun phrase, end exclusive
     end: int
-    head: int                      # token index of the phrase's head
+    head: int  # token index of the phrase's head
     entity: Entity
     entry: Optional[KBEntry]
     kind: str
-    person: bool = False           # denotes a person (or people), not an institution
+    person: bool = False  # denotes a person (or people), not an institution
     plural: bool = False
-    anonymous: bool = False        # a person with no name in the phrase ("a senior official")
-    salience: int = 0              # 2 main-clause subject, 1 other subject, 0 other (coref.py)
-    sentence: int = 0              # token index where its sentence starts
-    quoted: bool = False           # inside quotation marks
-    antecedent: Optional[Mention] = None   # what a pronoun / definite description refers to
+    anonymous: bool = False  # a person with no name in the phrase ("a senior official")
+    salience: int = 0  # 2 main-clause subject, 1 other subject, 0 other (coref.py)
+    sentence: int = 0  # token index where its sentence starts
+    quoted: bool = False  # inside quotation marks
+    antecedent: Optional[Mention] = None  # what a pronoun / definite description refers to
 
 
 class MentionIndex:
     """Mentions of one doc.  `analyse` resolves heads the resolver did not visit, lazily."""
 
-    def __init__(self, doc, mentions: list[Mention],
-                 analyse: Optional[Callable[[object], Optional[Mention]]] = None,
-                 demonym: Optional[Callable[[object], Optional[Entity]]] = None,
-                 places=None):
+    def __init__(
+        self,
+        doc,
+        mentions: list[Mention],
+        analyse: Optional[Callable[[object], Optional[Mention]]] = None,
+        demonym: Optional[Callable[[object], Optional[Entity]]] = None,
+        places=None,
+    ):
         self.doc = doc
-        self.places = places    # the pipeline's gazetteer: which names are large cities
+        self.places = places  # the pipeline's gazetteer: which names are large cities
         self.mentions = mentions
         self._by_head = {m.head: m for m in mentions}
         self._analyse = analyse
@@ -81,6 +87,7 @@ class MentionIndex:
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         from .phrases import np_bounds
+
         s, e = np_bounds(token)
         span = self.doc[s:e]
         return Entity(text=span.text, start=span.start_char, end=span.end_char)

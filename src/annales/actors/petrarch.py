@@ -15,6 +15,7 @@ because the first matching restriction wins in PETRARCH).  A compound code ``[FR
 Agent file: ``PHRASE {PLURAL} [~CODE]`` lines; regular plurals are generated unless ``{}``
 nulls them, and ``!MARKER! = A, B`` lines define substitution sets used inside phrases.
 """
+
 from __future__ import annotations
 
 import warnings
@@ -24,13 +25,21 @@ from typing import Optional
 
 from ..errors import DictionaryError
 from .entries import KBEntry, Role, SectorWord
-from .petrarch_lines import (CodeBlock, Line, dictionary_lines, fail, parse_code_block,
-                             phrase_text, split_brackets)
+from .petrarch_lines import (
+    CodeBlock,
+    Line,
+    dictionary_lines,
+    fail,
+    parse_code_block,
+    phrase_text,
+    split_brackets,
+)
 
 # CAMEO actor role/sector codes that may follow the country part of a code.
 KNOWN_SECTORS = frozenset(
     "GOV MIL REB OPP PTY COP JUD SPY LEG ELI MED EDU BUS CVL LAB REF HLH HRI ENV AGR DEV "
-    "CRM UAF INS SEP MOD RAD REL NGO IGO MNC".split())
+    "CRM UAF INS SEP MOD RAD REL NGO IGO MNC".split()
+)
 UNKNOWN_CODES = ("---", "+++")
 
 
@@ -44,8 +53,8 @@ def split_code(code: str) -> tuple[Optional[str], Optional[str]]:
 
 def _first_sector(rest: str) -> Optional[str]:
     for i in range(0, len(rest) - 2, 3):
-        if rest[i:i + 3] in KNOWN_SECTORS:
-            return rest[i:i + 3]
+        if rest[i : i + 3] in KNOWN_SECTORS:
+            return rest[i : i + 3]
     return None
 
 
@@ -121,16 +130,28 @@ def _entries(draft: _Draft, path: str | Path, stem: str, n: int) -> list[KBEntry
     aliases = list(dict.fromkeys(draft.phrases))
     out = []
     for i, code in enumerate(members):
-        roles = [Role(c, *split_code(c), start=b.start, end=b.end)
-                 for b in draft.blocks if b.dated
-                 for c in [_member(b.code, i)]]
+        roles = [
+            Role(c, *split_code(c), start=b.start, end=b.end)
+            for b in draft.blocks
+            if b.dated
+            for c in [_member(b.code, i)]
+        ]
         # an entry known only by dated codes has no code outside their dates: leaving its
         # country empty keeps the resolver from inventing one
         country, sector = split_code(code) if code else (None, None)
         key = code or roles[0].code
-        out.append(KBEntry(kb_id=f"dict:{stem}:{key}:{n}", name=aliases[0].title(),
-                           kind="dictionary", code=code, country=country, sector=sector,
-                           aliases=list(aliases), roles=roles))
+        out.append(
+            KBEntry(
+                kb_id=f"dict:{stem}:{key}:{n}",
+                name=aliases[0].title(),
+                kind="dictionary",
+                code=code,
+                country=country,
+                sector=sector,
+                aliases=list(aliases),
+                roles=roles,
+            )
+        )
     return out
 
 
@@ -156,8 +177,9 @@ def read_agents(path: str | Path, *, strict: bool = False) -> list[SectorWord]:
     return list(words.values())
 
 
-def _read_agent_line(line: Line, markers: dict[str, list[str]], source: str,
-                     path: str | Path) -> list[SectorWord]:
+def _read_agent_line(
+    line: Line, markers: dict[str, list[str]], source: str, path: str | Path
+) -> list[SectorWord]:
     text = line.text
     if "=" in text and text.startswith("!"):
         name, _, values = text.partition("=")
@@ -172,19 +194,23 @@ def _read_agent_line(line: Line, markers: dict[str, list[str]], source: str,
     code = blocks[0].replace(" ", "")
     if code.count("~") != 1 or code.strip("~") == "" or "~" not in (code[0], code[-1]):
         raise fail(path, line, "an agent code with one leading or trailing '~', e.g. [~GOV]")
-    return [SectorWord(pattern=form.lower(), sector=code.strip("~"), source=source)
-            for form in _agent_forms(phrase, markers, path, line)]
+    return [
+        SectorWord(pattern=form.lower(), sector=code.strip("~"), source=source)
+        for form in _agent_forms(phrase, markers, path, line)
+    ]
 
 
 def _agent_forms(phrase: str, markers: dict[str, list[str]], path, line: Line) -> list[str]:
     if "!" in phrase:
         start = phrase.index("!")
         end = phrase.find("!", start + 1)
-        marker = phrase[start:end + 1]
+        marker = phrase[start : end + 1]
         if end < 0 or marker not in markers:
-            raise fail(path, line, "a substitution marker defined earlier in the file (!NAME! = ...)")
+            raise fail(
+                path, line, "a substitution marker defined earlier in the file (!NAME! = ...)"
+            )
         # substituted forms are taken literally: the set lists its own plurals
-        return [phrase_text(phrase[:start] + v + phrase[end + 1:]) for v in markers[marker]]
+        return [phrase_text(phrase[:start] + v + phrase[end + 1 :]) for v in markers[marker]]
     if "{" in phrase:
         head, _, rest = phrase.partition("{")
         plural, close, _ = rest.partition("}")

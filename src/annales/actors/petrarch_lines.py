@@ -7,6 +7,7 @@ The rules follow PETRARCH2's reader (PETRreader.read_FIN_line, dstr_to_ordate), 
 * anything after a ``#`` is a comment (dictionaries write ``[IGO]# note`` without a space);
 * dates are ``YYMMDD`` (years 00-30 are 20YY, the rest 19YY, as in KEDS/TABARI) or ``YYYYMMDD``.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,8 +27,8 @@ DATE_RE = re.compile(r"^\d{6,}$")
 
 @dataclass(frozen=True)
 class Line:
-    number: int   # 1-based, in the file
-    text: str     # comment-free, stripped, never empty
+    number: int  # 1-based, in the file
+    text: str  # comment-free, stripped, never empty
 
 
 def dictionary_lines(path: str | Path) -> Iterator[Line]:
@@ -36,8 +37,9 @@ def dictionary_lines(path: str | Path) -> Iterator[Line]:
     try:
         raw = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError as exc:
-        raise DictionaryError(path=str(path), line=0, expected="a readable UTF-8 file",
-                              found=exc.strerror or str(exc)) from exc
+        raise DictionaryError(
+            path=str(path), line=0, expected="a readable UTF-8 file", found=exc.strerror or str(exc)
+        ) from exc
     in_xml_comment = False
     for number, text in enumerate(raw, start=1):
         if in_xml_comment:
@@ -49,7 +51,7 @@ def dictionary_lines(path: str | Path) -> Iterator[Line]:
         if stripped.startswith("<!"):
             in_xml_comment = "<!--" in stripped and "-->" not in stripped
             continue
-        if "<!--" in stripped and "-->" in stripped:   # inline comment; text around it stays
+        if "<!--" in stripped and "-->" in stripped:  # inline comment; text around it stays
             head, _, rest = stripped.partition("<!--")
             stripped = head + rest.partition("-->")[2]
         stripped = stripped.partition("#")[0].strip()
@@ -82,9 +84,10 @@ def parse_date(text: str) -> Optional[date]:
 @dataclass(frozen=True)
 class CodeBlock:
     """One ``[CODE]`` / ``[CODE <date]`` / ``[CODE >date]`` / ``[CODE date-date]`` block."""
+
     code: str
-    start: Optional[date] = None   # inclusive
-    end: Optional[date] = None     # exclusive
+    start: Optional[date] = None  # inclusive
+    end: Optional[date] = None  # exclusive
 
     @property
     def dated(self) -> bool:
@@ -120,8 +123,9 @@ def parse_code_block(inner: str, path: str | Path, line: Line) -> CodeBlock:
     if end < start:
         # Phoenix.Countries has a few reversed ranges; PETRARCH loads them (they never match),
         # so a real-world dictionary must not stop the run over one.
-        warnings.warn(str(fail(path, line, "a range whose start is not after its end")),
-                      stacklevel=2)
+        warnings.warn(
+            str(fail(path, line, "a range whose start is not after its end")), stacklevel=2
+        )
     return CodeBlock(code, start=start, end=end + timedelta(days=1))
 
 

@@ -1,4 +1,5 @@
 """Noun-phrase geometry over a spaCy parse: bounds, modifiers, the "of" complement."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator, Optional
@@ -21,8 +22,9 @@ def np_bounds(head) -> tuple[int, int]:
         if child.dep_ in LEFT_DEPS:
             start = min(start, child.left_edge.i)
     for child in head.rights:
-        if child.dep_ in ("compound", "flat") or (child.dep_ == "prep"
-                                                 and child.lower_ in OWNER_PREPOSITIONS):
+        if child.dep_ in ("compound", "flat") or (
+            child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS
+        ):
             end = max(end, child.right_edge.i + 1)
         else:
             break
@@ -41,13 +43,17 @@ def np_bounds(head) -> tuple[int, int]:
 
 def modifiers(head) -> Iterator:
     """Modifier tokens of the phrase, nearest the head first, recursing through compounds."""
-    stack = sorted((c for c in head.children if c.dep_ in MODIFIER_DEPS),
-                   key=lambda t: abs(t.i - head.i))
+    stack = sorted(
+        (c for c in head.children if c.dep_ in MODIFIER_DEPS), key=lambda t: abs(t.i - head.i)
+    )
     while stack:
         tok = stack.pop(0)
         yield tok
-        stack.extend(sorted((c for c in tok.children if c.dep_ in MODIFIER_DEPS),
-                            key=lambda t: abs(t.i - tok.i)))
+        stack.extend(
+            sorted(
+                (c for c in tok.children if c.dep_ in MODIFIER_DEPS), key=lambda t: abs(t.i - tok.i)
+            )
+        )
 
 
 def owner_object(head) -> Optional[tuple[str, Token]]:

@@ -1,12 +1,13 @@
 """ActorResolver: knowledge-base phrase matchers built once, applied to each parsed doc.
 
-    resolver = ActorResolver(kb, nlp.vocab)       # builds the matchers (once)
-    mentions = resolver(doc, published)            # -> MentionIndex (cheap per doc)
+resolver = ActorResolver(kb, nlp.vocab)       # builds the matchers (once)
+mentions = resolver(doc, published)            # -> MentionIndex (cheap per doc)
 """
+
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional, cast
+from typing import Optional
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.util import filter_spans
@@ -16,8 +17,7 @@ from .analysis import DocAnalysis
 from .kb import KnowledgeBase, normal_form
 from .mentions import MentionIndex
 
-
-MIN_STEM = 3   # shorter stems would match half the dictionary
+MIN_STEM = 3  # shorter stems would match half the dictionary
 
 
 def case_sensitive(alias: str) -> bool:
@@ -50,8 +50,9 @@ class ActorResolver:
         that pass it."""
         self.kb = kb
         self.places = places
-        lower, exact = set(), set()
-        self.stems: dict[str, str] = {}     # one-word stem -> its alias key
+        lower: set[str] = set()
+        exact: set[str] = set()
+        self.stems: dict[str, str] = {}  # one-word stem -> its alias key
         for alias, _ in kb.aliases():
             surface = alias.replace("_", " ").strip()
             if surface.endswith("*"):
@@ -85,8 +86,12 @@ class ActorResolver:
             entry = self.kb.best(normal_form(span.text))
             # a one-word name written in lower case is the common word ("granted amnesty",
             # "a trump card", "western Iraq"); user dictionaries keep their own casing rules
-            if entry is not None and len(span) == 1 and span[0].is_lower \
-                    and entry.kind != "dictionary":
+            if (
+                entry is not None
+                and len(span) == 1
+                and span[0].is_lower
+                and entry.kind != "dictionary"
+            ):
                 continue
             if entry is not None:
                 for i in range(span.start, span.end):
@@ -100,7 +105,7 @@ class ActorResolver:
         return out
 
     def _stem_entry(self, word: str):
-        for n in range(len(word), MIN_STEM - 1, -1):     # the longest stem wins
+        for n in range(len(word), MIN_STEM - 1, -1):  # the longest stem wins
             key = self.stems.get(word[:n])
             if key is not None:
                 return self.kb.best(key)

@@ -1,6 +1,7 @@
 """Coding on request (POST /api/code) and ingesting posted articles (POST /api/ingest).  The
 spaCy pipeline takes seconds to build, so it is built on the first request that needs one and
 reused after; a server that only answers queries never loads it."""
+
 from __future__ import annotations
 
 import json
@@ -34,23 +35,25 @@ class LazyPipeline:
 def _default_pipeline():
     # the process's one default pipeline: `annales.code()` in the same process reuses it
     from ..pipeline import default_pipeline
+
     return default_pipeline()
 
 
-def posted_article(text: str, published: Optional[str] = None,
-                   title: Optional[str] = None) -> Article:
+def posted_article(
+    text: str, published: Optional[str] = None, title: Optional[str] = None
+) -> Article:
     """The posted text as an Article, checked with the rules `annales code` applies (before
     any pipeline is loaded); InvalidRequest says what is wrong."""
     from ..ingest.validate import iso_day, validate
 
     if published is not None and iso_day(published) is None:
-        raise InvalidRequest(what="published", expected="a date YYYY-MM-DD",
-                             found=repr(published))
+        raise InvalidRequest(what="published", expected="a date YYYY-MM-DD", found=repr(published))
     article = Article(id=Article.make_id(text), text=text, title=title, published=published)
     why = validate(article, "<request>")
     if why is not None:
-        raise InvalidRequest(what="text", expected="English article text",
-                             found=f"{why.reason_code} {why.message}")
+        raise InvalidRequest(
+            what="text", expected="English article text", found=f"{why.reason_code} {why.message}"
+        )
     return article
 
 
@@ -80,6 +83,9 @@ def ingest_records(records: list[dict], store, pipeline) -> dict:
     finally:
         os.unlink(path)
     name = os.path.basename(path)
-    return asdict(stats) | {"rejections": [
-        r.to_dict() | {"input": r.input.replace(path, "<request>").replace(name, "<request>")}
-        for r in rejections]}
+    return asdict(stats) | {
+        "rejections": [
+            r.to_dict() | {"input": r.input.replace(path, "<request>").replace(name, "<request>")}
+            for r in rejections
+        ]
+    }

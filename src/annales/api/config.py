@@ -1,5 +1,6 @@
 """The server's settings that are not command-line options: the ingest token, from the
 environment (ANNALES_TOKEN) or a TOML config file (`ingest_token = "..."`)."""
+
 from __future__ import annotations
 
 import os
@@ -23,15 +24,22 @@ def ingest_token(config_path: Optional[str] = None, environ=os.environ) -> Optio
         with open(config_path, "rb") as f:
             data = tomllib.load(f)
     except OSError as exc:
-        raise ConfigError(path=config_path, expected="a readable TOML file",
-                          found=exc.strerror or type(exc).__name__) from exc
+        raise ConfigError(
+            path=config_path,
+            expected="a readable TOML file",
+            found=exc.strerror or type(exc).__name__,
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path=config_path, expected="TOML", found=str(exc)) from exc
     value = data.get("ingest_token")
     if value is None:
         return None
     if not isinstance(value, str) or len(value.strip()) < 16:
-        raise ConfigError(path=config_path, expected="ingest_token, a string of 16 characters "
-                          "or more", found=type(value).__name__ if not isinstance(value, str)
-                          else f"{len(value.strip())} characters")
+        raise ConfigError(
+            path=config_path,
+            expected="ingest_token, a string of 16 characters or more",
+            found=type(value).__name__
+            if not isinstance(value, str)
+            else f"{len(value.strip())} characters",
+        )
     return value.strip()

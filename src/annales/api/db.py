@@ -8,6 +8,7 @@ connection is closed after `linger` idle seconds so that another process (`annal
 which holds the file only to commit each batch) can take the file between bursts of requests.
 When another process holds the file, opening it is retried for `wait` seconds (a CLI ingest's
 commit takes well under that), then the request is answered 503 E106 with Retry-After."""
+
 from __future__ import annotations
 
 import os
@@ -17,7 +18,7 @@ from typing import Iterator, Optional
 
 import duckdb
 
-from ..errors import IngestRunning, StoreBusy, StoreLocked, StoreMissing, StoreError
+from ..errors import IngestRunning, StoreBusy, StoreError, StoreLocked, StoreMissing
 from ..store import Store
 from ..store.database import connect
 from ..store.migrate import check_current

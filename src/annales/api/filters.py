@@ -2,6 +2,7 @@
 parameterized WHERE clause.  The filters of `annales events` mean the same here (they reuse the
 store's parsing of dates and choices); the dashboard adds either-side country, quad class and
 source."""
+
 from __future__ import annotations
 
 import re
@@ -19,11 +20,11 @@ _CODE = re.compile(r"^[A-Za-z]{3}$")
 class Filters:
     actor_country: Optional[str] = None
     recipient_country: Optional[str] = None
-    country: Optional[str] = None          # actor or recipient
+    country: Optional[str] = None  # actor or recipient
     event: Optional[str] = None
     quad_class: Optional[int] = None
     modality: Optional[str] = None
-    asserted: Optional[bool] = None        # modality asserted (True) or any other (False)
+    asserted: Optional[bool] = None  # modality asserted (True) or any other (False)
     location_country: Optional[str] = None
     since: Optional[str] = None
     until: Optional[str] = None
@@ -35,13 +36,17 @@ class Filters:
     def from_params(cls, params: dict) -> Filters:
         """From query parameters (empty values count as absent); bad values raise UsageError."""
         known = {f.name for f in fields(cls)}
-        values: dict[str, Any] = {k: (v.strip() if isinstance(v, str) else v)
-                                  for k, v in params.items() if k in known and v not in (None, "")}
+        values: dict[str, Any] = {
+            k: (v.strip() if isinstance(v, str) else v)
+            for k, v in params.items()
+            if k in known and v not in (None, "")
+        }
         for key in ("actor_country", "recipient_country", "country", "location_country"):
             if key in values:
                 if not _CODE.match(values[key]):
-                    raise UsageError(what=key, expected="a three-letter country or IGO code",
-                                     found=values[key])
+                    raise UsageError(
+                        what=key, expected="a three-letter country or IGO code", found=values[key]
+                    )
                 values[key] = values[key].upper()
         if "event" in values:
             values["event"] = _choice(values["event"].upper(), EVENT_TYPES, "event")
@@ -64,8 +69,11 @@ class Filters:
 
     def params(self) -> dict[str, Any]:
         """The filters that are set, as query parameters (for links that keep them)."""
-        return {k: (str(v).lower() if isinstance(v, bool) else v)
-                for k, v in asdict(self).items() if v is not None}
+        return {
+            k: (str(v).lower() if isinstance(v, bool) else v)
+            for k, v in asdict(self).items()
+            if v is not None
+        }
 
     def where(self) -> tuple[str, list[Any]]:
         """(" WHERE ..." or "", parameters) over the events table."""
@@ -81,8 +89,11 @@ class Filters:
         if self.recipient_country:
             add("list_contains(recipient_countries, ?)", self.recipient_country)
         if self.country:
-            add("(list_contains(actor_countries, ?) OR list_contains(recipient_countries, ?))",
-                self.country, self.country)
+            add(
+                "(list_contains(actor_countries, ?) OR list_contains(recipient_countries, ?))",
+                self.country,
+                self.country,
+            )
         if self.event:
             add("event = ?", self.event)
         if self.quad_class is not None:

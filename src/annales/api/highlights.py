@@ -5,6 +5,7 @@ non-nested pieces that each know which spans and events cover them.
 
 Entities, triggers and quotes carry offsets; a place or a date carries only its words, so it is
 looked for inside its event's sentence, nearest the trigger."""
+
 from __future__ import annotations
 
 from typing import Iterable, Optional
@@ -29,8 +30,9 @@ def sentence_span(text: str, sentence: str, near: Optional[int]) -> Optional[tup
     return (first, first + len(sentence)) if first is not None else None
 
 
-def _find_near(text: str, words: Optional[str], lo: int, hi: int, near: int
-               ) -> Optional[tuple[int, int]]:
+def _find_near(
+    text: str, words: Optional[str], lo: int, hi: int, near: int
+) -> Optional[tuple[int, int]]:
     if not words:
         return None
     best = None
@@ -70,8 +72,11 @@ def event_spans(text: str, e: Event) -> list[dict]:
 
 
 def quote_spans(text: str, quotes: Iterable[Quote]) -> list[dict]:
-    return [{"start": q.start, "end": q.end, "kind": "quote", "event": None}
-            for q in quotes if 0 <= q.start < q.end <= len(text)]
+    return [
+        {"start": q.start, "end": q.end, "kind": "quote", "event": None}
+        for q in quotes
+        if 0 <= q.start < q.end <= len(text)
+    ]
 
 
 def segments(text: str, spans: list[dict]) -> list[dict]:
@@ -84,6 +89,5 @@ def segments(text: str, spans: list[dict]) -> list[dict]:
         over = [s for s in spans if s["start"] <= lo and hi <= s["end"]]
         kinds = [k for k in KINDS if any(s["kind"] == k for s in over)]
         events = sorted({s["event"] for s in over if s["event"]})
-        out.append({"start": lo, "end": hi, "text": text[lo:hi], "kinds": kinds,
-                    "events": events})
+        out.append({"start": lo, "end": hi, "text": text[lo:hi], "kinds": kinds, "events": events})
     return out

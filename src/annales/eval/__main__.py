@@ -1,6 +1,7 @@
 """`python -m annales.eval [--data DIR] [--sets petrarch,ngec] [--limit N] [--json]
 [--dump FILE]`: print the evaluation table; --dump writes every record's gold and prediction
 as JSON lines."""
+
 from __future__ import annotations
 
 import argparse

@@ -18,6 +18,7 @@ country, the head being the syntactic root of the mention's tokens; an expected 
 
     python -m annales.eval.actors [--limit N] [--misses]
 """
+
 from __future__ import annotations
 
 import re
@@ -29,8 +30,7 @@ from typing import Optional
 from .testsets import read_checked
 
 FILE = Path(__file__).resolve().parent.parent / "data" / "eval" / "actor_mentions.jsonl"
-FIELDS = ("text", "published", "mention", "occurrence", "expected_code", "expected_country",
-          "kind")
+FIELDS = ("text", "published", "mention", "occurrence", "expected_code", "expected_country", "kind")
 KINDS = ("country", "igo", "person", "title", "metonym", "demonym_sector", "group", "pronoun")
 
 
@@ -47,8 +47,9 @@ def problems(rec: dict) -> list[str]:
 
 def read_records(path: Path = FILE, limit: Optional[int] = None) -> list[dict]:
     """Records in file order (at most `limit`), each checked for its fields and its mention."""
-    return read_checked(path, problems, "fields " + ", ".join(FIELDS) + " and a kind in " +
-                        "|".join(KINDS), limit)
+    return read_checked(
+        path, problems, "fields " + ", ".join(FIELDS) + " and a kind in " + "|".join(KINDS), limit
+    )
 
 
 def mention_offset(rec: dict) -> Optional[int]:
@@ -71,10 +72,15 @@ def predict(records: list[dict], nlp, resolver) -> list[dict]:
         published = date.fromisoformat(rec["published"]) if rec["published"] else None
         mentions = resolver(doc, published)
         entity = mentions.entity_for(span.root) if span is not None and len(span) else None
-        out.append({**rec, "head": span.root.text if span is not None and len(span) else None,
-                    "code": entity.code if entity else None,
-                    "country": entity.country if entity else None,
-                    "name": entity.name if entity else None})
+        out.append(
+            {
+                **rec,
+                "head": span.root.text if span is not None and len(span) else None,
+                "code": entity.code if entity else None,
+                "country": entity.country if entity else None,
+                "name": entity.name if entity else None,
+            }
+        )
     return out
 
 
@@ -92,15 +98,35 @@ def score(rows: list[dict]) -> dict:
     by_split: dict[str, dict] = {}
     for split in sorted({r.get("split", "dev") for r in rows}):
         these = [r for r in rows if r.get("split", "dev") == split]
-        by_split[split] = {"n": len(these),
-                           "accuracy": round(sum(map(is_right, these)) / len(these), 4)}
+        by_split[split] = {
+            "n": len(these),
+            "accuracy": round(sum(map(is_right, these)) / len(these), 4),
+        }
     right = sum(is_right(r) for r in rows)
-    return {"n": len(rows), "overall": round(right / len(rows), 4) if rows else None,
-            "by_kind": by_kind, "by_split": by_split,
-            "misses": [{k: r[k] for k in ("text", "published", "mention", "kind",
-                                          "expected_code", "expected_country", "code",
-                                          "country", "head")}
-                       for r in rows if not is_right(r)]}
+    return {
+        "n": len(rows),
+        "overall": round(right / len(rows), 4) if rows else None,
+        "by_kind": by_kind,
+        "by_split": by_split,
+        "misses": [
+            {
+                k: r[k]
+                for k in (
+                    "text",
+                    "published",
+                    "mention",
+                    "kind",
+                    "expected_code",
+                    "expected_country",
+                    "code",
+                    "country",
+                    "head",
+                )
+            }
+            for r in rows
+            if not is_right(r)
+        ],
+    }
 
 
 def evaluate(limit: Optional[int] = None, nlp=None, resolver=None) -> dict:
@@ -109,9 +135,11 @@ def evaluate(limit: Optional[int] = None, nlp=None, resolver=None) -> dict:
     began = time.perf_counter()
     if nlp is None:
         from .. import nlp as _nlp
+
         nlp = _nlp.load()
     if resolver is None:
         from ..actors import ActorResolver, load_kb
+
         resolver = ActorResolver(load_kb(), nlp.vocab)
     result = score(predict(read_records(limit=limit), nlp, resolver))
     result["seconds"] = round(time.perf_counter() - began, 2)
@@ -133,9 +161,11 @@ def main(argv: Optional[list[str]] = None) -> None:
         print(f"  split {split:9} n={s['n']:4} accuracy={s['accuracy']}")
     if args.misses:
         for m in r["misses"]:
-            print(f"- [{m['kind']}] {m['mention']!r} ({m['published']}): expected "
-                  f"{m['expected_code']}/{m['expected_country']}, got {m['code']}/{m['country']}"
-                  f" (head {m['head']!r}) in: {m['text']}")
+            print(
+                f"- [{m['kind']}] {m['mention']!r} ({m['published']}): expected "
+                f"{m['expected_code']}/{m['expected_country']}, got {m['code']}/{m['country']}"
+                f" (head {m['head']!r}) in: {m['text']}"
+            )
 
 
 if __name__ == "__main__":

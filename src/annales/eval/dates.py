@@ -13,6 +13,7 @@ Scores: `accuracy` counts a line right when value and precision both match (null
 The set was written together with the resolver's rules (annales.normalize.dates / temporal), so
 it measures coverage of the listed phenomena, not accuracy on unseen news.
 """
+
 from __future__ import annotations
 
 import json
@@ -54,15 +55,29 @@ def evaluate(limit: Optional[int] = None, nlp=None) -> dict:
         right += ok
         source_right += ok and got[2] == case["source"]
         kinds.setdefault(case.get("kind", "other"), []).append(ok)
-        details.append({**case, "got_value": got[0], "got_precision": got[1],
-                        "got_source": got[2], "got_text": found.text if found else None,
-                        "trigger_found": token is not None, "correct": ok})
+        details.append(
+            {
+                **case,
+                "got_value": got[0],
+                "got_precision": got[1],
+                "got_source": got[2],
+                "got_text": found.text if found else None,
+                "trigger_found": token is not None,
+                "correct": ok,
+            }
+        )
     n = len(cases)
-    return {"n": n, "accuracy": round(right / n, 4) if n else None,
-            "source_accuracy": round(source_right / n, 4) if n else None,
-            "by_kind": {k: {"n": len(v), "accuracy": round(sum(v) / len(v), 4)}
-                        for k, v in sorted(kinds.items())},
-            "seconds": round(time.perf_counter() - start, 2), "details": details}
+    return {
+        "n": n,
+        "accuracy": round(right / n, 4) if n else None,
+        "source_accuracy": round(source_right / n, 4) if n else None,
+        "by_kind": {
+            k: {"n": len(v), "accuracy": round(sum(v) / len(v), 4)}
+            for k, v in sorted(kinds.items())
+        },
+        "seconds": round(time.perf_counter() - start, 2),
+        "details": details,
+    }
 
 
 def evaluate_set(data_dir=None, limit: Optional[int] = None) -> list:
@@ -71,7 +86,17 @@ def evaluate_set(data_dir=None, limit: Optional[int] = None) -> list:
 
     r = evaluate(limit=limit)
     weakest = sorted(r["by_kind"].items(), key=lambda kv: kv[1]["accuracy"])[:3]
-    note = (f"value+precision right; source also right {r['source_accuracy']}; weakest kinds: "
-            + ", ".join(f"{k} {v['accuracy']:.2f} (n={v['n']})" for k, v in weakest))
-    return [SetResult("dates", r["n"], {"accuracy": r["accuracy"] or 0.0}, r["seconds"], note,
-                      details=r["details"])]
+    note = (
+        f"value+precision right; source also right {r['source_accuracy']}; weakest kinds: "
+        + ", ".join(f"{k} {v['accuracy']:.2f} (n={v['n']})" for k, v in weakest)
+    )
+    return [
+        SetResult(
+            "dates",
+            r["n"],
+            {"accuracy": r["accuracy"] or 0.0},
+            r["seconds"],
+            note,
+            details=r["details"],
+        )
+    ]

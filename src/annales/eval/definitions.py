@@ -8,6 +8,7 @@ so that a gold set edited after a floor was set is a new set with floors of its 
 old set scored on easier items.  The floors-history test lets a key leave the file only when
 its gold hash is no longer what the files hash to today.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -52,8 +53,9 @@ def gold_files(row: str, data_dir: str | Path) -> list[Path]:
     return []
 
 
-def gold_hash(row: str, data_dir: str | Path,
-              read: Callable[[Path], bytes] = Path.read_bytes) -> Optional[str]:
+def gold_hash(
+    row: str, data_dir: str | Path, read: Callable[[Path], bytes] = Path.read_bytes
+) -> Optional[str]:
     """The first 12 hex digits of a SHA-256 over the row's gold files (name and bytes), or
     None when one is missing.  `read` reads a file (the history test reads them at a commit)."""
     h = hashlib.sha256()
@@ -78,5 +80,8 @@ def parse(floor_key: str) -> tuple[str, Optional[int], Optional[str]]:
     row, *rest = floor_key.split("|")
     fields = dict(part.split("=", 1) for part in rest if "=" in part)
     limit = fields.get("limit")
-    return (row, None if limit in (None, "all") else int(limit),
-            fields.get("gold") if fields.get("gold") != "missing" else None)
+    return (
+        row,
+        None if limit in (None, "all") else int(limit),
+        fields.get("gold") if fields.get("gold") != "missing" else None,
+    )

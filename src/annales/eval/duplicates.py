@@ -13,6 +13,7 @@ Figures, from a store the corpus was ingested into:
   with it; `wrong_events` counts real-world events whose mentions come from two or more
   stories, which by construction of the corpus are distinct events wrongly merged.
 """
+
 from __future__ import annotations
 
 from itertools import combinations
@@ -21,9 +22,12 @@ from itertools import combinations
 def score(con, story_of: dict[str, str]) -> dict:
     """The figures above; `con` a DuckDB connection to the store, `story_of` {article id:
     story label}."""
-    groups = dict(con.execute(
-        "SELECT a.id, coalesce(l.original_id, a.id) FROM articles a "
-        "LEFT JOIN article_links l ON l.article_id = a.id").fetchall())
+    groups = dict(
+        con.execute(
+            "SELECT a.id, coalesce(l.original_id, a.id) FROM articles a "
+            "LEFT JOIN article_links l ON l.article_id = a.id"
+        ).fetchall()
+    )
     ids = sorted(i for i in groups if i in story_of)
     same = linked = wrong_links = 0
     for a, b in combinations(ids, 2):
@@ -55,9 +59,14 @@ def score(con, story_of: dict[str, str]) -> dict:
         seen.setdefault((story, tuple(reading)), []).append((article, key))
     real = len(stories_of_event)
     return {
-        "articles": len(ids), "stories": len(set(story_of[i] for i in ids)),
-        "same_story_pairs": same, "linked_pairs": linked, "wrong_links": wrong_links,
-        "records": len(rows), "real_events": real,
-        "mergeable_records": mergeable, "merged_records": merged,
+        "articles": len(ids),
+        "stories": len(set(story_of[i] for i in ids)),
+        "same_story_pairs": same,
+        "linked_pairs": linked,
+        "wrong_links": wrong_links,
+        "records": len(rows),
+        "real_events": real,
+        "mergeable_records": mergeable,
+        "merged_records": merged,
         "wrong_events": sum(len(s) > 1 for s in stories_of_event.values()),
     }

@@ -8,6 +8,7 @@ same fails the gate: an edited gold set is a new set, measured and added under i
 Floors only go up: `tests/test_eval_floors.py` checks every committed version of the file
 against the next, and CI runs `annales eval --floors eval-floors.json`.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,11 +23,19 @@ def load(path: str | Path) -> dict:
     try:
         floors = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise DataFileError(path=str(path), expected="a JSON floors file", found=str(exc),
-                            hint="See eval-floors.json in the repository.") from exc
+        raise DataFileError(
+            path=str(path),
+            expected="a JSON floors file",
+            found=str(exc),
+            hint="See eval-floors.json in the repository.",
+        ) from exc
     if not isinstance(floors.get("sets"), dict):
-        raise DataFileError(path=str(path), expected='an object with "sets"',
-                            found=", ".join(floors), hint="See eval-floors.json.")
+        raise DataFileError(
+            path=str(path),
+            expected='an object with "sets"',
+            found=", ".join(floors),
+            hint="See eval-floors.json.",
+        )
     return floors
 
 
@@ -40,22 +49,28 @@ def check(report: EvalReport, floors: dict, data_dir=None) -> list[str]:
         if data_dir is not None and gold is not None:
             now = definitions.gold_hash(row, data_dir)
             if now is None:
-                failures.append(f"{row}: its gold files are missing under {data_dir} "
-                                "(see eval/definitions.py for which files each set reads)")
+                failures.append(
+                    f"{row}: its gold files are missing under {data_dir} "
+                    "(see eval/definitions.py for which files each set reads)"
+                )
                 continue
             if now != gold:
-                failures.append(f"{row}: its gold files hash to {now}, not {gold} as when its "
-                                "floors were set; an edited gold set is a new set: measure "
-                                "it and add its floors under the new key "
-                                "(annales.eval.floors.raised)")
+                failures.append(
+                    f"{row}: its gold files hash to {now}, not {gold} as when its "
+                    "floors were set; an edited gold set is a new set: measure "
+                    "it and add its floors under the new key "
+                    "(annales.eval.floors.raised)"
+                )
                 continue
         for metric, floor in spec.get("metrics", {}).items():
             value = scores.get(row, {}).get(metric)
             if value is None:
                 failures.append(f"{row} {metric}: not measured (floor {floor['floor']})")
             elif value + 1e-9 < floor["floor"]:
-                failures.append(f"{row} {metric}: {value:.4f} is below the floor "
-                                f"{floor['floor']} (set {floor['date']} from {floor['measured']})")
+                failures.append(
+                    f"{row} {metric}: {value:.4f} is below the floor "
+                    f"{floor['floor']} (set {floor['date']} from {floor['measured']})"
+                )
     return failures
 
 
@@ -75,8 +90,9 @@ def plan(floors: dict) -> dict[str, int | None]:
 MARGIN = 0.005
 
 
-def raised(floors: dict, report: EvalReport, rows: list[str], data_dir, date: str,
-           limit: int | None = None) -> dict:
+def raised(
+    floors: dict, report: EvalReport, rows: list[str], data_dir, date: str, limit: int | None = None
+) -> dict:
     """The floors with each of `rows` set from `report` (a new key for a new row or a new
     gold hash), never lower than a floor already there."""
     out = {**floors, "sets": dict(floors["sets"])}

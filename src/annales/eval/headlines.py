@@ -9,6 +9,7 @@ writer with one brief, blind to the coder:
 Each headline is coded as a one-line article whose title is the headline, which is how the
 story type meets a wire brief.  "headlines:<part>" scores the story type, and
 "headlines:<part>:events" the rule-based coder alone (as "ngec:events" does)."""
+
 from __future__ import annotations
 
 import json
@@ -29,21 +30,35 @@ def read_headlines(path: str | Path, limit: Optional[int] = None) -> list[Labell
         for line in f:
             if line.strip():
                 row = json.loads(line)
-                items.append(LabelledText(row["id"], row["headline"], row["event"],
-                                          title=row["headline"], group=row.get("mode") or None))
+                items.append(
+                    LabelledText(
+                        row["id"],
+                        row["headline"],
+                        row["event"],
+                        title=row["headline"],
+                        group=row.get("mode") or None,
+                    )
+                )
     return spread_sample(items, limit)
 
 
-def evaluate_headlines(data_dir=None, limit: Optional[int] = None, pipeline=None
-                       ) -> list[SetResult]:
+def evaluate_headlines(
+    data_dir=None, limit: Optional[int] = None, pipeline=None
+) -> list[SetResult]:
     """Both parts (`data_dir` is unused: the set ships with annales)."""
     if pipeline is None:
         from ..pipeline import default_pipeline
+
         pipeline = default_pipeline()
     rows = []
     for part, path in PARTS:
-        labellers = {"": story_label,
-                     ":events": lambda c: plover_label(c.events + c.unanchored)}
-        rows += score_texts(f"headlines:{part}", read_headlines(path, limit), pipeline, labellers,
-                       EVENT_TYPES, f"{part} part: story type of a one-line article")
+        labellers = {"": story_label, ":events": lambda c: plover_label(c.events + c.unanchored)}
+        rows += score_texts(
+            f"headlines:{part}",
+            read_headlines(path, limit),
+            pipeline,
+            labellers,
+            EVENT_TYPES,
+            f"{part} part: story type of a one-line article",
+        )
     return rows

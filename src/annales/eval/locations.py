@@ -10,6 +10,7 @@ Scores, with span texts compared after stripping surrounding whitespace:
 Records are split deterministically by a hash of their id: 80% "train" (used by
 scripts/train_location.py), 20% "test".
 """
+
 from __future__ import annotations
 
 import json
@@ -25,16 +26,19 @@ TRAIN_SHARE = 80  # percent of records, by id hash, used for training
 
 
 def split_of(record_id: str) -> str:
-    return "train" if int(stable_hash("event_location", record_id), 16) % 100 < TRAIN_SHARE \
-        else "test"
+    return (
+        "train" if int(stable_hash("event_location", record_id), 16) % 100 < TRAIN_SHARE else "test"
+    )
 
 
-def read_records(data_dir: str | Path, split: str = "test",
-                 limit: Optional[int] = None) -> list[dict]:
+def read_records(
+    data_dir: str | Path, split: str = "test", limit: Optional[int] = None
+) -> list[dict]:
     """Records of one split ("train", "test" or "all"), in file order, at most `limit`."""
     base = Path(data_dir)
-    path = next((p for p in (base / "event_location" / FILE, base / FILE, base) if p.is_file()),
-                None)
+    path = next(
+        (p for p in (base / "event_location" / FILE, base / FILE, base) if p.is_file()), None
+    )
     if path is None:
         raise GoldDataMissing(path=str(base / "event_location" / FILE))
     out = []
@@ -52,8 +56,9 @@ def read_records(data_dir: str | Path, split: str = "test",
 
 def parsed(records: list[dict], nlp, batch_size: int = 128) -> Iterator[tuple]:
     """(record, doc, trigger token) for each record whose verb span maps onto tokens."""
-    for doc, rec in nlp.pipe(((r["text"], r) for r in records), as_tuples=True,
-                             batch_size=batch_size):
+    for doc, rec in nlp.pipe(
+        ((r["text"], r) for r in records), as_tuples=True, batch_size=batch_size
+    ):
         verb = rec["verb"]
         span = doc.char_span(verb["start"], verb["end"], alignment_mode="expand")
         yield rec, doc, (span.root if span is not None and len(span) else None)
@@ -75,14 +80,21 @@ def tally(outcomes) -> dict:
             without_gold += 1
             none_ok += predicted is None
     n = with_gold + without_gold
-    return {"n": n, "n_with_location": with_gold,
-            "exact_match": round(hit / with_gold, 4) if with_gold else None,
-            "no_location_correct": round(none_ok / without_gold, 4) if without_gold else None,
-            "overall": round((hit + none_ok) / n, 4) if n else None}
+    return {
+        "n": n,
+        "n_with_location": with_gold,
+        "exact_match": round(hit / with_gold, 4) if with_gold else None,
+        "no_location_correct": round(none_ok / without_gold, 4) if without_gold else None,
+        "overall": round((hit + none_ok) / n, 4) if n else None,
+    }
 
 
-def evaluate(data_dir: str | Path, limit: Optional[int] = None, split: str = "test",
-             model: Optional[dict] = None) -> dict:
+def evaluate(
+    data_dir: str | Path,
+    limit: Optional[int] = None,
+    split: str = "test",
+    model: Optional[dict] = None,
+) -> dict:
     """Score `location_for` on the event-location records of `split`."""
     from .. import nlp as _nlp
     from ..normalize.event_location import location_for
@@ -98,5 +110,4 @@ def evaluate(data_dir: str | Path, limit: Optional[int] = None, split: str = "te
         if trigger is not None:
             loc = location_for(trigger, find_places(doc, gaz, speculative=True), model)
         outcomes.append((gold_texts(rec), loc.text if loc is not None else None))
-    return {**tally(outcomes), "split": split,
-            "seconds": round(time.perf_counter() - start, 2)}
+    return {**tally(outcomes), "split": split, "seconds": round(time.perf_counter() - start, 2)}

@@ -1,10 +1,11 @@
 """Scores: precision/recall/F1 over sets of predicted items, accuracy and macro-F1 over labels."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Hashable, Iterable, Sequence
 
-Triple = tuple[str, str, str]   # (actor code, recipient code, CAMEO code)
+Triple = tuple[str, str, str]  # (actor code, recipient code, CAMEO code)
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,11 @@ def accuracy(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> float:
     return sum(g == p for g, p in zip(gold, predicted)) / len(gold) if gold else 0.0
 
 
-def macro_f1(gold: Sequence[Hashable], predicted: Sequence[Hashable],
-             labels: Sequence[Hashable] | None = None) -> float:
+def macro_f1(
+    gold: Sequence[Hashable],
+    predicted: Sequence[Hashable],
+    labels: Sequence[Hashable] | None = None,
+) -> float:
     """Unweighted mean of per-class F1 over `labels` (default: the gold classes).
 
     A class never predicted scores 0 and still counts in the mean; a prediction outside

@@ -60,6 +60,7 @@ wrongly-asserted rate is the share of aligned gold non-asserted events predicted
 
     python -m annales.eval.modality [--limit N] [--misses]
 """
+
 from __future__ import annotations
 
 import re
@@ -81,14 +82,35 @@ FILE = Path(__file__).resolve().parent.parent / "data" / "eval" / "modality.json
 HELDOUT = FILE.with_name("modality_heldout.jsonl")
 BLIND = FILE.with_name("modality_blind2.jsonl")
 PARTS = ((HELDOUT, "modality:heldout"), (BLIND, "modality:blind"))
-CATEGORIES = ("modal", "future", "conditional", "desire", "demand", "threat", "negation",
-              "question", "rumour", "nested_report", "multi_sentence_quote", "anonymous",
-              "historical", "plain")
+CATEGORIES = (
+    "modal",
+    "future",
+    "conditional",
+    "desire",
+    "demand",
+    "threat",
+    "negation",
+    "question",
+    "rumour",
+    "nested_report",
+    "multi_sentence_quote",
+    "anonymous",
+    "historical",
+    "plain",
+)
 FIELDS = ("id", "text", "published", "category", "events")
-EVENT_FIELDS = ("trigger", "occurrence", "event", "modality", "actor_country",
-                "recipient_country", "attributed", "speaker_anonymous")
+EVENT_FIELDS = (
+    "trigger",
+    "occurrence",
+    "event",
+    "modality",
+    "actor_country",
+    "recipient_country",
+    "attributed",
+    "speaker_anonymous",
+)
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
-_DATE = re.compile(r"^\d{3,4}(-\d{2}(-\d{2})?)?$")   # an ISO prefix; "198" is the 1980s
+_DATE = re.compile(r"^\d{3,4}(-\d{2}(-\d{2})?)?$")  # an ISO prefix; "198" is the 1980s
 
 
 # -- the file ------------------------------------------------------------------------------------
@@ -137,8 +159,12 @@ def problems(rec: dict) -> list[str]:
 
 def read_records(path: Path = FILE, limit: Optional[int] = None) -> list[dict]:
     """Records in file order (at most `limit`), each checked (see `problems`)."""
-    return read_checked(path, problems, "a record with fields " + ", ".join(FIELDS) +
-                        " and well-formed events", limit)
+    return read_checked(
+        path,
+        problems,
+        "a record with fields " + ", ".join(FIELDS) + " and well-formed events",
+        limit,
+    )
 
 
 # -- alignment -----------------------------------------------------------------------------------
@@ -155,12 +181,12 @@ def sentence_of(text: str, offset: int) -> int:
     return sum(1 for m in _SENTENCE_END.finditer(text) if m.end() <= offset)
 
 
-NEAR_WORDS = 3   # second-pass alignment: at most this many words between the two triggers
+NEAR_WORDS = 3  # second-pass alignment: at most this many words between the two triggers
 
 
 def _words_between(text: str, span: tuple[int, int], trigger: dict) -> int:
     left, right = sorted([span, (trigger["start"], trigger["end"])])
-    return len(text[left[1]:right[0]].split())
+    return len(text[left[1] : right[0]].split())
 
 
 def align(rec: dict, predicted: list[dict]) -> list[tuple[dict, Optional[dict], Optional[str]]]:
@@ -179,10 +205,17 @@ def align(rec: dict, predicted: list[dict]) -> list[tuple[dict, Optional[dict], 
     found: list = [None] * len(spans)
     how: list = [None] * len(spans)
     for i, (gold, (start, end)) in enumerate(zip(rec["events"], spans)):
-        hits = [p for p in predicted if p.get("trigger")
-                and p["trigger"]["start"] < end and start < p["trigger"]["end"]]
-        hits.sort(key=lambda p: (p["event"] != gold["event"],
-                                 gold["actor_country"] not in _countries(p.get("actor"))))
+        hits = [
+            p
+            for p in predicted
+            if p.get("trigger") and p["trigger"]["start"] < end and start < p["trigger"]["end"]
+        ]
+        hits.sort(
+            key=lambda p: (
+                p["event"] != gold["event"],
+                gold["actor_country"] not in _countries(p.get("actor")),
+            )
+        )
         if hits:
             found[i], how[i] = hits[0], "trigger"
     claimed = {id(p) for p in found if p is not None}
@@ -190,10 +223,15 @@ def align(rec: dict, predicted: list[dict]) -> list[tuple[dict, Optional[dict], 
         if found[i] is not None:
             continue
         sent = sentence_of(text, start)
-        near = [p for p in predicted if p.get("trigger") and id(p) not in claimed
-                and p["event"] == gold["event"]
-                and sentence_of(text, p["trigger"]["start"]) == sent
-                and _words_between(text, (start, end), p["trigger"]) <= NEAR_WORDS]
+        near = [
+            p
+            for p in predicted
+            if p.get("trigger")
+            and id(p) not in claimed
+            and p["event"] == gold["event"]
+            and sentence_of(text, p["trigger"]["start"]) == sent
+            and _words_between(text, (start, end), p["trigger"]) <= NEAR_WORDS
+        ]
         near.sort(key=lambda p: abs(p["trigger"]["start"] - start))
         if near:
             found[i], how[i] = near[0], "sentence"
@@ -221,44 +259,56 @@ def _prf(pairs: list[tuple[dict, dict]], modality: str) -> dict:
     n_gold = sum(g["modality"] == modality for g, _ in pairs)
     prec, rec = (tp / n_pred if n_pred else 0.0), (tp / n_gold if n_gold else 0.0)
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    return {"n_gold": n_gold, "n_pred": n_pred, "precision": round(prec, 4),
-            "recall": round(rec, 4), "f1": round(f1, 4)}
+    return {
+        "n_gold": n_gold,
+        "n_pred": n_pred,
+        "precision": round(prec, 4),
+        "recall": round(rec, 4),
+        "f1": round(f1, 4),
+    }
 
 
 def _summary(rows: list[dict]) -> dict:
     """Figures over the gold events in `rows` (each {gold, pred, category, ...})."""
     aligned = [(r["gold"], r["pred"]) for r in rows if r["pred"] is not None]
-    non_asserted = [(g, p) for g, p in ((r["gold"], r["pred"]) for r in rows)
-                    if g["modality"] != "asserted"]
+    non_asserted = [
+        (g, p) for g, p in ((r["gold"], r["pred"]) for r in rows) if g["modality"] != "asserted"
+    ]
     na_aligned = [(g, p) for g, p in non_asserted if p is not None]
     wrong = sum(p["modality"] == "asserted" for _, p in na_aligned)
     actor = [(g, p) for g, p in aligned if g["actor_country"]]
     recip = [(g, p) for g, p in aligned if g["recipient_country"]]
     dated = [(g, p) for g, p in aligned if g.get("date")]
     return {
-        "n_gold": len(rows), "n_aligned": len(aligned),
+        "n_gold": len(rows),
+        "n_aligned": len(aligned),
         "n_aligned_by_sentence": sum(r.get("aligned_by") == "sentence" for r in rows),
         "trigger_recall": _ratio(len(aligned), len(rows)),
-        "modality_accuracy": _ratio(sum(g["modality"] == p["modality"] for g, p in aligned),
-                                    len(aligned)),
+        "modality_accuracy": _ratio(
+            sum(g["modality"] == p["modality"] for g, p in aligned), len(aligned)
+        ),
         "n_non_asserted": len(non_asserted),
         "n_non_asserted_aligned": len(na_aligned),
         "n_non_asserted_unaligned": len(non_asserted) - len(na_aligned),
         "n_wrongly_asserted": wrong,
         "wrongly_asserted_rate": _ratio(wrong, len(na_aligned)),
-        "event_accuracy": _ratio(sum(g["event"] == p["event"] for g, p in aligned),
-                                 len(aligned)),
-        "n_actor_country": len(actor), "n_recipient_country": len(recip),
-        "actor_country_accuracy": _ratio(sum(g["actor_country"] in _countries(p.get("actor"))
-                                             for g, p in actor), len(actor)),
+        "event_accuracy": _ratio(sum(g["event"] == p["event"] for g, p in aligned), len(aligned)),
+        "n_actor_country": len(actor),
+        "n_recipient_country": len(recip),
+        "actor_country_accuracy": _ratio(
+            sum(g["actor_country"] in _countries(p.get("actor")) for g, p in actor), len(actor)
+        ),
         "recipient_country_accuracy": _ratio(
             sum(g["recipient_country"] in _countries(p.get("recipient")) for g, p in recip),
-            len(recip)),
-        "attribution_accuracy": _ratio(sum(_attribution_right(g, p) for g, p in aligned),
-                                       len(aligned)),
+            len(recip),
+        ),
+        "attribution_accuracy": _ratio(
+            sum(_attribution_right(g, p) for g, p in aligned), len(aligned)
+        ),
         "n_dated": len(dated),
-        "date_accuracy": _ratio(sum((p.get("date") or {}).get("value") == g["date"]
-                                    for g, p in dated), len(dated)),
+        "date_accuracy": _ratio(
+            sum((p.get("date") or {}).get("value") == g["date"] for g, p in dated), len(dated)
+        ),
     }
 
 
@@ -268,24 +318,36 @@ def end_to_end(rows: list[dict], unaligned: list[dict]) -> dict:
     against the precision of its modality.  What a user of the records sees."""
     by_modality = {}
     for m in MODALITIES:
-        tp = sum(r["pred"] is not None and r["gold"]["modality"] == m
-                 and r["pred"]["modality"] == m for r in rows)
+        tp = sum(
+            r["pred"] is not None and r["gold"]["modality"] == m and r["pred"]["modality"] == m
+            for r in rows
+        )
         n_pred = sum(r["pred"] is not None and r["pred"]["modality"] == m for r in rows)
         n_pred += sum(e["modality"] == m for e in unaligned)
         n_gold = sum(r["gold"]["modality"] == m for r in rows)
         p, rc = (tp / n_pred if n_pred else 0.0), (tp / n_gold if n_gold else 0.0)
-        by_modality[m] = {"n_gold": n_gold, "n_pred": n_pred, "precision": round(p, 4),
-                          "recall": round(rc, 4),
-                          "f1": round(2 * p * rc / (p + rc), 4) if p + rc else 0.0}
+        by_modality[m] = {
+            "n_gold": n_gold,
+            "n_pred": n_pred,
+            "precision": round(p, 4),
+            "recall": round(rc, 4),
+            "f1": round(2 * p * rc / (p + rc), 4) if p + rc else 0.0,
+        }
     present = [v["f1"] for v in by_modality.values() if v["n_gold"] or v["n_pred"]]
-    right = sum(r["pred"] is not None and r["gold"]["modality"] == r["pred"]["modality"]
-                and r["gold"]["event"] == r["pred"]["event"] for r in rows)
+    right = sum(
+        r["pred"] is not None
+        and r["gold"]["modality"] == r["pred"]["modality"]
+        and r["gold"]["event"] == r["pred"]["event"]
+        for r in rows
+    )
     asserted = by_modality["asserted"]
-    return {"accuracy": _ratio(right, len(rows)),
-            "macro_f1": round(sum(present) / len(present), 4) if present else 0.0,
-            # asserted records that are an asserted gold event: 1 - the false-fact rate
-            "asserted_precision": asserted["precision"],
-            "by_modality": by_modality}
+    return {
+        "accuracy": _ratio(right, len(rows)),
+        "macro_f1": round(sum(present) / len(present), 4) if present else 0.0,
+        # asserted records that are an asserted gold event: 1 - the false-fact rate
+        "asserted_precision": asserted["precision"],
+        "by_modality": by_modality,
+    }
 
 
 def score(coded: Iterable[tuple[dict, list[dict]]]) -> dict:
@@ -295,13 +357,29 @@ def score(coded: Iterable[tuple[dict, list[dict]]]) -> dict:
         n_items += 1
         claimed = set()
         for gold, pred, how in align(rec, predicted):
-            rows.append({"id": rec["id"], "category": rec["category"], "text": rec["text"],
-                         "gold": gold, "pred": pred, "aligned_by": how})
+            rows.append(
+                {
+                    "id": rec["id"],
+                    "category": rec["category"],
+                    "text": rec["text"],
+                    "gold": gold,
+                    "pred": pred,
+                    "aligned_by": how,
+                }
+            )
             claimed.add(id(pred))
-        extra += [{"id": rec["id"], "category": rec["category"], "text": rec["text"],
-                   "trigger": p["trigger"]["text"] if p.get("trigger") else None,
-                   "event": p["event"], "modality": p["modality"]}
-                  for p in predicted if id(p) not in claimed]
+        extra += [
+            {
+                "id": rec["id"],
+                "category": rec["category"],
+                "text": rec["text"],
+                "trigger": p["trigger"]["text"] if p.get("trigger") else None,
+                "event": p["event"],
+                "modality": p["modality"],
+            }
+            for p in predicted
+            if id(p) not in claimed
+        ]
     result = {"n_items": n_items, **_summary(rows)}
     # predictions aligned to no gold event: not all wrong (the gold leaves out e.g. the REJECT
     # of "refused to"), but an asserted one among them may be a non-asserted statement
@@ -315,8 +393,11 @@ def score(coded: Iterable[tuple[dict, list[dict]]]) -> dict:
     # --limit without, say, future items is not pulled down by an empty class
     present = [v["f1"] for v in result["by_modality"].values() if v["n_gold"] or v["n_pred"]]
     result["macro_f1"] = round(sum(present) / len(present), 4) if present else 0.0
-    result["by_category"] = {c: _summary([r for r in rows if r["category"] == c])
-                             for c in CATEGORIES if any(r["category"] == c for r in rows)}
+    result["by_category"] = {
+        c: _summary([r for r in rows if r["category"] == c])
+        for c in CATEGORIES
+        if any(r["category"] == c for r in rows)
+    }
     result["misses"] = [_miss(r) for r in rows if not _right(r)]
     return result
 
@@ -329,17 +410,25 @@ def _right(row: dict) -> bool:
 def _miss(row: dict) -> dict:
     g, p = row["gold"], row["pred"]
     att = (p or {}).get("attribution")
-    return {"id": row["id"], "category": row["category"], "text": row["text"],
-            "trigger": g["trigger"], "aligned_by": row.get("aligned_by"),
-            "pred_trigger": p["trigger"]["text"] if p else None, "gold_event": g["event"],
-            "gold_modality": g["modality"],
-            "event": p["event"] if p else None, "modality": p["modality"] if p else None,
-            "attributed": bool(att) if p else None}
+    return {
+        "id": row["id"],
+        "category": row["category"],
+        "text": row["text"],
+        "trigger": g["trigger"],
+        "aligned_by": row.get("aligned_by"),
+        "pred_trigger": p["trigger"]["text"] if p else None,
+        "gold_event": g["event"],
+        "gold_modality": g["modality"],
+        "event": p["event"] if p else None,
+        "modality": p["modality"] if p else None,
+        "attributed": bool(att) if p else None,
+    }
 
 
 def predict(records: list[dict], pipeline) -> Iterable[tuple[dict, list[dict]]]:
     """(record, its predicted events as dicts), parsing in batches with one shared pipeline."""
     from ..schema import Article
+
     articles = (Article(id=r["id"], text=r["text"], published=r["published"]) for r in records)
     for rec, coded in zip(records, pipeline.code_articles(articles, batch_size=64)):
         yield rec, [e.to_dict() for e in coded.events]
@@ -350,6 +439,7 @@ def evaluate(limit: Optional[int] = None, pipeline=None, path: Path = FILE) -> d
     (coding time, pipeline loading excluded)."""
     if pipeline is None:
         from ..pipeline import default_pipeline
+
         pipeline = default_pipeline()
     records = read_records(path, limit=limit)
     began = time.perf_counter()
@@ -369,45 +459,67 @@ def set_results(r: dict, name: str = "modality", categories: bool = True) -> lis
 
     def num(v):
         return 0.0 if v is None else v
+
     rate = r["wrongly_asserted_rate"]
     rows = [
-        SetResult(name, r["n_aligned"],
-                  {"macro_f1": r["macro_f1"], "accuracy": num(r["modality_accuracy"])},
-                  r["seconds"],
-                  f"{r['n_items']} items, {r['n_gold']} gold events, {r['n_aligned']} aligned "
-                  f"to a predicted event (trigger recall {r['trigger_recall']}); scored on the "
-                  "aligned ones"),
+        SetResult(
+            name,
+            r["n_aligned"],
+            {"macro_f1": r["macro_f1"], "accuracy": num(r["modality_accuracy"])},
+            r["seconds"],
+            f"{r['n_items']} items, {r['n_gold']} gold events, {r['n_aligned']} aligned "
+            f"to a predicted event (trigger recall {r['trigger_recall']}); scored on the "
+            "aligned ones",
+        ),
     ]
     if rate is not None:
-        rows.append(SetResult(
-            f"{name}:wrongly-asserted", r["n_non_asserted_aligned"],
-            {"accuracy": round(1 - rate, 4)}, None,
-            f"accuracy = 1 - wrongly-asserted rate ({r['n_wrongly_asserted']} of "
-            f"{r['n_non_asserted_aligned']} aligned non-asserted gold events coded asserted; "
-            f"goal: rate < 0.05; {r['n_non_asserted_unaligned']} not found, not counted)"))
-    rows += [SetResult(f"{name}:{m}", s["n_gold"], {k: s[k] for k in
-                                                       ("precision", "recall", "f1")})
-             for m, s in r["by_modality"].items()]
+        rows.append(
+            SetResult(
+                f"{name}:wrongly-asserted",
+                r["n_non_asserted_aligned"],
+                {"accuracy": round(1 - rate, 4)},
+                None,
+                f"accuracy = 1 - wrongly-asserted rate ({r['n_wrongly_asserted']} of "
+                f"{r['n_non_asserted_aligned']} aligned non-asserted gold events coded asserted; "
+                f"goal: rate < 0.05; {r['n_non_asserted_unaligned']} not found, not counted)",
+            )
+        )
+    rows += [
+        SetResult(f"{name}:{m}", s["n_gold"], {k: s[k] for k in ("precision", "recall", "f1")})
+        for m, s in r["by_modality"].items()
+    ]
     rows.append(SetResult(f"{name}:triggers", r["n_gold"], {"recall": num(r["trigger_recall"])}))
     e2e = r["end_to_end"]
-    rows.append(SetResult(
-        f"{name}:end-to-end", r["n_gold"],
-        {"accuracy": num(e2e["accuracy"]), "macro_f1": e2e["macro_f1"],
-         "precision": e2e["asserted_precision"]}, None,
-        "over every gold event (missed ones wrong: type and modality must be right) and every "
-        "prediction (unaligned ones count against their modality's precision); P = precision "
-        "of `asserted` records"))
-    for label, key, n in (("event", "event_accuracy", r["n_aligned"]),
-                         ("actor-country", "actor_country_accuracy", r["n_actor_country"]),
-                         ("recipient-country", "recipient_country_accuracy",
-                          r["n_recipient_country"]),
-                         ("attribution", "attribution_accuracy", r["n_aligned"])):
+    rows.append(
+        SetResult(
+            f"{name}:end-to-end",
+            r["n_gold"],
+            {
+                "accuracy": num(e2e["accuracy"]),
+                "macro_f1": e2e["macro_f1"],
+                "precision": e2e["asserted_precision"],
+            },
+            None,
+            "over every gold event (missed ones wrong: type and modality must be right) and every "
+            "prediction (unaligned ones count against their modality's precision); P = precision "
+            "of `asserted` records",
+        )
+    )
+    for label, key, n in (
+        ("event", "event_accuracy", r["n_aligned"]),
+        ("actor-country", "actor_country_accuracy", r["n_actor_country"]),
+        ("recipient-country", "recipient_country_accuracy", r["n_recipient_country"]),
+        ("attribution", "attribution_accuracy", r["n_aligned"]),
+    ):
         if r[key] is not None:
             rows.append(SetResult(f"{name}:{label}", n, {"accuracy": r[key]}))
     if categories:
-        rows += [SetResult(f"{name}:category:{c}", s["n_aligned"],
-                           {"accuracy": num(s["modality_accuracy"])})
-                 for c, s in r["by_category"].items()]
+        rows += [
+            SetResult(
+                f"{name}:category:{c}", s["n_aligned"], {"accuracy": num(s["modality_accuracy"])}
+            )
+            for c, s in r["by_category"].items()
+        ]
     return rows
 
 
@@ -418,48 +530,79 @@ def _fmt(v) -> str:
 def main(argv: Optional[list[str]] = None) -> None:
     import argparse
 
-    ap = argparse.ArgumentParser(prog="python -m annales.eval.modality", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="python -m annales.eval.modality",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--part", choices=("heldout", "blind"), default=None,
-                    help="score a later part (modality_heldout.jsonl, modality_blind2.jsonl)")
-    ap.add_argument("--misses", action="store_true",
-                    help="list every gold event missed or coded with the wrong type/modality")
+    ap.add_argument(
+        "--part",
+        choices=("heldout", "blind"),
+        default=None,
+        help="score a later part (modality_heldout.jsonl, modality_blind2.jsonl)",
+    )
+    ap.add_argument(
+        "--misses",
+        action="store_true",
+        help="list every gold event missed or coded with the wrong type/modality",
+    )
     args = ap.parse_args(argv)
     path = {"heldout": HELDOUT, "blind": BLIND}.get(args.part, FILE)
     r = evaluate(args.limit, path=path)
-    print(f"modality set {path.name}: {r['n_items']} items, {r['n_gold']} gold events, "
-          f"{r['n_aligned']} aligned (trigger recall {_fmt(r['trigger_recall'])}; "
-          f"{r['n_aligned_by_sentence']} by event type in the sentence), {r['seconds']}s")
+    print(
+        f"modality set {path.name}: {r['n_items']} items, {r['n_gold']} gold events, "
+        f"{r['n_aligned']} aligned (trigger recall {_fmt(r['trigger_recall'])}; "
+        f"{r['n_aligned_by_sentence']} by event type in the sentence), {r['seconds']}s"
+    )
     print(f"  modality accuracy {_fmt(r['modality_accuracy'])}  macro-F1 {_fmt(r['macro_f1'])}")
     for m, s in r["by_modality"].items():
-        print(f"  {m:13} P={_fmt(s['precision'])} R={_fmt(s['recall'])} F1={_fmt(s['f1'])}"
-              f"  (gold {s['n_gold']}, predicted {s['n_pred']})")
-    print(f"  wrongly asserted: {r['n_wrongly_asserted']}/{r['n_non_asserted_aligned']} aligned "
-          f"non-asserted = {_fmt(r['wrongly_asserted_rate'])} (goal < 0.05); "
-          f"{r['n_non_asserted_unaligned']} non-asserted gold events not found")
-    print(f"  event type {_fmt(r['event_accuracy'])}  actor country "
-          f"{_fmt(r['actor_country_accuracy'])}  recipient country "
-          f"{_fmt(r['recipient_country_accuracy'])}  attribution "
-          f"{_fmt(r['attribution_accuracy'])}  date {_fmt(r['date_accuracy'])} "
-          f"(n={r['n_dated']})")
-    print(f"  predictions aligned to no gold event: {r['n_unaligned_predicted']}, "
-          f"{r['n_unaligned_predicted_asserted']} of them asserted (see --misses)")
-    print("  by category: gold / trigger recall / modality acc / wrongly asserted / event acc"
-          " / attribution")
+        print(
+            f"  {m:13} P={_fmt(s['precision'])} R={_fmt(s['recall'])} F1={_fmt(s['f1'])}"
+            f"  (gold {s['n_gold']}, predicted {s['n_pred']})"
+        )
+    print(
+        f"  wrongly asserted: {r['n_wrongly_asserted']}/{r['n_non_asserted_aligned']} aligned "
+        f"non-asserted = {_fmt(r['wrongly_asserted_rate'])} (goal < 0.05); "
+        f"{r['n_non_asserted_unaligned']} non-asserted gold events not found"
+    )
+    print(
+        f"  event type {_fmt(r['event_accuracy'])}  actor country "
+        f"{_fmt(r['actor_country_accuracy'])}  recipient country "
+        f"{_fmt(r['recipient_country_accuracy'])}  attribution "
+        f"{_fmt(r['attribution_accuracy'])}  date {_fmt(r['date_accuracy'])} "
+        f"(n={r['n_dated']})"
+    )
+    print(
+        f"  predictions aligned to no gold event: {r['n_unaligned_predicted']}, "
+        f"{r['n_unaligned_predicted_asserted']} of them asserted (see --misses)"
+    )
+    print(
+        "  by category: gold / trigger recall / modality acc / wrongly asserted / event acc"
+        " / attribution"
+    )
     for c, s in r["by_category"].items():
-        print(f"    {c:21} {s['n_gold']:4} {_fmt(s['trigger_recall'])} "
-              f"{_fmt(s['modality_accuracy'])} {_fmt(s['wrongly_asserted_rate'])} "
-              f"{_fmt(s['event_accuracy'])} {_fmt(s['attribution_accuracy'])}")
+        print(
+            f"    {c:21} {s['n_gold']:4} {_fmt(s['trigger_recall'])} "
+            f"{_fmt(s['modality_accuracy'])} {_fmt(s['wrongly_asserted_rate'])} "
+            f"{_fmt(s['event_accuracy'])} {_fmt(s['attribution_accuracy'])}"
+        )
     if args.misses:
         for m in r["misses"]:
-            got = ("not found" if m["event"] is None else
-                   f"{m['event']}/{m['modality']} on {m['pred_trigger']!r}")
-            print(f"- {m['id']} [{m['category']}] {m['trigger']!r}: expected "
-                  f"{m['gold_event']}/{m['gold_modality']}, got {got} in: {m['text']}")
+            got = (
+                "not found"
+                if m["event"] is None
+                else f"{m['event']}/{m['modality']} on {m['pred_trigger']!r}"
+            )
+            print(
+                f"- {m['id']} [{m['category']}] {m['trigger']!r}: expected "
+                f"{m['gold_event']}/{m['gold_modality']}, got {got} in: {m['text']}"
+            )
         for e in r["unaligned_predicted"]:
-            print(f"+ {e['id']} [{e['category']}] {e['trigger']!r}: predicted {e['event']}/"
-                  f"{e['modality']}, no gold event there, in: {e['text']}")
+            print(
+                f"+ {e['id']} [{e['category']}] {e['trigger']!r}: predicted {e['event']}/"
+                f"{e['modality']}, no gold event there, in: {e['text']}"
+            )
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ Predicted triples (the choices, documented in the report notes):
 The pipeline codes the toy world with the toy dictionaries only (actors, agents and verbs;
 no built-in knowledge base or lexicon): the gold codes come from PETR.Validate.verbs.txt.
 """
+
 from __future__ import annotations
 
 import csv
@@ -47,8 +48,8 @@ CODEBOOK = "cameo_codebook/cameo.csv"
 class TripleRecord:
     id: str
     text: str
-    published: Optional[str]       # ISO date
-    kind: str                      # events | noevents | unlabelled | error:...
+    published: Optional[str]  # ISO date
+    kind: str  # events | noevents | unlabelled | error:...
     gold: frozenset[Triple]
 
 
@@ -80,12 +81,16 @@ def read_unit_tests(path: str | Path) -> list[TripleRecord]:
 
 
 def scorable(records: Iterable[TripleRecord], cameo: set[str]) -> list[TripleRecord]:
-    return [r for r in records
-            if not r.kind.startswith("error") and all(code in cameo for _, _, code in r.gold)]
+    return [
+        r
+        for r in records
+        if not r.kind.startswith("error") and all(code in cameo for _, _, code in r.gold)
+    ]
 
 
-def predicted_triples(events: Iterable[Event], *, asserted_only: bool = True,
-                      pairs: str = "all") -> set[Triple]:
+def predicted_triples(
+    events: Iterable[Event], *, asserted_only: bool = True, pairs: str = "all"
+) -> set[Triple]:
     """Triples of coded events; `pairs` is "all" (actor x recipient) or "first"."""
     out: set[Triple] = set()
     for ev in events:
@@ -100,43 +105,68 @@ def predicted_triples(events: Iterable[Event], *, asserted_only: bool = True,
 
 
 def evaluate(data_dir: str | Path, limit: Optional[int] = None, pipeline=None) -> list[SetResult]:
-    records = scorable(read_unit_tests(gold_path(data_dir, RECORDS)),
-                       read_cameo_codes(gold_path(data_dir, CODEBOOK)))
+    records = scorable(
+        read_unit_tests(gold_path(data_dir, RECORDS)),
+        read_cameo_codes(gold_path(data_dir, CODEBOOK)),
+    )
     if limit:
         records = records[:limit]
     if pipeline is None:
         from ..pipeline import Pipeline
+
         # the toy world is coded with its own dictionaries only: built-in codes would be
         # false positives against gold made with the toy verbs (WEIS-like codes)
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DictionaryWarning)   # the toy file's odd lines
-            pipeline = Pipeline(actors=[str(gold_path(data_dir, ACTORS))],
-                                agents=[str(gold_path(data_dir, AGENTS))],
-                                verbs=[str(gold_path(data_dir, VERBS))],
-                                builtin_kb=False, builtin_lexicon=False)
+            warnings.simplefilter("ignore", DictionaryWarning)  # the toy file's odd lines
+            pipeline = Pipeline(
+                actors=[str(gold_path(data_dir, ACTORS))],
+                agents=[str(gold_path(data_dir, AGENTS))],
+                verbs=[str(gold_path(data_dir, VERBS))],
+                builtin_kb=False,
+                builtin_lexicon=False,
+            )
     start = time.perf_counter()
     articles = [Article(id=r.id, text=r.text, published=r.published) for r in records]
     coded = [c.events for c in pipeline.code_articles(articles)]
     seconds = time.perf_counter() - start
 
     def score(asserted_only: bool = False, **kw) -> PRF:
-        return prf((predicted_triples(events, asserted_only=asserted_only, **kw), r.gold)
-                   for events, r in zip(coded, records))
+        return prf(
+            (predicted_triples(events, asserted_only=asserted_only, **kw), r.gold)
+            for events, r in zip(coded, records)
+        )
 
     def score_root(asserted_only: bool = False) -> PRF:
-        return prf((root_triples(predicted_triples(events, asserted_only=asserted_only)),
-                    root_triples(r.gold)) for events, r in zip(coded, records))
+        return prf(
+            (
+                root_triples(predicted_triples(events, asserted_only=asserted_only)),
+                root_triples(r.gold),
+            )
+            for events, r in zip(coded, records)
+        )
 
     n = len(records)
     n_triples = sum(len(r.gold) for r in records)
-    main = _row("petrarch", n, score(), seconds,
-                f"{n} records, {n_triples} gold triples; events of any modality, all actor x "
-                "recipient pairs (:asserted rows: asserted events only)")
-    main.details = [{"id": r.id, "text": r.text, "gold": sorted(r.gold),
-                     "predicted": sorted(predicted_triples(events, asserted_only=False)),
-                     "not_asserted": sorted(predicted_triples(events, asserted_only=False)
-                                            - predicted_triples(events))}
-                    for events, r in zip(coded, records)]
+    main = _row(
+        "petrarch",
+        n,
+        score(),
+        seconds,
+        f"{n} records, {n_triples} gold triples; events of any modality, all actor x "
+        "recipient pairs (:asserted rows: asserted events only)",
+    )
+    main.details = [
+        {
+            "id": r.id,
+            "text": r.text,
+            "gold": sorted(r.gold),
+            "predicted": sorted(predicted_triples(events, asserted_only=False)),
+            "not_asserted": sorted(
+                predicted_triples(events, asserted_only=False) - predicted_triples(events)
+            ),
+        }
+        for events, r in zip(coded, records)
+    ]
     return [
         main,
         _row("petrarch:root", n, score_root()),
@@ -147,5 +177,6 @@ def evaluate(data_dir: str | Path, limit: Optional[int] = None, pipeline=None) -
 
 
 def _row(name: str, n: int, s: PRF, seconds: Optional[float] = None, note: str = "") -> SetResult:
-    return SetResult(name, n, {"precision": s.precision, "recall": s.recall, "f1": s.f1},
-                     seconds, note)
+    return SetResult(
+        name, n, {"precision": s.precision, "recall": s.recall, "f1": s.f1}, seconds, note
+    )

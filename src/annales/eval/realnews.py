@@ -19,6 +19,7 @@ them (the same readers, runner and pipeline), and scored the way the set's score
 `tests/test_realnews_eval.py` runs this scorer and the set's own on the same records and
 checks every figure is equal.
 """
+
 from __future__ import annotations
 
 import json
@@ -62,6 +63,7 @@ def _parties(gold: dict, rec: dict, lenient: bool = False) -> tuple[bool, bool]:
 
     def same(a, b):
         return a == b or (lenient and bool(a & b))
+
     if gold.get("joint"):
         ok = same(pa | pr, ga | gr)
         return ok, ok
@@ -72,17 +74,24 @@ def _pair_rank(sentence: dict, gold: dict, rec: dict) -> tuple[bool, bool, bool,
     span = _trigger_span(sentence, gold)
     t = rec.get("trigger") or {}
     start = t.get("start")
-    overlap = (span is not None and start is not None and start < span[1]
-               and t.get("end", start + 1) > span[0])
+    overlap = (
+        span is not None
+        and start is not None
+        and start < span[1]
+        and t.get("end", start + 1) > span[0]
+    )
     actor_ok, recipient_ok = _parties(gold, rec)
     return overlap, actor_ok, rec.get("modality") == gold["modality"], recipient_ok
 
 
 def pairs(sentence: dict, records: list[dict]) -> list[tuple[int, int]]:
     """(gold index, record index) pairs of one sentence, greedily by rank."""
-    ranked = [(_pair_rank(sentence, g, r), gi, ri)
-              for gi, g in enumerate(sentence["events"])
-              for ri, r in enumerate(records) if r.get("event") == g["event"]]
+    ranked = [
+        (_pair_rank(sentence, g, r), gi, ri)
+        for gi, g in enumerate(sentence["events"])
+        for ri, r in enumerate(records)
+        if r.get("event") == g["event"]
+    ]
     ranked.sort(key=lambda p: p[0], reverse=True)
     used_g, used_r, out = set(), set(), []
     for _, gi, ri in ranked:
@@ -137,20 +146,32 @@ def score(gold: list[dict], records: Iterable[dict]) -> dict:
             c["recipient_ok"] += recipient_ok
             c["tp_record"] += modality_ok and actor_ok and recipient_ok
             c["tp_core"] += modality_ok and _parties(g, r, lenient=True)[0]
-            c["asserted_true"] += (r.get("modality") == "asserted"
-                                   and g["modality"] == "asserted" and actor_ok)
-    event, core, record = (_prf(c[k], c["pred"], c["gold"])
-                           for k in ("tp_event", "tp_core", "tp_record"))
+            c["asserted_true"] += (
+                r.get("modality") == "asserted" and g["modality"] == "asserted" and actor_ok
+            )
+    event, core, record = (
+        _prf(c[k], c["pred"], c["gold"]) for k in ("tp_event", "tp_core", "tp_record")
+    )
     tp = c["tp_event"] or 1
     return {
-        "sentences": len(gold), "gold_events": c["gold"], "records": c["pred"],
-        "event_p": event[0], "event_r": event[1], "event_f1": event[2],
-        "core_p": core[0], "core_r": core[1], "core_f1": core[2],
-        "record_p": record[0], "record_r": record[1], "record_f1": record[2],
-        "asserted_precision": c["asserted_true"] / c["pred_asserted"] if c["pred_asserted"]
+        "sentences": len(gold),
+        "gold_events": c["gold"],
+        "records": c["pred"],
+        "event_p": event[0],
+        "event_r": event[1],
+        "event_f1": event[2],
+        "core_p": core[0],
+        "core_r": core[1],
+        "core_f1": core[2],
+        "record_p": record[0],
+        "record_r": record[1],
+        "record_f1": record[2],
+        "asserted_precision": c["asserted_true"] / c["pred_asserted"]
+        if c["pred_asserted"]
         else 0.0,
         "asserted_records": c["pred_asserted"],
-        "modality_acc": c["modality_ok"] / tp, "actor_acc": c["actor_ok"] / tp,
+        "modality_acc": c["modality_ok"] / tp,
+        "actor_acc": c["actor_ok"] / tp,
         "recipient_acc": c["recipient_ok"] / tp,
         "records_with_actor": c["pred_actor"] / c["pred"] if c["pred"] else 0.0,
         "gold_with_actor": c["gold_actor"] / c["gold"] if c["gold"] else 0.0,
@@ -159,10 +180,12 @@ def score(gold: list[dict], records: Iterable[dict]) -> dict:
 
 def summary_line(fig: dict) -> str:
     """The one-line summary, in the set's own scorer's words."""
-    return (f"realnews: event F1 {fig['event_f1']:.3f} (P {fig['event_p']:.3f} "
-            f"R {fig['event_r']:.3f}); core F1 {fig['core_f1']:.3f}; record F1 "
-            f"{fig['record_f1']:.3f}; asserted precision {fig['asserted_precision']:.3f}; "
-            f"records with actor {fig['records_with_actor']:.3f}")
+    return (
+        f"realnews: event F1 {fig['event_f1']:.3f} (P {fig['event_p']:.3f} "
+        f"R {fig['event_r']:.3f}); core F1 {fig['core_f1']:.3f}; record F1 "
+        f"{fig['record_f1']:.3f}; asserted precision {fig['asserted_precision']:.3f}; "
+        f"records with actor {fig['records_with_actor']:.3f}"
+    )
 
 
 def _read_jsonl(path: Path) -> list[dict]:
@@ -170,9 +193,13 @@ def _read_jsonl(path: Path) -> list[dict]:
         with path.open(encoding="utf-8") as fh:
             return [json.loads(line) for line in fh if line.strip()]
     except (OSError, json.JSONDecodeError) as exc:
-        raise DataFileError(path=str(path), expected="the real-news set's JSONL file",
-                            found=str(exc), hint="Point --data at the folder holding "
-                            "realnews/articles.jsonl and realnews/gold.jsonl.") from exc
+        raise DataFileError(
+            path=str(path),
+            expected="the real-news set's JSONL file",
+            found=str(exc),
+            hint="Point --data at the folder holding "
+            "realnews/articles.jsonl and realnews/gold.jsonl.",
+        ) from exc
 
 
 def code_records(articles_path: Path, pipeline=None) -> list[dict]:
@@ -180,26 +207,43 @@ def code_records(articles_path: Path, pipeline=None) -> list[dict]:
     from ..ingest import read_inputs
     from ..runners import LocalRunner
     from ..schema import Rejection
+
     if pipeline is None:
         from ..pipeline import default_pipeline
+
         pipeline = default_pipeline()
-    return [e.to_dict() for item in LocalRunner(pipeline).run(read_inputs([str(articles_path)]))
-            if not isinstance(item, Rejection) for e in item.events]
+    return [
+        e.to_dict()
+        for item in LocalRunner(pipeline).run(read_inputs([str(articles_path)]))
+        if not isinstance(item, Rejection)
+        for e in item.events
+    ]
 
 
 def results(fig: dict, seconds: Optional[float] = None) -> list[SetResult]:
     """The figures as table rows ("realnews" is event P/R/F1; the others one figure each)."""
     n = fig["gold_events"]
     return [
-        SetResult("realnews", n, {"precision": fig["event_p"], "recall": fig["event_r"],
-                                  "f1": fig["event_f1"]}, seconds,
-                  summary_line(fig).removeprefix("realnews: ")),
-        SetResult("realnews:core", n, {"precision": fig["core_p"], "recall": fig["core_r"],
-                                       "f1": fig["core_f1"]}),
-        SetResult("realnews:record", n, {"precision": fig["record_p"],
-                                         "recall": fig["record_r"], "f1": fig["record_f1"]}),
-        SetResult("realnews:asserted", fig["asserted_records"],
-                  {"accuracy": fig["asserted_precision"]}),
+        SetResult(
+            "realnews",
+            n,
+            {"precision": fig["event_p"], "recall": fig["event_r"], "f1": fig["event_f1"]},
+            seconds,
+            summary_line(fig).removeprefix("realnews: "),
+        ),
+        SetResult(
+            "realnews:core",
+            n,
+            {"precision": fig["core_p"], "recall": fig["core_r"], "f1": fig["core_f1"]},
+        ),
+        SetResult(
+            "realnews:record",
+            n,
+            {"precision": fig["record_p"], "recall": fig["record_r"], "f1": fig["record_f1"]},
+        ),
+        SetResult(
+            "realnews:asserted", fig["asserted_records"], {"accuracy": fig["asserted_precision"]}
+        ),
         SetResult("realnews:with-actor", fig["records"], {"accuracy": fig["records_with_actor"]}),
         SetResult("realnews:modality", n, {"accuracy": fig["modality_acc"]}),
     ]

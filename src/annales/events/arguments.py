@@ -3,6 +3,7 @@
 Only heads are found here: the token that heads each argument's noun phrase.  Turning a head
 into an Entity (names, pronouns, sector words) is the mention index's job.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Optional
@@ -18,9 +19,31 @@ TARGET_PREPS = ("at", "on", "against", "to", "with", "into")
 
 
 # "dozens of protesters", "a group of diplomats": the head names a quantity, the pobj the party
-PARTITIVES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number",
-              "group", "some", "many", "several", "scores", "score", "handful", "couple",
-              "pair", "batch", "all", "most", "one", "two", "three", "few"}
+PARTITIVES = {
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "number",
+    "group",
+    "some",
+    "many",
+    "several",
+    "scores",
+    "score",
+    "handful",
+    "couple",
+    "pair",
+    "batch",
+    "all",
+    "most",
+    "one",
+    "two",
+    "three",
+    "few",
+}
 
 
 def through_partitive(tok):
@@ -43,8 +66,9 @@ def with_conjuncts(tok) -> list:
         todo += [c for c in t.children if c.dep_ == "conj"]
         # "Saudi Arabia, the UAE, Bahrain and Egypt": the parser often makes the second item
         # an apposition that holds the rest of the list; a true apposition has no conjuncts
-        todo += [c for c in t.children
-                 if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)]
+        todo += [
+            c for c in t.children if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)
+        ]
     return out
 
 
@@ -56,13 +80,20 @@ def complements(verb) -> list:
         # or the infinitive the parser hung on the verb whose object the noun is ("faced
         # calls to resign")
         hosts = [verb] + ([verb.head] if verb.dep_ == "dobj" else [])
-        return [c for h in hosts for c in _children(h, "acl", "xcomp", "advcl") if c.i > verb.i
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        return [
+            c
+            for h in hosts
+            for c in _children(h, "acl", "xcomp", "advcl")
+            if c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
     xcomps = _children(verb, "xcomp")
     if xcomps or _children(verb, "dobj"):
         return xcomps
-    return [c for c in _children(verb, "advcl") if c.i > verb.i
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return [
+        c
+        for c in _children(verb, "advcl")
+        if c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
 
 
 def is_passive(verb) -> bool:
@@ -90,18 +121,51 @@ def _antecedent(tok, clause) -> Token:
 
 # Texts that "demand", "call for" or "condemn" on behalf of whoever adopted them, and the
 # verbs that make someone their author (not "vetoed" or "rejected": those oppose the text).
-DOCUMENT_NOUNS = {"resolution", "statement", "declaration", "communique", "communiqué", "law",
-                  "bill", "decree", "motion", "letter", "report", "text", "measure", "order"}
-AUTHORING_VERBS = {"adopt", "pass", "approve", "issue", "release", "publish", "sign", "draft",
-                   "table", "introduce", "propose", "unveil", "send", "write", "sponsor"}
+DOCUMENT_NOUNS = {
+    "resolution",
+    "statement",
+    "declaration",
+    "communique",
+    "communiqué",
+    "law",
+    "bill",
+    "decree",
+    "motion",
+    "letter",
+    "report",
+    "text",
+    "measure",
+    "order",
+}
+AUTHORING_VERBS = {
+    "adopt",
+    "pass",
+    "approve",
+    "issue",
+    "release",
+    "publish",
+    "sign",
+    "draft",
+    "table",
+    "introduce",
+    "propose",
+    "unveil",
+    "send",
+    "write",
+    "sponsor",
+}
 
 
 def _author(noun, depth: int) -> list:
     """For a document adopted, passed or issued by someone ("the Council adopted a resolution
     that demands ..."): the one who adopted it acts through it; else the noun itself."""
     verb = noun.head
-    if (noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ in ("dobj", "nsubjpass")
-            and verb.lemma_.lower() in AUTHORING_VERBS and verb.i != noun.i):
+    if (
+        noun.lemma_.lower() in DOCUMENT_NOUNS
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and verb.lemma_.lower() in AUTHORING_VERBS
+        and verb.i != noun.i
+    ):
         found = subject_heads(verb, depth + 1)
         if found:
             return found
@@ -137,8 +201,9 @@ def subject_heads(verb, depth: int = 0) -> list:
     if dep == "conj" and verb.tag_ == "VBG" and head.tag_ != "VBG":
         # "a resolution calling X occupied, and demanding a halt": the parser hangs the
         # second participle on the main verb; it continues the first one
-        twin = next((t for t in head.subtree if t.i < verb.i and t.dep_ == "acl"
-                     and t.tag_ == "VBG"), None)
+        twin = next(
+            (t for t in head.subtree if t.i < verb.i and t.dep_ == "acl" and t.tag_ == "VBG"), None
+        )
         if twin is not None:
             return _author(twin.head, depth)
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
@@ -175,7 +240,7 @@ def object_heads(verb) -> list:
     objs = [through_partitive(t) for t in _children(verb, "dobj")]
     if is_passive(verb):
         objs += [_antecedent(t, verb) for t in _children(verb, "nsubjpass")]
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":   # "the village shelled by the army"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the village shelled by the army"
         objs.append(verb.head)
     if not objs:
         # "rammed and seized three ships": verbs joined with no subject of their own share
@@ -194,8 +259,12 @@ def verb_recipient_heads(verb, slots: tuple[str, ...], used: tuple) -> list:
         out += [t for t in _children(verb, "dative") if t.pos_ != "ADP"]
     if "ccomp" in slots:  # "demanded that Lam resign": the one asked is the clause's subject
         # (a noun's that-clause is often parsed as acl: "the demand that Ankara extradite")
-        out += [t for c in _children(verb, "ccomp", "acl") for t in _children(c, "nsubj")
-                if c.dep_ == "ccomp" or any(m.lower_ == "that" for m in _children(c, "mark"))]
+        out += [
+            t
+            for c in _children(verb, "ccomp", "acl")
+            for t in _children(c, "nsubj")
+            if c.dep_ == "ccomp" or any(m.lower_ == "that" for m in _children(c, "mark"))
+        ]
     if "objmod" in slots:  # "expelled the Israeli ambassador": the envoy's country
         for t in used:
             mods = _children(t, "amod", "compound", "nmod")
@@ -208,8 +277,12 @@ def verb_recipient_heads(verb, slots: tuple[str, ...], used: tuple) -> list:
     # "send $400 million in military aid to Ukraine": an amount's "in" phrase names what is
     # sent, and the recipient often hangs off that
     hosts += [g for t in used if t.ent_type_ == "MONEY" for g in pobjs(t, ["in"])]
-    hosts += [g for t in used if t.ent_type_ == "MONEY" and t.head.i == verb.i
-              for g in pobjs(verb, ["in"])]
+    hosts += [
+        g
+        for t in used
+        if t.ent_type_ == "MONEY" and t.head.i == verb.i
+        for g in pobjs(verb, ["in"])
+    ]
     for host in hosts:
         out += pobjs(host, preps)
     return out
@@ -248,14 +321,14 @@ def light_verb(noun, lexicon) -> Optional[Token]:
 SETTING_PREPS = ("during", "at", "after", "following", "on", "in")
 
 
-def setting_verb(noun) -> Optional[object]:
+def setting_verb(noun: Token) -> Optional[Token]:
     """The verb of the clause a nominal event is the setting of ("during a visit to
     Jerusalem, Bolton said"), or None."""
     prep = noun.head
     if noun.dep_ != "pobj":
         return None
     if prep.head.dep_ == "prep" and prep.head.lower_ in SETTING_PREPS:
-        prep = prep.head   # a stray preposition in between ("during to a visit")
+        prep = prep.head  # a stray preposition in between ("during to a visit")
     if prep.dep_ == "prep" and prep.lower_ in SETTING_PREPS and prep.head.pos_ in ("VERB", "AUX"):
         return prep.head
     return None

@@ -26,6 +26,7 @@ Pronoun speakers ("he said", "he added") go to `mentions.speaker_for` first; whe
 answer, or answers with something mentioned inside a quotation (speakers are introduced
 outside their quotes), the last named speaker of the article is used.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -34,8 +35,16 @@ from typing import Optional, Protocol
 from ..nlp import text_of
 from ..schema import Attribution, Entity
 from . import cues
-from .quotes import (QuoteSpan, find_quote_spans, is_passive, is_statement, opens_sentence,
-                     quote_cue, reporting_cues_above, token_at)
+from .quotes import (
+    QuoteSpan,
+    find_quote_spans,
+    is_passive,
+    is_statement,
+    opens_sentence,
+    quote_cue,
+    reporting_cues_above,
+    token_at,
+)
 from .speakers import Speaker, SpeakerResolver
 
 
@@ -58,8 +67,9 @@ class _Quote:
 @dataclass
 class SpeechIndex:
     """What `analyse_speech` found in one doc."""
+
     quotes: list[dict] = field(default_factory=list)
-    _spans: list[_Quote] = field(default_factory=list)   # statement quotes, in text order
+    _spans: list[_Quote] = field(default_factory=list)  # statement quotes, in text order
     _all_spans: list[QuoteSpan] = field(default_factory=list)
     _speakers: dict[int, Speaker] = field(default_factory=dict)  # cue token index -> speaker
 
@@ -69,8 +79,9 @@ class SpeechIndex:
         if quote is not None and quote.speaker is not None:
             return _attribution(quote.speaker, quote.cue, True)
         # Outermost known speaker: cues inside quotes were not resolved (see analyse_speech).
-        cue = next((c for c in reversed(reporting_cues_above(token)) if c.i in self._speakers),
-                   None)
+        cue = next(
+            (c for c in reversed(reporting_cues_above(token)) if c.i in self._speakers), None
+        )
         if cue is not None:
             return _attribution(self._speakers[cue.i], cue.text, quoted)
         source = _according_to(token)
@@ -99,7 +110,8 @@ def analyse_speech(doc, mentions: Optional[Mentions] = None) -> SpeechIndex:
             continue  # "... police officers told me ...," he said: not the article's speaker
         reports = tok.dep_ == "parataxis" or any(
             ch.dep_ in cues.REPORTED_CONTENT_DEPS or (ch.dep_ == "xcomp" and is_passive(tok))
-            for ch in tok.children)
+            for ch in tok.children
+        )
         if reports and cues.lemma_in(tok, cues.REPORTING_VERBS) and tok.pos_ in {"VERB", "AUX"}:
             cue_tokens[tok.i] = tok
         elif tok.lower_ == "according" and _according_source(tok) is not None:
@@ -164,26 +176,27 @@ def _according_to(token):
 
 
 def _hearsay_adverb(token):
-    """"reportedly", "allegedly" on the trigger's clause or a clause above it."""
+    """ "reportedly", "allegedly" on the trigger's clause or a clause above it."""
     cur = token
     while True:
-        found = next((c for c in cur.children
-                      if c.dep_ == "advmod" and c.lower_ in cues.HEARSAY_ADVERBS), None)
+        found = next(
+            (c for c in cur.children if c.dep_ == "advmod" and c.lower_ in cues.HEARSAY_ADVERBS),
+            None,
+        )
         if found is not None or cur.head.i == cur.i:
             return found
         cur = cur.head
 
 
 def _attribution(speaker: Speaker, cue: Optional[str], quoted: bool) -> Attribution:
-    return Attribution(speaker=speaker.entity, cue=cue, quoted=quoted,
-                       anonymous=speaker.anonymous)
+    return Attribution(speaker=speaker.entity, cue=cue, quoted=quoted, anonymous=speaker.anonymous)
 
 
 def _as_record(doc, quote: _Quote) -> dict:
     speaker = quote.speaker
     return {
         "speaker": speaker.entity if speaker else None,
-        "text": text_of(doc)[quote.span.start:quote.span.end],
+        "text": text_of(doc)[quote.span.start : quote.span.end],
         "start": quote.span.start,
         "end": quote.span.end,
         "cue": quote.cue,

@@ -5,6 +5,7 @@ The Goldstein scores (data/lexicon/goldstein.tsv) are the values published with 
 three-digit code, and the few four-digit codes whose score differs from their parent; any
 other four-digit code takes its parent's score.
 """
+
 from __future__ import annotations
 
 import csv
@@ -25,22 +26,65 @@ PLOVER_MODES: dict[str, frozenset[str]] = {
     "CONCEDE": frozenset(),
     "COOPERATE": frozenset(),
     "AID": frozenset({"asylum"}),
-    "RETREAT": frozenset({"release", "return", "ease", "access", "disarm", "ceasefire",
-                          "withdraw", "resign"}),
+    "RETREAT": frozenset(
+        {"release", "return", "ease", "access", "disarm", "ceasefire", "withdraw", "resign"}
+    ),
     "REQUEST": frozenset({"assist", "change", "yield", "meet"}),
     "ACCUSE": frozenset({"investigate", "disapprove", "allege"}),
     "REJECT": frozenset({"assist", "change", "yield", "meet"}),
-    "THREATEN": frozenset({"relations", "restrict", "ban", "political", "violence", "territory",
-                           "expel", "arrest", "rights"}),
+    "THREATEN": frozenset(
+        {
+            "relations",
+            "restrict",
+            "ban",
+            "political",
+            "violence",
+            "territory",
+            "expel",
+            "arrest",
+            "rights",
+        }
+    ),
     "PROTEST": frozenset({"demo", "hunger", "boycott", "obstruct", "riot", "strike"}),
     "SANCTION": frozenset({"withdraw", "discontinue", "expel", "convict"}),
     "MOBILIZE": frozenset({"police", "troops", "weapons", "militia"}),
-    "COERCE": frozenset({"seize", "restrict", "ban", "censor", "curfew", "martial-law", "arrest",
-                         "deport", "withhold", "misinformation", "cyber"}),
-    "ASSAULT": frozenset({"abduct", "beat", "sexual", "torture", "execute", "suicide-attack",
-                          "explosives", "assassinate", "destroy", "primitive", "firearms",
-                          "aerial", "drone", "heavy-weapons", "crowd-control", "cleansing",
-                          "massacre", "unconventional"}),
+    "COERCE": frozenset(
+        {
+            "seize",
+            "restrict",
+            "ban",
+            "censor",
+            "curfew",
+            "martial-law",
+            "arrest",
+            "deport",
+            "withhold",
+            "misinformation",
+            "cyber",
+        }
+    ),
+    "ASSAULT": frozenset(
+        {
+            "abduct",
+            "beat",
+            "sexual",
+            "torture",
+            "execute",
+            "suicide-attack",
+            "explosives",
+            "assassinate",
+            "destroy",
+            "primitive",
+            "firearms",
+            "aerial",
+            "drone",
+            "heavy-weapons",
+            "crowd-control",
+            "cleansing",
+            "massacre",
+            "unconventional",
+        }
+    ),
 }
 
 # Where annales departs from the CAMEO->PLOVER 2021 table on purpose (see
@@ -72,9 +116,12 @@ def goldstein_table() -> dict[str, float]:
             try:
                 table[row["cameo"]] = float(row["goldstein"])
             except (KeyError, TypeError, ValueError):
-                raise DataFileError(path=str(path), expected="columns cameo, goldstein (float)",
-                                    found=f"line {n}: {row!r}",
-                                    hint="Fix the line in the package data.") from None
+                raise DataFileError(
+                    path=str(path),
+                    expected="columns cameo, goldstein (float)",
+                    found=f"line {n}: {row!r}",
+                    hint="Fix the line in the package data.",
+                ) from None
     return table
 
 

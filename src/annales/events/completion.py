@@ -12,6 +12,7 @@ politics that names no one acting.  The entity says so: `basis` is "article" whe
 country came from the article rather than from its own words; an implied party has no
 offsets.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -21,11 +22,21 @@ from ..schema import Entity
 from .arguments import is_passive
 from .context import ArticleContext
 
-
 # Plural nouns for states other than the one the story is about: "134 countries recognized
 # Palestine", "the number of states that will recognize it", "world powers", "its allies".
-OTHER_STATES = frozenset({"countries", "states", "nations", "powers", "governments", "allies",
-                          "partners", "neighbours", "neighbors"})
+OTHER_STATES = frozenset(
+    {
+        "countries",
+        "states",
+        "nations",
+        "powers",
+        "governments",
+        "allies",
+        "partners",
+        "neighbours",
+        "neighbors",
+    }
+)
 
 
 # Peoples who live across borders: "Kurdish forces" are Syrian in a story about Syria and
@@ -33,12 +44,17 @@ OTHER_STATES = frozenset({"countries", "states", "nations", "powers", "governmen
 # else the one the article names most, else the article's home country as for any group.
 # (ISO alpha-3; the states where each people holds territory or armed forces.)
 PEOPLES = {
-    "kurdish": ("SYR", "IRQ", "TUR", "IRN"), "kurds": ("SYR", "IRQ", "TUR", "IRN"),
+    "kurdish": ("SYR", "IRQ", "TUR", "IRN"),
+    "kurds": ("SYR", "IRQ", "TUR", "IRN"),
     "kurd": ("SYR", "IRQ", "TUR", "IRN"),
-    "baloch": ("PAK", "IRN", "AFG"), "baluch": ("PAK", "IRN", "AFG"),
-    "pashtun": ("AFG", "PAK"), "pashtuns": ("AFG", "PAK"),
-    "tuareg": ("MLI", "NER", "DZA", "LBY"), "tuaregs": ("MLI", "NER", "DZA", "LBY"),
-    "rohingya": ("MMR", "BGD"), "druze": ("SYR", "LBN", "ISR"),
+    "baloch": ("PAK", "IRN", "AFG"),
+    "baluch": ("PAK", "IRN", "AFG"),
+    "pashtun": ("AFG", "PAK"),
+    "pashtuns": ("AFG", "PAK"),
+    "tuareg": ("MLI", "NER", "DZA", "LBY"),
+    "tuaregs": ("MLI", "NER", "DZA", "LBY"),
+    "rohingya": ("MMR", "BGD"),
+    "druze": ("SYR", "LBN", "ISR"),
     "fulani": ("NGA", "MLI", "BFA", "CMR", "NER"),
 }
 
@@ -55,8 +71,7 @@ def at_home(entity: Entity, context: ArticleContext, sent=None) -> Entity:
     country = _people_country(words, context, sent) or context.home
     if not country:
         return entity
-    return replace(entity, country=country, code=country + (entity.sector or ""),
-                   basis="article")
+    return replace(entity, country=country, code=country + (entity.sector or ""), basis="article")
 
 
 def _people_country(words: list[str], context: ArticleContext, sent) -> Optional[str]:
@@ -76,8 +91,9 @@ def _people_country(words: list[str], context: ArticleContext, sent) -> Optional
 # the article's own country ("opposition deputies complained", "the governor denied the
 # charges", "Beijing rejected any role in the vote" in a story about the United States).  Not CONSULT (meetings are joint acts), not material acts (the scene gives
 # their recipient: scene.py), not CONCEDE ("resigned" is aimed at no one).
-DIRECTED = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN",
-                      "COOPERATE", "PROTEST"})
+DIRECTED = frozenset(
+    {"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN", "COOPERATE", "PROTEST"}
+)
 
 
 # Acts that parties of two countries do together ("reached a deal", "agreed to cooperate"),
@@ -88,11 +104,15 @@ SYMMETRIC = frozenset({"AGREE", "COOPERATE"})
 def implied_recipient(draft, context: ArticleContext) -> list[Entity]:
     """[the home country] for a directed event whose actor is known and whose target the
     sentence leaves unsaid; the entity has no offsets (no words of the sentence name it)."""
-    if (draft.recipients or not context.home or draft.entry.event not in DIRECTED
-            or not any(e.country for e in draft.actors)):
+    if (
+        draft.recipients
+        or not context.home
+        or draft.entry.event not in DIRECTED
+        or not any(e.country for e in draft.actors)
+    ):
         return []
     if draft.entry.event in SYMMETRIC and len({e.country for e in draft.actors if e.country}) > 1:
-        return []   # "Iran and six world powers reached a deal": the parties face each other
+        return []  # "Iran and six world powers reached a deal": the parties face each other
     return [_home(context)]
 
 
@@ -103,9 +123,13 @@ def implied_actor(draft, context: ArticleContext) -> list[Entity]:
     own politics.  Not a passive verb without an agent ("he was accused of"): there the
     text withholds who acts on purpose."""
     tok = draft.trigger
-    if (draft.actors or not context.home or draft.entry.event not in DIRECTED
-            or not any(e.country == context.home for e in draft.recipients)
-            or (tok.pos_ == "VERB" and is_passive(tok))):
+    if (
+        draft.actors
+        or not context.home
+        or draft.entry.event not in DIRECTED
+        or not any(e.country == context.home for e in draft.recipients)
+        or (tok.pos_ == "VERB" and is_passive(tok))
+    ):
         return []
     return [_home(context)]
 
@@ -113,8 +137,13 @@ def implied_actor(draft, context: ArticleContext) -> list[Entity]:
 def _home(context: ArticleContext) -> Entity:
     """The home country as an implied party: no words of the sentence, so no offsets."""
     assert context.home, "an implied party needs an article with a home country"
-    return Entity(text=context.home_name or context.home, name=context.home_name,
-                  code=context.home, country=context.home, basis="article")
+    return Entity(
+        text=context.home_name or context.home,
+        name=context.home_name,
+        code=context.home,
+        country=context.home,
+        basis="article",
+    )
 
 
 def complete(draft, context: ArticleContext):

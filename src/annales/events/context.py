@@ -15,6 +15,7 @@ The context keeps that country (the article's *home*), from
 The dateline is one vote among the mentions, not the answer: "BRUSSELS (Reuters) - U.S.
 envoy said ..." is a story about the United States filed from Belgium.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -39,10 +40,10 @@ REPORTERS = frozenset({"MED"})
 
 @dataclass(frozen=True)
 class ArticleContext:
-    home: Optional[str] = None          # ISO alpha-3 of the country the story is about
-    home_name: Optional[str] = None     # its name in the knowledge base
-    dateline: Optional[str] = None      # country of the dateline place, when there is one
-    votes: dict = field(default_factory=dict)   # country -> votes, for explanations
+    home: Optional[str] = None  # ISO alpha-3 of the country the story is about
+    home_name: Optional[str] = None  # its name in the knowledge base
+    dateline: Optional[str] = None  # country of the dateline place, when there is one
+    votes: dict = field(default_factory=dict)  # country -> votes, for explanations
     # sentence start (token index) -> the countries its mentions name, in text order
     sentence_countries: dict = field(default_factory=dict)
 
@@ -68,9 +69,9 @@ def dateline_country(text: str, gazetteer) -> Optional[str]:
     return None
 
 
-def article_context(doc, mentions, gazetteer=None,
-                    country_name: Callable[[str], Optional[str]] = lambda c: c
-                    ) -> ArticleContext:
+def article_context(
+    doc, mentions, gazetteer=None, country_name: Callable[[str], Optional[str]] = lambda c: c
+) -> ArticleContext:
     """The article's home country from its dateline and the actors it names (see above).
     `country_name` names a state's code and gives None for an organization's ("UNO", "EUR",
     "IGO"), which never votes."""
@@ -87,8 +88,13 @@ def article_context(doc, mentions, gazetteer=None,
             named = near.setdefault(doc[m.head].sent.start, [])
             if country not in named:
                 named.append(country)
-        if (not country or m.kind in REPEATS or m.head < start
-                or m.entity.sector in REPORTERS or not country_name(country)):
+        if (
+            not country
+            or m.kind in REPEATS
+            or m.head < start
+            or m.entity.sector in REPORTERS
+            or not country_name(country)
+        ):
             continue
         votes[country] += LEDE_VOTES if m.head < lede_end else 1
     home = None
@@ -97,6 +103,10 @@ def article_context(doc, mentions, gazetteer=None,
         tied = sum(1 for v in votes.values() if v == n) > 1
         if n >= MIN_SHARE * total and not tied:
             home = top
-    return ArticleContext(home=home, home_name=country_name(home) if home else None,
-                          dateline=dateline, votes=dict(votes),
-                          sentence_countries={k: tuple(v) for k, v in near.items()})
+    return ArticleContext(
+        home=home,
+        home_name=country_name(home) if home else None,
+        dateline=dateline,
+        votes=dict(votes),
+        sentence_countries={k: tuple(v) for k, v in near.items()},
+    )

@@ -10,15 +10,16 @@ are no events go (charges named as a topic), a noun restating its verb is merged
 senses are read (senses.py), and demands made with "should" (demands.py) and judgements
 ("called the plan a sham": evaluations.py) are added.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from ..schema import Entity
-from .lexicon import LexEntry, Lexicon, Match
 from .demands import implicit_demands
 from .evaluations import evaluations
+from .lexicon import LexEntry, Lexicon, Match
 from .parties import MentionIndex, find_parties
 from .senses import verbal_attack
 from .stand_ins import actor_class, known
@@ -49,21 +50,32 @@ def _argument_score(entities: list[Entity]) -> float:
     return 1.0 if any(known(e) for e in entities) else 0.5
 
 
-def confidence(actors: list[Entity], recipients: list[Entity], verbal: bool,
-               patterned: bool) -> float:
+def confidence(
+    actors: list[Entity], recipients: list[Entity], verbal: bool, patterned: bool
+) -> float:
     """0.30 + 0.30*actor + 0.25*recipient + 0.05 (verb trigger) + 0.05 (pattern row), where an
     argument counts 1 when one of its entities is in the knowledge base, 0.5 when found but
     unresolved, 0 when missing."""
-    score = (BASE + ACTOR_W * _argument_score(actors) + RECIPIENT_W * _argument_score(recipients)
-             + (VERB_W if verbal else 0.0) + (PATTERN_W if patterned else 0.0))
+    score = (
+        BASE
+        + ACTOR_W * _argument_score(actors)
+        + RECIPIENT_W * _argument_score(recipients)
+        + (VERB_W if verbal else 0.0)
+        + (PATTERN_W if patterned else 0.0)
+    )
     return round(min(score, 1.0), 2)
 
 
 def _draft(tok, match: Match, mentions: MentionIndex, lexicon: Lexicon) -> Draft:
     verbal = match.entry.pos == "VERB"
     actors, recipients = find_parties(tok, match, mentions, lexicon)
-    return Draft(trigger=tok, entry=match.entry, actors=actors, recipients=recipients,
-                 confidence=confidence(actors, recipients, verbal, bool(match.entry.pattern)))
+    return Draft(
+        trigger=tok,
+        entry=match.entry,
+        actors=actors,
+        recipients=recipients,
+        confidence=confidence(actors, recipients, verbal, bool(match.entry.pattern)),
+    )
 
 
 def _read_by_actor(tok, draft: Draft, mentions: MentionIndex, lexicon: Lexicon) -> Draft:
@@ -89,25 +101,35 @@ LABEL_NOUNS = frozenset({"allegation", "accusation"})
 
 
 def _interview(draft: Draft) -> bool:
-    """"when asked if ...", "Asked whether he would run, she said ...": a reporter's question
+    """ "when asked if ...", "Asked whether he would run, she said ...": a reporter's question
     to the speaker, no request between political actors (a passive "asked" with no one
     asking)."""
     tok = draft.trigger
-    return (tok.lemma_.lower() == "ask" and tok.tag_ == "VBN"
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
-            and tok.dep_ in ("advcl", "ROOT", "ccomp", "conj"))
+    return (
+        tok.lemma_.lower() == "ask"
+        and tok.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
+        and tok.dep_ in ("advcl", "ROOT", "ccomp", "conj")
+    )
 
 
 def _label(draft: Draft) -> bool:
     tok = draft.trigger
-    return (draft.entry.pos == "NOUN" and not draft.actors
-            and (tok.lemma_.lower() in LABEL_NOUNS or tok.lower_.rstrip("s") in LABEL_NOUNS))
+    return (
+        draft.entry.pos == "NOUN"
+        and not draft.actors
+        and (tok.lemma_.lower() in LABEL_NOUNS or tok.lower_.rstrip("s") in LABEL_NOUNS)
+    )
 
 
 def extract(doc, mentions: MentionIndex, lexicon: Lexicon) -> list[Draft]:
     """Drafts for every event trigger in `doc`, in text order."""
-    matches = [(tok, m) for tok in doc for m in [lexicon.match(tok)]
-               if m is not None and not _attributive(tok, m)]
+    matches = [
+        (tok, m)
+        for tok in doc
+        for m in [lexicon.match(tok)]
+        if m is not None and not _attributive(tok, m)
+    ]
     # a noun a verb's pattern used up ("imposed sanctions") is not a second event
     used = {t.i for _, m in matches for t in m.used}
     drafts = []
@@ -123,8 +145,11 @@ def extract(doc, mentions: MentionIndex, lexicon: Lexicon) -> list[Draft]:
         if not _label(draft) and not _interview(draft):
             drafts.append(draft)
     drafts = _merge_restated(drafts)
-    return (drafts + implicit_demands(doc, drafts, mentions)
-            + evaluations(doc, mentions, getattr(lexicon, "classes", {})))
+    return (
+        drafts
+        + implicit_demands(doc, drafts, mentions)
+        + evaluations(doc, mentions, getattr(lexicon, "classes", {}))
+    )
 
 
 def _merge_restated(drafts: list[Draft]) -> list[Draft]:
@@ -144,7 +169,7 @@ def _merge_restated(drafts: list[Draft]) -> list[Draft]:
 
 
 def _outcome_verb(draft: Draft, verbs: dict) -> Optional[Draft]:
-    """"The bombing killed 22 people", "the raid wounded five": a verb of the same event
+    """ "The bombing killed 22 people", "the raid wounded five": a verb of the same event
     whose subject is the event noun tells what the event did, not a second event.  The
     record keeps the noun (with the verb's object as its target where it names none)."""
     tok = draft.trigger

@@ -6,6 +6,7 @@ preposition ("call" + "on"), an object ("impose" + "sanction"), an infinitival c
 ("threaten" + "to attack"), a modifier ("air" + "strike").  The most specific matching row wins
 (most conditions, then fewest wildcards); among equals the first in the file wins.
 """
+
 from __future__ import annotations
 
 import csv
@@ -34,6 +35,7 @@ ACTOR_CLASSES = ("state", "crowd", "armed")
 @dataclass(frozen=True)
 class LexEntry:
     """One lexicon row.  `event` is "" for a blocker row (never returned by lookup)."""
+
     lemma: str
     pos: str
     pattern: str
@@ -42,19 +44,19 @@ class LexEntry:
     cameo: str
     quad_class: int
     goldstein: float
-    recipient: tuple[str, ...] = ()    # dependency slots that hold the recipient
+    recipient: tuple[str, ...] = ()  # dependency slots that hold the recipient
     conditions: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
 class Match:
     """A lexicon entry and the tokens its pattern used up (they are not arguments)."""
+
     entry: LexEntry
     used: tuple = ()
 
 
-def _parse_pattern(pattern: str, classes: Optional[dict] = None
-                   ) -> tuple[tuple[str, str], ...]:
+def _parse_pattern(pattern: str, classes: Optional[dict] = None) -> tuple[tuple[str, str], ...]:
     if not pattern:
         return ()
     out = []
@@ -65,8 +67,9 @@ def _parse_pattern(pattern: str, classes: Optional[dict] = None
         if kind == "subj" and value not in ACTOR_CLASSES:
             raise ValueError(f"pattern part {part!r}: subj takes one of {ACTOR_CLASSES}")
         if value.startswith("@") and classes is not None and value[1:] not in classes:
-            raise ValueError(f"pattern part {part!r}: no word class {value[1:]!r} in "
-                             f"{CLASSES_FILE}")
+            raise ValueError(
+                f"pattern part {part!r}: no word class {value[1:]!r} in {CLASSES_FILE}"
+            )
         out.append((kind, value))
     return tuple(out)
 
@@ -81,8 +84,11 @@ def _objects(tok) -> list:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         objs.append(tok.head)
-    elif tok.dep_ == "relcl" and not objs and any(
-            c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children):
+    elif (
+        tok.dep_ == "relcl"
+        and not objs
+        and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children)
+    ):
         # "the legislation the House approved": a relative clause with a subject of its own
         # acts on the noun it modifies
         objs.append(tok.head)
@@ -96,7 +102,8 @@ def _headline_passive_subjects(tok) -> list:
     same parse of a real active subject ("Iran warned") must not fill "obj:*"."""
     kids = list(tok.children)
     if tok.tag_ not in ("VBN", "VBD") or any(
-            c.dep_ in ("dobj", "nsubjpass", "aux", "auxpass", "ccomp", "xcomp") for c in kids):
+        c.dep_ in ("dobj", "nsubjpass", "aux", "auxpass", "ccomp", "xcomp") for c in kids
+    ):
         return []
     return [through_partitive(c) for c in kids if c.dep_ == "nsubj"]
 
@@ -108,8 +115,13 @@ def _preps(tok) -> list:
     return out
 
 
-def _holds(tok, kind: str, value: str, actor_class: Optional[str] = None,
-           classes: Optional[dict[str, frozenset[str]]] = None) -> Optional[list]:
+def _holds(
+    tok,
+    kind: str,
+    value: str,
+    actor_class: Optional[str] = None,
+    classes: Optional[dict[str, frozenset[str]]] = None,
+) -> Optional[list]:
     """Tokens that satisfy one pattern condition (empty list: satisfied, nothing used).
     A value "@name" stands for any word of the word class `name` (classes.tsv)."""
     members = (classes or {}).get(value[1:], frozenset()) if value.startswith("@") else None
@@ -118,6 +130,7 @@ def _holds(tok, kind: str, value: str, actor_class: Optional[str] = None,
         if members is not None:
             return _lemma(t) in members or t.lower_ in members
         return value == "*" or _lemma(t) == value or t.lower_ == value
+
     if kind == "subj":
         return [] if value == actor_class else None
     if kind in ("prt", "prep"):
@@ -135,8 +148,10 @@ def _holds(tok, kind: str, value: str, actor_class: Optional[str] = None,
         # only the first prepositional phrase after the verb: "withdraw its forces from X
         # under the agreement" is no withdrawal from the agreement; a passive's by-phrase
         # counts ("hit by an attack")
-        first = sorted((p for p in _preps(tok) if p.dep_ in ("prep", "agent") and p.i > tok.i),
-                       key=lambda p: p.i)[:1]
+        first = sorted(
+            (p for p in _preps(tok) if p.dep_ in ("prep", "agent") and p.i > tok.i),
+            key=lambda p: p.i,
+        )[:1]
         found = [g for p in first for g in p.children if g.dep_ == "pobj" and ok(g)]
     elif kind == "xcomp":
         found = [c for c in complements(tok) if ok(c)]
@@ -145,7 +160,7 @@ def _holds(tok, kind: str, value: str, actor_class: Optional[str] = None,
     elif kind == "mod":
         found = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and ok(c)]
         return [] if found else None
-    elif kind == "comp":   # an adjective complement: "pleaded guilty", "pled not guilty"
+    elif kind == "comp":  # an adjective complement: "pleaded guilty", "pled not guilty"
         found = [c for c in tok.children if c.dep_ in ("acomp", "oprd") and ok(c)]
         return [] if found else None
     else:  # head
@@ -160,9 +175,16 @@ def _holds(tok, kind: str, value: str, actor_class: Optional[str] = None,
 def _capitalized_first_word(tok) -> bool:
     """The first word of its sentence, capitalized only for being first, and not part of
     a name the entity recognizer found."""
-    return (tok.i == tok.sent.start and tok.is_title and not tok.ent_type_
-            and not (tok.i + 1 < len(tok.doc) and tok.nbor().dep_ == "compound"
-                     and tok.nbor().pos_ == "PROPN"))
+    return (
+        tok.i == tok.sent.start
+        and tok.is_title
+        and not tok.ent_type_
+        and not (
+            tok.i + 1 < len(tok.doc)
+            and tok.nbor().dep_ == "compound"
+            and tok.nbor().pos_ == "PROPN"
+        )
+    )
 
 
 def _noun_lemmas(word: str) -> tuple[str, ...]:
@@ -183,8 +205,9 @@ def _specificity(entry: LexEntry) -> tuple[int, int]:
 
 
 class Lexicon:
-    def __init__(self, entries: Sequence[LexEntry],
-                 classes: Optional[dict[str, frozenset[str]]] = None):
+    def __init__(
+        self, entries: Sequence[LexEntry], classes: Optional[dict[str, frozenset[str]]] = None
+    ):
         self.entries = list(entries)
         self.classes = dict(classes) if classes is not None else load_classes()
         self._by_key: dict[tuple[str, str], list[LexEntry]] = {}
@@ -248,8 +271,13 @@ class Lexicon:
 
 def _entry(row: dict, where: str, classes: Optional[dict] = None) -> LexEntry:
     def bad(expected: str, found) -> DataFileError:
-        return DataFileError(path=where, expected=expected, found=repr(found),
-                             hint="Fix the row (schema: data/lexicon/README.md).")
+        return DataFileError(
+            path=where,
+            expected=expected,
+            found=repr(found),
+            hint="Fix the row (schema: data/lexicon/README.md).",
+        )
+
     if row.get("pos") not in POS:
         raise bad(f"pos in {POS}", row.get("pos"))
     event, mode, cameo = row["event"], row["mode"] or None, row["cameo"]
@@ -260,8 +288,9 @@ def _entry(row: dict, where: str, classes: Optional[dict] = None) -> LexEntry:
             conditions = _parse_pattern(row["pattern"], classes)
         except ValueError as exc:
             raise bad("a valid pattern", str(exc)) from None
-        return LexEntry(row["lemma"], row["pos"], row["pattern"], "", None, "", 0, 0.0, (),
-                        conditions)
+        return LexEntry(
+            row["lemma"], row["pos"], row["pattern"], "", None, "", 0, 0.0, (), conditions
+        )
     if event not in EVENT_TYPES:
         raise bad("a PLOVER event type", event)
     if mode is not None and mode not in codes.PLOVER_MODES[event]:
@@ -274,27 +303,39 @@ def _entry(row: dict, where: str, classes: Optional[dict] = None) -> LexEntry:
     except (ValueError, KeyError) as exc:
         raise bad("a valid pattern and a known CAMEO code", str(exc)) from None
     slots = tuple(s for s in (row["recipient"] or "").split(",") if s)
-    return LexEntry(row["lemma"], row["pos"], row["pattern"], event, mode, cameo, quad, score,
-                    slots, conditions)
+    return LexEntry(
+        row["lemma"], row["pos"], row["pattern"], event, mode, cameo, quad, score, slots, conditions
+    )
 
 
 def read_rows(path) -> Iterator[tuple[int, dict]]:
     """(line number, row) for every data row; '#' lines are section comments."""
     try:
         with path.open(encoding="utf-8") as fh:
-            lines = [(n, line) for n, line in enumerate(fh, start=1)
-                     if not line.startswith("#")]
+            lines = [(n, line) for n, line in enumerate(fh, start=1) if not line.startswith("#")]
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(path=str(path), expected="a readable UTF-8 file", found=str(exc),
-                            hint="Check the path and the encoding.") from exc
+        raise DataFileError(
+            path=str(path),
+            expected="a readable UTF-8 file",
+            found=str(exc),
+            hint="Check the path and the encoding.",
+        ) from exc
     reader = csv.DictReader((line for _, line in lines), delimiter="\t", quoting=csv.QUOTE_NONE)
     if tuple(reader.fieldnames or ()) != COLUMNS:
-        raise DataFileError(path=str(path), expected=f"header {COLUMNS}",
-                            found=repr(reader.fieldnames), hint="Restore the header line.")
+        raise DataFileError(
+            path=str(path),
+            expected=f"header {COLUMNS}",
+            found=repr(reader.fieldnames),
+            hint="Restore the header line.",
+        )
     for (n, _), row in zip(lines[1:], reader):
         if None in row or any(v is None for v in row.values()):
-            raise DataFileError(path=f"{path}:{n}", expected=f"{len(COLUMNS)} tab-separated "
-                                "columns", found=repr(row), hint="Fix the row.")
+            raise DataFileError(
+                path=f"{path}:{n}",
+                expected=f"{len(COLUMNS)} tab-separated columns",
+                found=repr(row),
+                hint="Fix the row.",
+            )
         yield n, row
 
 
@@ -332,15 +373,24 @@ def native_lexicon(builtin: bool = True, extra: Sequence[str | Path] = ()) -> Le
             if (path / LEXICON_FILE).is_file():
                 row_files.append(path / LEXICON_FILE)
             elif not (path / CLASSES_FILE).is_file():
-                raise DataFileError(path=str(path), expected=f"{LEXICON_FILE} or {CLASSES_FILE}",
-                                    found="neither", hint="Put the lexicon files in the folder.")
+                raise DataFileError(
+                    path=str(path),
+                    expected=f"{LEXICON_FILE} or {CLASSES_FILE}",
+                    found="neither",
+                    hint="Put the lexicon files in the folder.",
+                )
         elif path.is_file():
             row_files.append(path)
         else:
-            raise DataFileError(path=str(path), expected="a lexicon file or folder",
-                                found="no such file", hint="Check the --lexicon path.")
-    entries = [_entry(row, f"{path}:{n}", classes) for path in row_files
-               for n, row in read_rows(path)]
+            raise DataFileError(
+                path=str(path),
+                expected="a lexicon file or folder",
+                found="no such file",
+                hint="Check the --lexicon path.",
+            )
+    entries = [
+        _entry(row, f"{path}:{n}", classes) for path in row_files for n, row in read_rows(path)
+    ]
     if builtin:
         entries += _load_default().entries
     return Lexicon(entries, classes)
@@ -353,23 +403,31 @@ def load_classes() -> dict[str, frozenset[str]]:
     return read_classes(_builtin(CLASSES_FILE))
 
 
-def read_classes(path, into: Optional[dict[str, frozenset[str]]] = None
-                 ) -> dict[str, frozenset[str]]:
+def read_classes(
+    path, into: Optional[dict[str, frozenset[str]]] = None
+) -> dict[str, frozenset[str]]:
     """The classes of one classes.tsv file, added to `into` (a name may be defined once)."""
     out = into if into is not None else {}
     try:
         with path.open(encoding="utf-8") as fh:
             lines = list(fh)
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(path=str(path), expected="a readable UTF-8 file", found=str(exc),
-                            hint="Check the path and the encoding.") from exc
+        raise DataFileError(
+            path=str(path),
+            expected="a readable UTF-8 file",
+            found=str(exc),
+            hint="Check the path and the encoding.",
+        ) from exc
     for n, line in enumerate(lines, start=1):
         if not line.strip() or line.startswith("#"):
             continue
         name, _, words = line.rstrip("\n").partition("\t")
         if not name.isalpha() or not words.split() or name in out:
-            raise DataFileError(path=f"{path}:{n}", expected="a new class name, a tab, "
-                                "lemmas separated by spaces", found=repr(line),
-                                hint="Fix the line (schema: data/lexicon/README.md).")
+            raise DataFileError(
+                path=f"{path}:{n}",
+                expected="a new class name, a tab, lemmas separated by spaces",
+                found=repr(line),
+                hint="Fix the line (schema: data/lexicon/README.md).",
+            )
         out[name] = frozenset(w.lower() for w in words.split())
     return out

@@ -23,6 +23,7 @@ asserted (the source is doubted, not the event's reality; attribution records th
 double negation ("did not refuse to") stays negated; temporal clauses ("after X attacked")
 and relative clauses describe presupposed facts and do not inherit the main clause's modality.
 """
+
 from __future__ import annotations
 
 from typing import Optional
@@ -31,7 +32,7 @@ from . import cues
 
 PRECEDENCE = ("hypothetical", "negated", "future", "asserted")
 _WOULD = "would"  # provisional signal: hypothetical unless back-shifted under a reporting verb
-_ANY = "any"      # provisional signal: hypothetical unless the clause is negated
+_ANY = "any"  # provisional signal: hypothetical unless the clause is negated
 _VERBAL = {"VERB", "AUX"}
 _PREDICATE_HEADS = {"VERB", "AUX", "ADJ"}
 # A token on one of these edges heads a clause even when mis-tagged as a noun ("resign").
@@ -74,8 +75,11 @@ def _own_signals(verb) -> set[str]:
         low = child.lower_
         if child.dep_ == "neg" or (child.dep_ == "advmod" and low in {"never", "not", "n't"}):
             found.add("negated")
-        elif child.dep_ == "advmod" and low == "longer" and any(
-                g.lower_ == "no" for g in child.children):
+        elif (
+            child.dep_ == "advmod"
+            and low == "longer"
+            and any(g.lower_ == "no" for g in child.children)
+        ):
             found.add("negated")  # "no longer recognizes"
         elif child.dep_ in {"aux", "auxpass"}:
             forms = {low, child.lemma_.lower()}
@@ -93,46 +97,58 @@ def _own_signals(verb) -> set[str]:
         elif _provided_that(child) or _in_case_of(child):
             found.add("hypothetical")  # "will allow fuel provided that", "in case of war"
     if verb.dep_ in {"advcl", "ccomp", "xcomp", "pcomp"} and (
-            _is_conditional(verb) or _provided_that(verb.head)):
+        _is_conditional(verb) or _provided_that(verb.head)
+    ):
         found.add("hypothetical")  # the condition itself: "if the deadline is missed"
     return found
 
 
 def _provided_that(tok) -> bool:
-    """"provided (that) Hamas releases the hostages": the parser makes "provided" a clause
+    """ "provided (that) Hamas releases the hostages": the parser makes "provided" a clause
     of its own (ccomp/advcl) whose complement clause is the condition."""
-    return (tok.lower_ in cues.CONDITIONAL_PARTICIPLES and tok.dep_ in _CONDITION_DEPS
-            and any(c.dep_ in {"ccomp", "advcl", "pcomp"} for c in tok.children))
+    return (
+        tok.lower_ in cues.CONDITIONAL_PARTICIPLES
+        and tok.dep_ in _CONDITION_DEPS
+        and any(c.dep_ in {"ccomp", "advcl", "pcomp"} for c in tok.children)
+    )
 
 
 def _in_case_of(prep) -> bool:
-    """"in case of a no-deal Brexit", "in the event of an attack": a condition on the clause."""
-    return (prep.dep_ == "prep" and prep.lower_ == "in"
-            and any(c.dep_ == "pobj" and c.lemma_.lower() in cues.CONDITIONAL_PREP_NOUNS
-                    and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
-                    for c in prep.children))
+    """ "in case of a no-deal Brexit", "in the event of an attack": a condition on the clause."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "in"
+        and any(
+            c.dep_ == "pobj"
+            and c.lemma_.lower() in cues.CONDITIONAL_PREP_NOUNS
+            and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+            for c in prep.children
+        )
+    )
 
 
 def _condition_of_complement(verb, condition) -> bool:
-    """"threatened to arm North Korea if the West keeps supplying Ukraine": the parser hangs
+    """ "threatened to arm North Korea if the West keeps supplying Ukraine": the parser hangs
     the condition on the threat, but it is the threatened act that depends on it; the threat
     itself was made.  True for a speech verb with a complement clause before the condition."""
     return cues.lemma_in(verb, cues.REPORTING_VERBS) and any(
-        c.dep_ in {"xcomp", "ccomp"} and c.i < condition.i for c in verb.children)
+        c.dep_ in {"xcomp", "ccomp"} and c.i < condition.i for c in verb.children
+    )
 
 
 def _conditioned_from_above(verb, head) -> bool:
     """The complement of "threatened ... if ..." (see _condition_of_complement)."""
-    return any(c.dep_ == "advcl" and _is_conditional(c) and c.i > verb.i
-               for c in head.children) and _condition_of_complement(
-        head, next(c for c in head.children if c.dep_ == "advcl" and _is_conditional(c)))
+    return any(
+        c.dep_ == "advcl" and _is_conditional(c) and c.i > verb.i for c in head.children
+    ) and _condition_of_complement(
+        head, next(c for c in head.children if c.dep_ == "advcl" and _is_conditional(c))
+    )
 
 
 def _negative_subject(subject) -> bool:
     if subject.lower_ in cues.NEGATIVE_PRONOUNS:
         return True
-    return any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "neither"}
-               for c in subject.children)
+    return any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "neither"} for c in subject.children)
 
 
 def _is_conditional(clause) -> bool:
@@ -154,8 +170,11 @@ def _climb(verb, signals: set[str]) -> None:
                 signals.add("hypothetical")
                 return
             obligation = head.lemma_.lower() == "have" and _is_infinitival(verb)  # "have to"
-            directive = (edge == "xcomp" and _is_infinitival(verb)
-                         and cues.lemma_in(head, cues.DIRECTIVE_VERBS))
+            directive = (
+                edge == "xcomp"
+                and _is_infinitival(verb)
+                and cues.lemma_in(head, cues.DIRECTIVE_VERBS)
+            )
             if obligation or directive or cues.lemma_in(head, cues.HYPOTHETICAL_VERBS):
                 signals.add("hypothetical")
                 return
@@ -179,19 +198,26 @@ def _climb(verb, signals: set[str]) -> None:
             if not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children):
                 signals |= _own_signals(head)  # shared subject: "will meet and sign"
         elif edge in {"advcl", "acl", "relcl"}:
-            if edge == "acl" and _is_infinitival(verb) \
-                    and cues.lemma_in(head, cues.FUTURE_HEAD_NOUNS):
+            if (
+                edge == "acl"
+                and _is_infinitival(verb)
+                and cues.lemma_in(head, cues.FUTURE_HEAD_NOUNS)
+            ):
                 # "unveiled her plan to dissolve", "its pledge to withdraw"; but "has no
                 # plans to resign" says it will not happen
                 signals.add("negated" if _negative_subject(head) else "future")
-            elif _is_infinitival(verb) or any(c.dep_ == "mark" and c.lower_ in cues.PURPOSE_MARKS
-                                              for c in verb.children):
+            elif _is_infinitival(verb) or any(
+                c.dep_ == "mark" and c.lower_ in cues.PURPOSE_MARKS for c in verb.children
+            ):
                 signals.add("hypothetical")  # purpose: "a motion to recognize", "to advance"
             elif edge == "acl" and cues.lemma_in(head, cues.HYPOTHETICAL_HEAD_NOUNS):
                 signals.add("hypothetical")  # "Ankara's demand that Athens extradite ..."
             return
-        elif edge == "ccomp" and head.pos_ == "NOUN" \
-                and cues.lemma_in(head, cues.HYPOTHETICAL_HEAD_NOUNS):
+        elif (
+            edge == "ccomp"
+            and head.pos_ == "NOUN"
+            and cues.lemma_in(head, cues.HYPOTHETICAL_HEAD_NOUNS)
+        ):
             signals.add("hypothetical")  # "the demand that Britain take back its citizens"
             return
         elif edge == "pcomp":
@@ -211,26 +237,32 @@ def _climb(verb, signals: set[str]) -> None:
 
 
 def _uncertain(head) -> bool:
-    """"it is unclear / not clear / not certain that ...": the copula's adjective says the
+    """ "it is unclear / not clear / not certain that ...": the copula's adjective says the
     content is uncertain."""
     adjectives = [c for c in head.children if c.dep_ == "acomp"]
     if any(a.lower_ in cues.UNCERTAINTY_ADJECTIVES for a in adjectives):
         return True
     negated = "negated" in _own_signals(head) or any(
-        c.dep_ == "neg" for a in adjectives for c in a.children)
+        c.dep_ == "neg" for a in adjectives for c in a.children
+    )
     return negated and any(a.lower_ in cues.CERTAINTY_ADJECTIVES for a in adjectives)
 
 
 def _kept_from(prep) -> bool:
-    """"from" after a verb of preventing, with its object: "barred X from entering"."""
-    return (prep.lower_ == "from" and cues.lemma_in(prep.head, cues.PREVENTING_VERBS)
-            and any(c.dep_ == "dobj" for c in prep.head.children))
+    """ "from" after a verb of preventing, with its object: "barred X from entering"."""
+    return (
+        prep.lower_ == "from"
+        and cues.lemma_in(prep.head, cues.PREVENTING_VERBS)
+        and any(c.dep_ == "dobj" for c in prep.head.children)
+    )
 
 
 def _joined_by_nor(head, conjunct) -> bool:
     """A "nor" between two conjoined clauses negates the second."""
-    return any(c.dep_ in {"cc", "preconj"} and c.lower_ == "nor"
-               and head.i < c.i < conjunct.i for c in list(head.children) + list(conjunct.children))
+    return any(
+        c.dep_ in {"cc", "preconj"} and c.lower_ == "nor" and head.i < c.i < conjunct.i
+        for c in list(head.children) + list(conjunct.children)
+    )
 
 
 def _projects_future(verb, head) -> bool:
@@ -251,13 +283,18 @@ def _noun_modifiers(noun) -> set[str]:
         low, lemma = child.lower_, child.lemma_.lower()
         if child.dep_ in {"det", "neg"} and low == "no":
             found.add("negated")
-        elif child.dep_ in {"amod", "acl"} and child.i < noun.i or (
-                child.dep_ == "acl" and child.tag_ == "VBN"):
+        elif (
+            child.dep_ in {"amod", "acl"}
+            and child.i < noun.i
+            or (child.dep_ == "acl" and child.tag_ == "VBN")
+        ):
             if low in cues.FUTURE_NOUN_MODIFIERS or (
-                    child.tag_ == "VBN" and lemma in cues.FUTURE_OBJECT_VERBS):
+                child.tag_ == "VBN" and lemma in cues.FUTURE_OBJECT_VERBS
+            ):
                 found.add("future")
             elif low in cues.HYPOTHETICAL_NOUN_MODIFIERS or (
-                    child.tag_ == "VBN" and lemma in cues.HYPOTHETICAL_OBJECT_VERBS):
+                child.tag_ == "VBN" and lemma in cues.HYPOTHETICAL_OBJECT_VERBS
+            ):
                 found.add("hypothetical")
     return found
 
@@ -268,10 +305,15 @@ def _presupposed(noun) -> bool:
     rebuke", "hoped Britain's condemnation would have an impact".  Not where the
     preposition itself says the act is wanted or feared ("called for Israel's withdrawal",
     "the threat of Russia's intervention")."""
-    if noun.dep_ == "nsubj" and not cues.lemma_in(noun.head, cues.OCCURRENCE_VERBS) \
-            and not any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "no", "another"}
-                        for c in noun.children):
-        return True   # "if the negotiations produce a deal", "the attack may spark reprisals"
+    if (
+        noun.dep_ == "nsubj"
+        and not cues.lemma_in(noun.head, cues.OCCURRENCE_VERBS)
+        and not any(
+            c.dep_ == "det" and c.lower_ in {"a", "an", "any", "no", "another"}
+            for c in noun.children
+        )
+    ):
+        return True  # "if the negotiations produce a deal", "the attack may spark reprisals"
     if not any(c.dep_ == "poss" for c in noun.children):
         return False
     if noun.dep_ in {"nsubj", "nsubjpass"}:
@@ -338,9 +380,15 @@ def _ends_in_question(token) -> bool:
     wh-word comes before it ("Will Iran attack?"; but "Who attacked the convoy?" presupposes
     that somebody did)."""
     sent = token.sent
-    end = next((t for t in token.doc[token.i: sent.end] if t.text in {"?", ".", "!"}), None)
+    end = next((t for t in token.doc[token.i : sent.end] if t.text in {"?", ".", "!"}), None)
     if end is None or end.text != "?":
         return False
-    start = max((t.i + 1 for t in token.doc[sent.start: token.i]
-                 if t.text in {".", "!", "?"} or t.text in cues.OPENING_QUOTES), default=sent.start)
-    return not any(t.tag_ in _WH_TAGS for t in token.doc[start: end.i])
+    start = max(
+        (
+            t.i + 1
+            for t in token.doc[sent.start : token.i]
+            if t.text in {".", "!", "?"} or t.text in cues.OPENING_QUOTES
+        ),
+        default=sent.start,
+    )
+    return not any(t.tag_ in _WH_TAGS for t in token.doc[start : end.i])

@@ -9,6 +9,7 @@ stand-ins for heads it cannot resolve (stand_ins.py: appositions, demonyms, owne
 What the article adds on top (the home country, implied targets) is completion.py's, applied
 after this stage.
 """
+
 from __future__ import annotations
 
 from typing import Iterable, Optional, Protocol
@@ -27,12 +28,14 @@ class MentionIndex(Protocol):
     def entity_for(self, token) -> Optional[Entity]: ...
 
 
-def find_parties(tok, match: Match, mentions: MentionIndex, lexicon: Lexicon
-                 ) -> tuple[list[Entity], list[Entity]]:
+def find_parties(
+    tok, match: Match, mentions: MentionIndex, lexicon: Lexicon
+) -> tuple[list[Entity], list[Entity]]:
     """Actor and recipient entities of the event `match` finds on `tok`."""
     verbal = match.entry.pos == "VERB"
-    a_heads, r_heads = (_verb_heads(tok, match) if verbal
-                        else _noun_heads(tok, match, lexicon, mentions))
+    a_heads, r_heads = (
+        _verb_heads(tok, match) if verbal else _noun_heads(tok, match, lexicon, mentions)
+    )
     actors = resolve(a_heads, mentions)
     # a recipient that is an actor again is a parse or coreference slip ("X threw its
     # weight behind it" with "it" resolved to X)
@@ -48,8 +51,10 @@ def find_parties(tok, match: Match, mentions: MentionIndex, lexicon: Lexicon
 
 
 def _same_actor(entity: Entity, actors: list[Entity]) -> bool:
-    return any(entity == a or (known(entity) and (entity.kb_id, entity.code) == (a.kb_id, a.code))
-               for a in actors)
+    return any(
+        entity == a or (known(entity) and (entity.kb_id, entity.code) == (a.kb_id, a.code))
+        for a in actors
+    )
 
 
 def _stand_in(tok, mentions: MentionIndex) -> Optional[Entity]:
@@ -57,8 +62,12 @@ def _stand_in(tok, mentions: MentionIndex) -> Optional[Entity]:
     else a name or demonym in front of it ("Syrian air base", "Russian missiles"), else whose
     it is ("condemned Russia's annexation", "condemned an attack by rebels"), else what it is
     part of ("the port of Odesa", "the territory of Guam")."""
-    for group in (_kids(tok, "appos"), _kids(tok, "amod", "compound", "nmod"),
-                  _kids(tok, "poss") + args.pobjs(tok, ["by"]), args.pobjs(tok, ["of"])):
+    for group in (
+        _kids(tok, "appos"),
+        _kids(tok, "amod", "compound", "nmod"),
+        _kids(tok, "poss") + args.pobjs(tok, ["by"]),
+        args.pobjs(tok, ["of"]),
+    ):
         found = [e for e in (_named(c, mentions) for c in group) if e is not None]
         # "Libyan government tanks": the country beats a sector word with none
         best = next((e for e in found if e.country), found[0] if found else None)
@@ -71,8 +80,12 @@ def _named(tok, mentions: MentionIndex, depth: int = 0) -> Optional[Entity]:
     """entity_or_demonym, except that a text ("a United Nations Security Council Resolution
     demanding a halt") speaks for the body its modifiers name when it names none itself."""
     ent = entity_or_demonym(tok, mentions)
-    if ent is not None and not ent.country and depth == 0 \
-            and tok.lemma_.lower() in args.DOCUMENT_NOUNS:
+    if (
+        ent is not None
+        and not ent.country
+        and depth == 0
+        and tok.lemma_.lower() in args.DOCUMENT_NOUNS
+    ):
         for mod in _kids(tok, "amod", "compound", "nmod", "poss"):
             author = _named(mod, mentions, depth + 1)
             if author is not None and author.country:
@@ -104,28 +117,34 @@ def _verb_heads(tok, match: Match) -> tuple[list, list]:
     actors = args.subject_heads(tok)
     recipients = args.verb_recipient_heads(tok, match.entry.recipient, match.used)
     if not recipients:  # "threatened to fire missiles at Guam": the target of what is threatened
-        recipients = [t for x in args.complements(tok)
-                      for t in args.object_heads(x) + args.pobjs(x, args.TARGET_PREPS)]
+        recipients = [
+            t
+            for x in args.complements(tok)
+            for t in args.object_heads(x) + args.pobjs(x, args.TARGET_PREPS)
+        ]
     return actors, recipients
 
 
-def _noun_heads(tok, match: Match, lexicon: Lexicon, mentions: MentionIndex
-                ) -> tuple[list, list]:
+def _noun_heads(tok, match: Match, lexicon: Lexicon, mentions: MentionIndex) -> tuple[list, list]:
     entry = match.entry
-    actors = args.noun_actor_heads(tok, match.used, modifiers=entry.event != "CONSULT",
-                                   from_ok=entry.event not in FROM_IS_PLACE)
+    actors = args.noun_actor_heads(
+        tok,
+        match.used,
+        modifiers=entry.event != "CONSULT",
+        from_ok=entry.event not in FROM_IS_PLACE,
+    )
     # only heads that name someone: "a general mobilization" leaves the actor to the verb
     actors = [a for a in actors if resolve([a], mentions)]
-    recipients = args.verb_recipient_heads(tok, tuple(s for s in entry.recipient if s != "dobj"),
-                                           match.used)
+    recipients = args.verb_recipient_heads(
+        tok, tuple(s for s in entry.recipient if s != "dobj"), match.used
+    )
     verb = args.light_verb(tok, lexicon)
     if verb is None and not actors and entry.event == "CONSULT":
         # "During a visit to Jerusalem, Bolton said ...", "after talks in Paris, the minister
         # flew home": who does the clause took part in the meeting it is set in
-        verb = args.setting_verb(tok)
-        if verb is not None:
-            actors = args.subject_heads(verb)
-            verb = None
+        setting = args.setting_verb(tok)
+        if setting is not None:
+            actors = args.subject_heads(setting)
     if verb is not None:
         if verb.lemma_.lower() in args.UNDERGOING_VERBS:
             recipients = recipients or args.subject_heads(verb)
@@ -136,13 +155,12 @@ def _noun_heads(tok, match: Match, lexicon: Lexicon, mentions: MentionIndex
     return actors, recipients
 
 
-def _owners(tok, r_heads, a_heads, match: Match, actors, mentions, verbal: bool
-            ) -> list[Entity]:
+def _owners(tok, r_heads, a_heads, match: Match, actors, mentions, verbal: bool) -> list[Entity]:
     """Countries owning what the event is done to, when no recipient has a country (see
     arguments.owner_modifiers); never the actor's own country ("Syrian troops seized Syrian
     villages"), whether the actor resolved to it or only names it in a modifier."""
     things = list(r_heads) + list(match.used)
-    if verbal:   # "demanding a halt to Israeli construction": the phrase may hang on the verb
+    if verbal:  # "demanding a halt to Israeli construction": the phrase may hang on the verb
         things += args.object_heads(tok) + args.pobjs(tok, args.TARGET_PREPS)
     own = {e.country for e in actors if e.country}
     own |= {e.country for e in resolve(args.owner_modifiers(a_heads), mentions) if e.country}

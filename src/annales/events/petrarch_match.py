@@ -7,6 +7,7 @@ words allowed between them; the words of one group ("IN_AND_*_OUT") are consecut
 matches a token's text or lemma, or -- TABARI's stem rule, for words of five letters or more
 -- the start of its text ("CONTRIBUT" matches "contributions").
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,25 +23,32 @@ STEM_MIN = 5
 
 @dataclass(frozen=True)
 class PatternHit:
-    used: tuple[int, ...] = ()            # tokens taken by the match: see _object_nouns
-    target_slot: Optional[str] = None     # recipient slot of the '+' word: dobj, dative, a prep
-    mutual: bool = False                  # '%': the compound actor's members act on each other
+    used: tuple[int, ...] = ()  # tokens taken by the match: see _object_nouns
+    target_slot: Optional[str] = None  # recipient slot of the '+' word: dobj, dative, a prep
+    mutual: bool = False  # '%': the compound actor's members act on each other
 
 
 def word_fits(tok, word: str) -> bool:
     low = tok.lower_
-    return (low == word or tok.lemma_.lower() == word
-            or (len(word) >= STEM_MIN and low.startswith(word)))
+    return (
+        low == word
+        or tok.lemma_.lower() == word
+        or (len(word) >= STEM_MIN and low.startswith(word))
+    )
 
 
 def verb_form_fits(tok, verb: VerbForm) -> bool:
     """The words of a multi-word verb stand right around it ("wire tapped", "cordoned off")."""
     doc = tok.doc
-    left = [t for t in doc[tok.sent.start:tok.i] if t.text != "-"][-len(verb.before):] \
-        if verb.before else []
-    right = list(doc[tok.i + 1:tok.i + 1 + len(verb.after)])
-    return ([t.lower_ for t in left] == list(verb.before)
-            and [t.lower_ for t in right] == list(verb.after))
+    left = (
+        [t for t in doc[tok.sent.start : tok.i] if t.text != "-"][-len(verb.before) :]
+        if verb.before
+        else []
+    )
+    right = list(doc[tok.i + 1 : tok.i + 1 + len(verb.after)])
+    return [t.lower_ for t in left] == list(verb.before) and [t.lower_ for t in right] == list(
+        verb.after
+    )
 
 
 def match_pattern(tok, pattern: VerbPattern, verb: VerbForm) -> Optional[PatternHit]:
@@ -59,14 +67,22 @@ def match_pattern(tok, pattern: VerbPattern, verb: VerbForm) -> Optional[Pattern
     before = _side(tok.doc, pattern.before, left, span, glued_end=tok.i - 1)
     if before is None:
         return None
-    after = _side(tok.doc, pattern.after, right, range(tok.i + skip + 1, sent.end),
-                  glued_start=tok.i + skip + 1)
+    after = _side(
+        tok.doc,
+        pattern.after,
+        right,
+        range(tok.i + skip + 1, sent.end),
+        glued_start=tok.i + skip + 1,
+    )
     if after is None:
         return None
     used = _object_nouns(tok, [i for kind, i in after if kind == "w"])
     targets = [i for kind, i in before + after if kind == "+"]
-    return PatternHit(used, _slot(tok, tok.doc[targets[0]]) if targets else None,
-                      any(kind == "%" for kind, _ in before + after))
+    return PatternHit(
+        used,
+        _slot(tok, tok.doc[targets[0]]) if targets else None,
+        any(kind == "%" for kind, _ in before + after),
+    )
 
 
 def _marker_fits(tok, kind: str) -> bool:
@@ -101,8 +117,11 @@ def _object_nouns(verb, indices: list[int]) -> tuple[int, ...]:
     while todo:
         for prep in todo.pop().children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
-                nouns = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
-                         and g.i not in out]
+                nouns = [
+                    g
+                    for g in prep.children
+                    if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.i not in out
+                ]
                 out.update(dict.fromkeys(g.i for g in nouns))
                 todo += nouns
     # an object that names its party in a phrase ("the closure of guest houses in Bree") is
@@ -112,9 +131,12 @@ def _object_nouns(verb, indices: list[int]) -> tuple[int, ...]:
 
 
 def _names_a_party(noun) -> bool:
-    return any(p.dep_ == "prep" and p.lower_ != "of" and
-               any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in p.children)
-               for p in noun.children)
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ != "of"
+        and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in p.children)
+        for p in noun.children
+    )
 
 
 def _slot(verb, target) -> Optional[str]:
@@ -128,9 +150,14 @@ def _slot(verb, target) -> Optional[str]:
     return None
 
 
-def _side(doc, groups: tuple[Group, ...], allowed: list[int], span: range,
-          glued_start: Optional[int] = None, glued_end: Optional[int] = None
-          ) -> Optional[list[tuple[str, int]]]:
+def _side(
+    doc,
+    groups: tuple[Group, ...],
+    allowed: list[int],
+    span: range,
+    glued_start: Optional[int] = None,
+    glued_end: Optional[int] = None,
+) -> Optional[list[tuple[str, int]]]:
     """(kind, token index) for every part of `groups`, matched in order, or None."""
     allowed_set = set(allowed)
 
@@ -140,12 +167,14 @@ def _side(doc, groups: tuple[Group, ...], allowed: list[int], span: range,
         group = groups[g]
         first = g == 0 and glued_start is not None and group.glued
         # (`first` implies a glued start; the test is repeated for the type checker)
-        starts = [glued_start] if first and glued_start is not None else [
-            i for i in allowed if i >= lo]
+        starts = (
+            [glued_start] if first and glued_start is not None else [i for i in allowed if i >= lo]
+        )
         last = g == len(groups) - 1 and glued_end is not None and group.glued
         for start in starts:
-            for end, parts in _group_at(doc, group, start, span, None if first or last
-                                        else allowed_set):
+            for end, parts in _group_at(
+                doc, group, start, span, None if first or last else allowed_set
+            ):
                 if last and end != glued_end:
                     continue
                 rest = rec(g + 1, end + 1)
@@ -156,9 +185,11 @@ def _side(doc, groups: tuple[Group, ...], allowed: list[int], span: range,
     return rec(0, span.start)
 
 
-def _group_at(doc, group: Group, start: int, span: range, allowed: Optional[set]
-              ) -> Iterator[tuple[int, list[tuple[str, int]]]]:
+def _group_at(
+    doc, group: Group, start: int, span: range, allowed: Optional[set]
+) -> Iterator[tuple[int, list[tuple[str, int]]]]:
     """(last index, parts) for each way the group's parts fill consecutive tokens from start."""
+
     def ok(i: int) -> bool:
         return i in span and (allowed is None or i in allowed)
 

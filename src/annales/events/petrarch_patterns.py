@@ -10,6 +10,7 @@ PETRARCH2's ``(PREP NOUN ...)`` and ``{MODIFIER HEAD}`` phrase marks are read as
 in order (the parse already says where phrases are).  ``WORD_ `` followed by a space is an
 open match, as in PETRARCH ("XXXX_ " is "XXXX ").
 """
+
 from __future__ import annotations
 
 import re
@@ -21,15 +22,16 @@ NO_EVENT = "---"
 # ("[075A]", "[025?]").  The digits are the code; the suffix is dropped.
 CODE_RE = re.compile(r"^(\d{2,4})[A-Za-z?]?$")
 MARKERS = ("$", "+", "%", "^")
-WORD_RE = re.compile(r"^[A-Za-z0-9'.\-/]+$")   # "F/A-18", "N'T", "U.S."
+WORD_RE = re.compile(r"^[A-Za-z0-9'.\-/]+$")  # "F/A-18", "N'T", "U.S."
 
-MAX_SYNSET_DEPTH = 4     # synsets may hold synsets ("+&TIETYPES"); a bound keeps cycles finite
+MAX_SYNSET_DEPTH = 4  # synsets may hold synsets ("+&TIETYPES"); a bound keeps cycles finite
 
 
 @dataclass(frozen=True)
 class Part:
     """One slot of a pattern: `kind` is "w" (words), "&" (an unresolved synset, its name in
     `alts[0][0]`) or a marker; `alts` are the word sequences that may fill a "w" slot."""
+
     kind: str
     alts: tuple[tuple[str, ...], ...] = ()
 
@@ -37,6 +39,7 @@ class Part:
 @dataclass(frozen=True)
 class Group:
     """Parts that must be consecutive.  `glued`: the group touches the verb ("IN_*")."""
+
     parts: tuple[Part, ...]
     glued: bool = False
 
@@ -75,8 +78,8 @@ def parse_pattern(body: str) -> tuple[tuple[Group, ...], tuple[Group, ...]]:
             at = pieces.index("*")
             if pieces[:at]:
                 before.append(Group(tuple(map(_part, pieces[:at])), glued=True))
-            if pieces[at + 1:]:
-                after.append(Group(tuple(map(_part, pieces[at + 1:])), glued=True))
+            if pieces[at + 1 :]:
+                after.append(Group(tuple(map(_part, pieces[at + 1 :])), glued=True))
             seen_verb = True
         elif pieces:
             (after if seen_verb else before).append(Group(tuple(map(_part, pieces))))
@@ -93,8 +96,9 @@ def _part(piece: str) -> Part:
     return Part("w", ((piece.lower(),),))
 
 
-def resolve_synsets(groups: Sequence[Group], synsets: Mapping[str, Sequence[str]]
-                    ) -> tuple[Group, ...]:
+def resolve_synsets(
+    groups: Sequence[Group], synsets: Mapping[str, Sequence[str]]
+) -> tuple[Group, ...]:
     """Groups with every synset slot replaced by its word sequences (members may be phrases
     and may name other synsets)."""
     return tuple(Group(tuple(_resolve(p, synsets) for p in g.parts), g.glued) for g in groups)

@@ -16,6 +16,7 @@ and codes (``[---]``, ``[064]``, ``[042:043]``) live in petrarch_patterns.py.
 The semantics follow PETRARCH2's reader (PETRreader.read_verb_dictionary), re-implemented; the
 ``~`` transformation lines of CAMEO.2.0 (re-coding nested "A says B attacked") are skipped.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,10 +30,12 @@ from ..actors.petrarch_lines import Line, dictionary_lines, fail, split_brackets
 from ..errors import DictionaryError
 from .petrarch_patterns import NO_EVENT, Group, parse_code, parse_pattern, resolve_synsets
 
+
 @dataclass(frozen=True)
 class VerbForm:
     """One verb of a block: its base form, listed irregular forms, and the words that must
     stand right before/after it for a multi-word verb ("wire tap", "cordon off")."""
+
     base: str
     forms: tuple[str, ...] = ()
     before: tuple[str, ...] = ()
@@ -47,12 +50,13 @@ class VerbPattern:
     pattern also gives the other way round (``[032:033]``: A visits B, so B hosts A).
     `code`/`reverse` keep the dictionary's text after normalising ("075A" -> "075"); NO_EVENT
     marks a pattern that matches and codes nothing (it still shadows less specific ones)."""
+
     verbs: tuple[VerbForm, ...]
     before: tuple[Group, ...]
     after: tuple[Group, ...]
     code: str
     reverse: str = ""
-    where: str = field(default="", compare=False)   # "file:line", for explanations
+    where: str = field(default="", compare=False)  # "file:line", for explanations
 
     @property
     def size(self) -> int:
@@ -66,7 +70,7 @@ class _Block:
     code: str
     reverse: str = ""
     verbs: list[VerbForm] = field(default_factory=list)
-    own: list[tuple[VerbForm, str, Line]] = field(default_factory=list)   # verb-specific codes
+    own: list[tuple[VerbForm, str, Line]] = field(default_factory=list)  # verb-specific codes
     patterns: list[Line] = field(default_factory=list)
 
 
@@ -83,7 +87,7 @@ def read_verbs(path: str | Path, *, strict: bool = False) -> list[VerbPattern]:
         try:
             if text.startswith("---"):
                 current_synset = None
-                blocks.append(_Block(line, NO_EVENT))   # even with a bad code: verbs follow
+                blocks.append(_Block(line, NO_EVENT))  # even with a bad code: verbs follow
                 blocks[-1].code, blocks[-1].reverse = _block_code(line, path)
             elif text.startswith("&"):
                 current_synset = text.split()[0][1:].rstrip("_").upper()
@@ -91,7 +95,7 @@ def read_verbs(path: str | Path, *, strict: bool = False) -> list[VerbPattern]:
             elif text.startswith("+") and current_synset is not None:
                 synsets[current_synset].append(text[1:].strip().rstrip("_"))
             elif text.startswith("~"):
-                continue    # transformation: not supported (see module docstring)
+                continue  # transformation: not supported (see module docstring)
             elif not blocks:
                 raise fail(path, line, "a '--- NAME [CODE] ---' block header before verbs")
             elif text.startswith("-"):
@@ -129,10 +133,10 @@ def _verb_line(line: Line, block: _Block, path) -> None:
     if not words or any(not re.match(r"^\+?[A-Za-z'.\-]+$", w) for w in words):
         raise fail(path, line, "a verb such as RESTORE, SAY {SAID SAYING} or +CORDON_OFF")
     marked = [i for i, w in enumerate(words) if w.startswith("+")]
-    at = marked[0] if marked else 0     # the parser's verb word: '+'-marked, else the first
+    at = marked[0] if marked else 0  # the parser's verb word: '+'-marked, else the first
     words = [w.lstrip("+").lower() for w in words]
     forms = tuple(_verb_word(f, at) for f in forms_text.split())
-    verb = VerbForm(words[at], forms, tuple(words[:at]), tuple(words[at + 1:]))
+    verb = VerbForm(words[at], forms, tuple(words[:at]), tuple(words[at + 1 :]))
     block.verbs.append(verb)
     if codes:
         try:
@@ -158,12 +162,16 @@ def _complain(exc: DictionaryError, strict: bool) -> None:
 def _block_patterns(block: _Block, synsets, path, strict: bool) -> list[VerbPattern]:
     verbs = tuple(block.verbs)
     if block.patterns and not verbs:
-        _complain(fail(path, block.line, "verb lines after the block header, before its "
-                       "patterns"), strict)
+        _complain(
+            fail(path, block.line, "verb lines after the block header, before its patterns"), strict
+        )
         return []
     own = {v for v, _, _ in block.own}
-    out = [VerbPattern((v,), (), (), block.code, block.reverse, f"{path}:{block.line.number}")
-           for v in verbs if v not in own]
+    out = [
+        VerbPattern((v,), (), (), block.code, block.reverse, f"{path}:{block.line.number}")
+        for v in verbs
+        if v not in own
+    ]
     for verb, codes, line in block.own:
         code, _, reverse = codes.partition(":")
         out.append(VerbPattern((verb,), (), (), code, reverse, f"{path}:{line.number}"))
@@ -178,7 +186,7 @@ def _block_patterns(block: _Block, synsets, path, strict: bool) -> list[VerbPatt
                 raise fail(path, line, "a CAMEO code such as [064], [---] or [042:043]") from None
             before, after = parse_pattern(body)
             before, after = resolve_synsets(before, synsets), resolve_synsets(after, synsets)
-        except ValueError as exc:   # a pattern-syntax problem the pattern module names
+        except ValueError as exc:  # a pattern-syntax problem the pattern module names
             _complain(fail(path, line, str(exc)), strict)
             continue
         except DictionaryError as exc:

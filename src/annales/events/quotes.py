@@ -6,6 +6,7 @@ inside one ("(President-elect Donald) Trump").  Multi-paragraph quotes follow th
 convention: each paragraph opens with a mark, only the last one closes, so an unclosed quote
 ends at its paragraph's end.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,17 +19,17 @@ from . import cues
 _PARAGRAPH_BREAK = re.compile(r"\n")
 # A straight quote opens when it follows one of these (or starts the text).
 _OPENS_AFTER = set(" \t\n([{—–-/")
-_CUE_WINDOW_AFTER = 6     # tokens after a closing mark: '," said the foreign minister'
-_CUE_WINDOW_BEFORE = 8    # tokens before an opening mark: 'The minister told reporters: "'
-_MIN_WORDS_EMBEDDED = 2   # a one-word quote inside a reported clause is a scare quote
+_CUE_WINDOW_AFTER = 6  # tokens after a closing mark: '," said the foreign minister'
+_CUE_WINDOW_BEFORE = 8  # tokens before an opening mark: 'The minister told reporters: "'
+_MIN_WORDS_EMBEDDED = 2  # a one-word quote inside a reported clause is a scare quote
 _MIN_WORDS_STANDALONE = 3
 
 
 @dataclass(frozen=True)
 class QuoteSpan:
-    start: int            # first character of the quoted text (marks excluded)
-    end: int              # one past its last character
-    open_mark: int        # offset of the opening mark
+    start: int  # first character of the quoted text (marks excluded)
+    end: int  # one past its last character
+    open_mark: int  # offset of the opening mark
     close_mark: Optional[int]  # offset of the closing mark; None when the paragraph ended it
 
 
@@ -67,8 +68,9 @@ def _marks(text: str):
             yield i, before in _OPENS_AFTER and not after.isspace()
 
 
-def _add(spans: list[QuoteSpan], text: str, open_mark: int, end: int,
-         close_mark: Optional[int]) -> None:
+def _add(
+    spans: list[QuoteSpan], text: str, open_mark: int, end: int, close_mark: Optional[int]
+) -> None:
     start = open_mark + 1
     body = text[start:end]
     # American style puts the clause's comma inside the marks; it is not part of the words.
@@ -99,7 +101,7 @@ def word_count(tokens) -> int:
 def quote_cue(doc, quote: QuoteSpan):
     """The reporting verb that introduces a quote, or None (then the quote may be a scare quote
     or the continuation of the previous speaker's quote)."""
-    return (_cue_after(doc, quote) or _cue_before(doc, quote) or _cue_above(doc, quote))
+    return _cue_after(doc, quote) or _cue_before(doc, quote) or _cue_above(doc, quote)
 
 
 def _is_cue(tok) -> bool:
@@ -111,7 +113,7 @@ def _cue_after(doc, quote: QuoteSpan):
     if close is None or text_of(doc)[quote.end - 1] == ".":
         return None  # '..."' with a full stop ends the sentence: what follows is new
     seen = 0
-    for tok in doc[close.i + 1: close.i + 1 + 2 * _CUE_WINDOW_AFTER]:
+    for tok in doc[close.i + 1 : close.i + 1 + 2 * _CUE_WINDOW_AFTER]:
         if "\n" in tok.text or tok.text in cues.OPENING_QUOTES or tok.text in {".", "?", "!"}:
             return None
         if tok.is_punct or tok.is_space:
@@ -130,7 +132,7 @@ def _cue_before(doc, quote: QuoteSpan):
     opener = token_at(doc, quote.open_mark)
     if opener is None:
         return None
-    prev = [t for t in doc[max(0, opener.i - _CUE_WINDOW_BEFORE - 2): opener.i] if not t.is_space]
+    prev = [t for t in doc[max(0, opener.i - _CUE_WINDOW_BEFORE - 2) : opener.i] if not t.is_space]
     if not prev or "\n" in doc[opener.i - 1].text:
         return None
     if not (prev[-1].text in {":", ","} or _is_cue(prev[-1])):
@@ -174,18 +176,20 @@ def reporting_cues_above(token) -> list:
     cur = token
     while True:
         # A parenthetical cue hangs off the content: "Israel, he said, attacked the convoy."
-        found += [c for c in cur.children
-                  if c.dep_ == "parataxis" and c.i != token.i and _is_cue(c)][:1]
+        found += [
+            c for c in cur.children if c.dep_ == "parataxis" and c.i != token.i and _is_cue(c)
+        ][:1]
         if cur.head.i == cur.i:
             return found
-        if _is_cue(cur.head) and (cur.dep_ in cues.REPORTED_CONTENT_DEPS
-                                  or (cur.dep_ == "xcomp" and is_passive(cur.head))):
+        if _is_cue(cur.head) and (
+            cur.dep_ in cues.REPORTED_CONTENT_DEPS or (cur.dep_ == "xcomp" and is_passive(cur.head))
+        ):
             found.append(cur.head)
         cur = cur.head
 
 
 def is_passive(cue) -> bool:
-    """"Iran is said to have attacked", "is reported to", "is believed to": nobody is named."""
+    """ "Iran is said to have attacked", "is reported to", "is believed to": nobody is named."""
     return any(c.dep_ == "auxpass" for c in cue.children)
 
 
@@ -202,7 +206,7 @@ def opens_sentence(doc, quote: QuoteSpan) -> bool:
     if opener is None:
         return False
     text, i = text_of(doc), quote.open_mark
-    while i > 0 and text[i - 1] in " \t":    # the nearest character before the quote mark
+    while i > 0 and text[i - 1] in " \t":  # the nearest character before the quote mark
         i -= 1
     if i == 0 or text[i - 1] == "\n":
         return True

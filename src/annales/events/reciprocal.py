@@ -12,6 +12,7 @@ Drafts of other entries pass through unchanged.  The pipeline applies this after
 a reverse draft shares its trigger with the forward one, so record ids must tell them apart
 by code or direction, not only by PLOVER event (032 and 033 are both AGREE).
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -37,6 +38,7 @@ def with_reciprocals(drafts: Iterable[Draft]) -> list[Draft]:
         out.append(draft)
         reverse = entry.reverse_entry
         if reverse and draft.actors and draft.recipients:
-            out.append(replace(draft, entry=reverse, actors=draft.recipients,
-                               recipients=draft.actors))
+            out.append(
+                replace(draft, entry=reverse, actors=draft.recipients, recipients=draft.actors)
+            )
     return out

@@ -4,6 +4,7 @@ Syria": RUS -> SYR; "Israel will allow fuel into Gaza": ISR -> PSE), as ICEWS an
 PETRARCH-style event data do, so that dyadic counts see it.  The recipient entity
 keeps the place's own words and offsets, so a reader can see it came from the scene; the
 event's `location` holds the same place."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -27,5 +28,11 @@ def scene_recipient(event: Event, place) -> Optional[Entity]:
         return None
     if place.kind not in SCENE_KINDS:
         return None
-    return Entity(text=place.text, name=place.name, code=place.country, country=place.country,
-                  start=place.start_char, end=place.end_char)
+    return Entity(
+        text=place.text,
+        name=place.name,
+        code=place.country,
+        country=place.country,
+        start=place.start_char,
+        end=place.end_char,
+    )

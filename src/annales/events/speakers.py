@@ -3,6 +3,7 @@
 Used by `events/attribution.py`, which feeds cues in reading order so that a pronoun ("he
 said") can fall back on the last speaker named before it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -84,8 +85,9 @@ class SpeakerResolver:
         if entity is not None and entity.start is not None:
             if entity.start in self.by_start:
                 return self.by_start[entity.start]
-            span = self.doc.char_span(entity.start, entity.end or entity.start + 1,
-                                      alignment_mode="expand")
+            span = self.doc.char_span(
+                entity.start, entity.end or entity.start + 1, alignment_mode="expand"
+            )
             if span is not None and span.root.pos_ != "PRON" and not self._is_quoted(entity):
                 speaker = Speaker(entity, is_anonymous(span.root))
                 self.last_named = self.by_start[entity.start] = speaker
@@ -123,7 +125,7 @@ def noun_phrase(head):
         if child.dep_ not in _PHRASE_RIGHT_DEPS:
             break
         end = child.right_edge.i + 1
-    return head.doc[head.left_edge.i:end]
+    return head.doc[head.left_edge.i : end]
 
 
 def is_anonymous(head) -> bool:

@@ -5,6 +5,7 @@ are often things ("Russian banks", "the port of Odesa") or unnamed people ("thou
 people marched through Hong Kong"); this module reads the country such an argument stands
 for, and classes the actors ("a state protests" is a complaint, "a crowd storms" is a riot).
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -34,7 +35,7 @@ def entity_or_demonym(tok, mentions) -> Optional[Entity]:
     ent = mentions.entity_for(tok)
     if ent is not None or tok.pos_ != "ADJ":
         return ent
-    finder = getattr(mentions, "demonym_for", None)   # hand-built test indexes may lack it
+    finder = getattr(mentions, "demonym_for", None)  # hand-built test indexes may lack it
     return finder(tok) if finder is not None else None
 
 
@@ -55,6 +56,7 @@ def city_country(entity: Entity, doc, gazetteer=None) -> Optional[Entity]:
         return None
     if gazetteer is None:
         from ..normalize.gazetteer import load_gazetteer
+
         gazetteer = load_gazetteer()
     text = doc.char_span(entity.start, entity.end).text
     entries = gazetteer.lookup(text)
@@ -101,12 +103,17 @@ def _people(entity: Entity, doc) -> bool:
     country's name ("Palestinians", "thousands of Iraqis"; not "the United States", "the
     Philippines", nor "Russian tanks")."""
     root = _root(entity, doc)
-    return (root is not None and bool(entity.country) and root.tag_ in ("NNS", "NNPS")
-            and root.text[:1].isupper() and root.lower_ not in (entity.name or "").lower())
+    return (
+        root is not None
+        and bool(entity.country)
+        and root.tag_ in ("NNS", "NNPS")
+        and root.text[:1].isupper()
+        and root.lower_ not in (entity.name or "").lower()
+    )
 
 
 def actor_class(actors: list[Entity], doc) -> Optional[str]:
-    """"crowd", "state", "armed" or None: what lexicon rows with a `subj:` condition ask
+    """ "crowd", "state", "armed" or None: what lexicon rows with a `subj:` condition ask
     about.  "armed": rebels and militant groups, whose captives are abducted, not arrested."""
     if not actors:
         return None
@@ -120,7 +127,7 @@ def actor_class(actors: list[Entity], doc) -> Optional[str]:
 
 
 # -- where a protest happens ------------------------------------------------------------------
-PROTEST_PLACE_PREPS = ("in", "through", "across")   # "marched through Hong Kong"
+PROTEST_PLACE_PREPS = ("in", "through", "across")  # "marched through Hong Kong"
 
 
 def _person(entity: Entity, doc, mentions) -> bool:
@@ -130,20 +137,27 @@ def _person(entity: Entity, doc, mentions) -> bool:
     return bool(m and m.person) or entity.sector in CROWD_SECTORS
 
 
-def locate_protest(tok, actors: list[Entity], recipients: list[Entity], mentions
-                   ) -> tuple[list[Entity], list[Entity]]:
+def locate_protest(
+    tok, actors: list[Entity], recipients: list[Entity], mentions
+) -> tuple[list[Entity], list[Entity]]:
     """People of no known country who protest in a place are taken to be its people
     ("thousands of people marched through Hong Kong" -> HKG), as the actor analysis does for
     "protesters in Paris"; so is an institution they protest at ("stormed the parliament in
     Yerevan" -> ARMLEG).  Officials who meet in Geneva are not Swiss: protests only."""
-    places = [e for p in args.pobjs(tok, PROTEST_PLACE_PREPS)
-              for e in [mentions.entity_for(p)] if e is not None and e.country]
+    places = [
+        e
+        for p in args.pobjs(tok, PROTEST_PLACE_PREPS)
+        for e in [mentions.entity_for(p)]
+        if e is not None and e.country
+    ]
     if not places:
         return actors, recipients
     country = places[0].country
 
     def locate(e: Entity) -> Entity:
         return replace(e, country=country, code=country + e.sector if e.sector else None)
-    return ([locate(a) if not a.country and _person(a, tok.doc, mentions) else a
-             for a in actors],
-            [locate(r) if not r.country and r.sector else r for r in recipients])
+
+    return (
+        [locate(a) if not a.country and _person(a, tok.doc, mentions) else a for a in actors],
+        [locate(r) if not r.country and r.sector else r for r in recipients],
+    )

@@ -13,6 +13,7 @@ A dictionary code becomes an event only when it is a CAMEO code annales can plac
   a pattern with such a code still matches, so it shadows less specific patterns, but codes
   nothing.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -24,10 +25,25 @@ from . import codes
 from .lexicon import LexEntry, load_lexicon
 
 ROOT_EVENTS = {
-    "02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE",
-    "07": "AID", "08": "CONCEDE", "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE",
-    "12": "REJECT", "13": "THREATEN", "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION",
-    "17": "COERCE", "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT",
+    "02": "REQUEST",
+    "03": "AGREE",
+    "04": "CONSULT",
+    "05": "SUPPORT",
+    "06": "COOPERATE",
+    "07": "AID",
+    "08": "CONCEDE",
+    "09": "ACCUSE",
+    "10": "REQUEST",
+    "11": "ACCUSE",
+    "12": "REJECT",
+    "13": "THREATEN",
+    "14": "PROTEST",
+    "15": "MOBILIZE",
+    "16": "SANCTION",
+    "17": "COERCE",
+    "18": "ASSAULT",
+    "19": "ASSAULT",
+    "20": "ASSAULT",
 }
 
 
@@ -38,10 +54,11 @@ class VerbEntry(LexEntry):
     `reverse_entry`, that event as an entry; `mutual`, the members of a compound actor act on
     each other (``%``); `swapped`, the main event goes from target to source (a ``[:CODE]``
     pattern).  events/reciprocal.py turns these into drafts."""
+
     reverse: str = ""
     mutual: bool = False
     swapped: bool = False
-    reverse_entry: Optional["VerbEntry"] = field(default=None, compare=False)
+    reverse_entry: Optional[VerbEntry] = field(default=None, compare=False)
 
 
 def lexicon_events(lexicon: Iterable[LexEntry]) -> dict[str, str]:
@@ -82,9 +99,16 @@ class CodeTable:
     def event_for(self, code: str) -> Optional[str]:
         return event_for(code, self.known)
 
-    def entry_for(self, code: str, verb: str, where: str, recipient: tuple[str, ...],
-                  reverse: str = "", mutual: bool = False, swapped: bool = False
-                  ) -> Optional[VerbEntry]:
+    def entry_for(
+        self,
+        code: str,
+        verb: str,
+        where: str,
+        recipient: tuple[str, ...],
+        reverse: str = "",
+        mutual: bool = False,
+        swapped: bool = False,
+    ) -> Optional[VerbEntry]:
         """The lexicon entry a matched verb pattern stands for (None: no event).  `where` is
         the pattern's file:line, kept in `LexEntry.pattern` ("" for a verb's bare code)."""
         key = (code, verb, where, recipient, reverse, mutual, swapped)
@@ -97,9 +121,18 @@ class CodeTable:
         if event is None:
             return None
         reverse = reverse if self.event_for(reverse or "-") else ""
-        return VerbEntry(lemma=verb, pos="VERB", pattern=where, event=event, mode=None,
-                         cameo=code, quad_class=codes.quad_class(code),
-                         goldstein=codes.goldstein(code), recipient=recipient,
-                         reverse=reverse, mutual=mutual, swapped=swapped,
-                         reverse_entry=self.entry_for(reverse, verb, where, recipient)
-                         if reverse else None)
+        return VerbEntry(
+            lemma=verb,
+            pos="VERB",
+            pattern=where,
+            event=event,
+            mode=None,
+            cameo=code,
+            quad_class=codes.quad_class(code),
+            goldstein=codes.goldstein(code),
+            recipient=recipient,
+            reverse=reverse,
+            mutual=mutual,
+            swapped=swapped,
+            reverse_entry=self.entry_for(reverse, verb, where, recipient) if reverse else None,
+        )

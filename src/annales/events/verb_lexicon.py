@@ -16,6 +16,7 @@ an object naming its party: see petrarch_match._object_nouns).  The source is al
 verb's subject (`$` only has to match); `%` and two-way codes are carried on the entry
 (verb_codes.VerbEntry) for events/reciprocal.py.
 """
+
 from __future__ import annotations
 
 import warnings
@@ -30,8 +31,26 @@ from .petrarch_verbs import NO_EVENT, VerbForm, VerbPattern, read_verbs
 from .verb_codes import CodeTable
 
 # PETRARCH takes the target from the verb phrase: its object or a prepositional object
-DEFAULT_RECIPIENT = ("dobj", "dative", "to", "with", "against", "on", "at", "into", "for",
-                     "of", "from", "toward", "towards", "in", "over", "about", "upon", "between")
+DEFAULT_RECIPIENT = (
+    "dobj",
+    "dative",
+    "to",
+    "with",
+    "against",
+    "on",
+    "at",
+    "into",
+    "for",
+    "of",
+    "from",
+    "toward",
+    "towards",
+    "in",
+    "over",
+    "about",
+    "upon",
+    "between",
+)
 
 
 class VerbLexicon:
@@ -47,9 +66,18 @@ class VerbLexicon:
             for verb in pattern.verbs:
                 for key in dict.fromkeys((verb.base, *verb.forms)):
                     self._index.setdefault(key, []).append((n, verb, pattern))
-        odd = sorted({c for p in self.patterns for c in (p.code, p.reverse)
-                      if c and c != NO_EVENT and not c.startswith("01") and self.codes.event_for(c) is None})
-        if odd:   # say once, not per pattern: toy files have dozens (see verb_codes.py)
+        odd = sorted(
+            {
+                c
+                for p in self.patterns
+                for c in (p.code, p.reverse)
+                if c
+                and c != NO_EVENT
+                and not c.startswith("01")
+                and self.codes.event_for(c) is None
+            }
+        )
+        if odd:  # say once, not per pattern: toy files have dozens (see verb_codes.py)
             shown = ", ".join(odd[:8]) + (f" and {len(odd) - 8} more" if len(odd) > 8 else "")
             warnings.warn(warning_text("W001", found=shown), DictionaryWarning, stacklevel=2)
 
@@ -68,8 +96,9 @@ class VerbLexicon:
         if tok.pos_ != "VERB":
             return None
         surface, lemma = tok.lower_, tok.lemma_.lower()
-        found = self._index.get(surface, []) + (self._index.get(lemma, []) if lemma != surface
-                                                 else [])
+        found = self._index.get(surface, []) + (
+            self._index.get(lemma, []) if lemma != surface else []
+        )
         best, best_key = None, None
         for n, verb, pattern in found:
             if not verb_form_fits(tok, verb):
@@ -102,9 +131,15 @@ class VerbLexicon:
             # that follows its clause ("..., an official said")
             slots += ("ccomp",)
         where = pattern.where if pattern.size else ""
-        entry = self.codes.entry_for(code, tok.lemma_.lower(), where, slots,
-                                     pattern.reverse if pattern.code else "", hit.mutual,
-                                     swapped=not pattern.code)
+        entry = self.codes.entry_for(
+            code,
+            tok.lemma_.lower(),
+            where,
+            slots,
+            pattern.reverse if pattern.code else "",
+            hit.mutual,
+            swapped=not pattern.code,
+        )
         if entry is None:
             return None
         return Match(entry, tuple(tok.doc[i] for i in hit.used))
@@ -143,6 +178,5 @@ def build_lexicon(verb_files: Sequence[str | Path], builtin: Optional[Lexicon]):
     alone, the verb dictionaries alone (builtin None), or the dictionaries in front of it."""
     if not verb_files:
         return builtin if builtin is not None else Lexicon([], classes={})
-    verbs = VerbLexicon([p for path in verb_files for p in read_verbs(path)],
-                        CodeTable(builtin))
+    verbs = VerbLexicon([p for path in verb_files for p in read_verbs(path)], CodeTable(builtin))
     return LayeredLexicon(verbs, builtin) if builtin is not None else verbs

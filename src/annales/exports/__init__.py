@@ -7,6 +7,7 @@ jsonl and csv carry every record as `annales events` prints it, with the real-wo
 is a mention of; parquet the full record with nested actors; gdelt, icews and plover the
 columns and fields of those formats (docs/exports.md says what goes where).
 """
+
 from __future__ import annotations
 
 import sys
@@ -28,14 +29,18 @@ def export(db: str, fmt: str, out: Target = "-") -> int:
     """Write every stored record of `db` to `out` (a path, "-" for stdout, or an open stream)
     in format `fmt`; gives the number of rows written."""
     if fmt not in FORMATS:
-        raise UsageError(what="export format", expected="one of " + ", ".join(FORMATS),
-                         found=fmt)
+        raise UsageError(what="export format", expected="one of " + ", ".join(FORMATS), found=fmt)
     with Store(db, read_only=True) as store:
         try:
             if fmt == "parquet":
                 return records.parquet(store.con, out)
-            writer = {"csv": records.csv_rows, "jsonl": records.jsonl_rows,
-                      "plover": plover.write, "gdelt": gdelt.write, "icews": icews.write}[fmt]
+            writer = {
+                "csv": records.csv_rows,
+                "jsonl": records.jsonl_rows,
+                "plover": plover.write,
+                "gdelt": gdelt.write,
+                "icews": icews.write,
+            }[fmt]
             with _text(out) as stream:
                 return writer(store.con, stream)
         except OSError as exc:

@@ -1,5 +1,6 @@
 """Country codes as the other formats spell them: GDELT's geography uses FIPS 10-4 two-letter
 codes, ICEWS full country names; annales stores ISO 3166-1 alpha-3."""
+
 from __future__ import annotations
 
 from functools import lru_cache

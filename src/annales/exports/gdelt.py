@@ -5,6 +5,7 @@ with no asserted mention (only planned, denied or hypothetical) has no row, and 
 NumSources and NumArticles count its asserted mentions.  The row's actors, codes and place are
 those of its first asserted mention.  docs/exports.md lists each column's source.
 """
+
 from __future__ import annotations
 
 import csv
@@ -16,15 +17,53 @@ from ..store.rows import RECORD_COLUMNS, event_from_row
 from .countries import fips
 
 COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    *(f"Actor{n}{part}" for n in (1, 2) for part in (
-        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-        "Religion2Code", "Type1Code", "Type2Code", "Type3Code")),
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    *(f"{who}Geo_{part}" for who in ("Actor1", "Actor2", "Action") for part in (
-        "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")),
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(
+        f"Actor{n}{part}"
+        for n in (1, 2)
+        for part in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(
+        f"{who}Geo_{part}"
+        for who in ("Actor1", "Actor2", "Action")
+        for part in (
+            "Type",
+            "FullName",
+            "CountryCode",
+            "ADM1Code",
+            "ADM2Code",
+            "Lat",
+            "Long",
+            "FeatureID",
+        )
+    ),
+    "DATEADDED",
+    "SOURCEURL",
 )
 assert len(COLUMNS) == 61
 
@@ -40,7 +79,7 @@ _SQL = f"""
         FROM asserted GROUP BY event_key)
     SELECT real.event_key, real.num_mentions, real.num_sources, real.num_articles,
            e.date_start, strftime(a.ingested_at, '%Y%m%d%H%M%S') AS added, a.url,
-           {', '.join(f'e."{c}"' for c in RECORD_COLUMNS)}
+           {", ".join(f'e."{c}"' for c in RECORD_COLUMNS)}
     FROM real JOIN events e ON e.id = real.first_mention
     JOIN articles a ON a.id = e.article_id
     ORDER BY real.first_seq
@@ -52,8 +91,9 @@ _GEO_TYPE = {"country": (1, 1), "territory": (1, 1), "region": (2, 5), "city": (
 
 
 def write(con, stream: IO[str]) -> int:
-    out = csv.writer(stream, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
-                     escapechar="\\")
+    out = csv.writer(
+        stream, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\"
+    )
     n = 0
     cursor = con.execute(_SQL)
     while rows := cursor.fetchmany(1000):
@@ -68,16 +108,42 @@ def event_id(event_key: str) -> int:
     return int(event_key[:15], 16)
 
 
-def gdelt_row(e: Event, event_key: str, mentions: int, sources: int, articles: int,
-              day: Optional[date], added: str, url: Optional[str]) -> list:
+def gdelt_row(
+    e: Event,
+    event_key: str,
+    mentions: int,
+    sources: int,
+    articles: int,
+    day: Optional[date],
+    added: str,
+    url: Optional[str],
+) -> list:
     cameo = e.cameo or ""
-    row = [event_id(event_key)]
-    row += [day.strftime("%Y%m%d"), day.strftime("%Y%m"), day.year,
-            f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}"] if day else [""] * 4
+    row: list[object] = [event_id(event_key)]
+    row += (
+        [
+            day.strftime("%Y%m%d"),
+            day.strftime("%Y%m"),
+            day.year,
+            f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}",
+        ]
+        if day
+        else [""] * 4
+    )
     row += _actor(e.actor[0] if e.actor else None)
     row += _actor(e.recipient[0] if e.recipient else None)
-    row += [1 if e.sentence_index == 0 else 0, cameo, cameo[:3], cameo[:2],
-            _blank(e.quad_class), _blank(e.goldstein), mentions, sources, articles, ""]
+    row += [
+        1 if e.sentence_index == 0 else 0,
+        cameo,
+        cameo[:3],
+        cameo[:2],
+        _blank(e.quad_class),
+        _blank(e.goldstein),
+        mentions,
+        sources,
+        articles,
+        "",
+    ]
     row += [""] * 16  # Actor1Geo_*, Actor2Geo_*: annales places events, not actors
     row += _geo(e.location)
     row += [added, url or ""]
@@ -87,8 +153,18 @@ def gdelt_row(e: Event, event_key: str, mentions: int, sources: int, articles: i
 def _actor(x: Optional[Entity]) -> list:
     if x is None:
         return [""] * 10
-    return [x.code or "", (x.name or x.text or "").upper(), x.country or "", "", "", "", "",
-            x.sector or "", "", ""]
+    return [
+        x.code or "",
+        (x.name or x.text or "").upper(),
+        x.country or "",
+        "",
+        "",
+        "",
+        "",
+        x.sector or "",
+        "",
+        "",
+    ]
 
 
 def _geo(loc: Optional[Location]) -> list:
@@ -96,8 +172,16 @@ def _geo(loc: Optional[Location]) -> list:
         return [""] * 8
     us, elsewhere = _GEO_TYPE.get(loc.kind or "country", ("", ""))
     kind = us if loc.country == "USA" else elsewhere
-    return [kind, loc.name or loc.text, fips(loc.country), "", "", _blank(loc.lat),
-            _blank(loc.lon), _blank(loc.geonames_id)]
+    return [
+        kind,
+        loc.name or loc.text,
+        fips(loc.country),
+        "",
+        "",
+        _blank(loc.lat),
+        _blank(loc.lon),
+        _blank(loc.geonames_id),
+    ]
 
 
 def _blank(value) -> object:

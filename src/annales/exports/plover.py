@@ -4,6 +4,7 @@ publication, coder, version, comment) plus `location`, and annales's own reading
 `annales` (modality, attribution, article and sentence, the real-world event).  Every record
 is exported, whatever its modality: PLOVER has no field for it, so a consumer that wants only
 what happened filters on annales.modality == "asserted"."""
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,12 @@ def write(con, stream: IO[str]) -> int:
     coder = f"annales {version('annales')}"
     n = 0
     for event, real in mentions(con):
-        stream.write(json.dumps(plover_record(event, real, sources.get(event.article_id), coder),
-                                ensure_ascii=False) + "\n")
+        stream.write(
+            json.dumps(
+                plover_record(event, real, sources.get(event.article_id), coder), ensure_ascii=False
+            )
+            + "\n"
+        )
         n += 1
     return n
 
@@ -42,14 +47,22 @@ def plover_record(e: Event, real: dict, publication: Optional[str], coder: str) 
         "coder": coder,
         "version": "PLOVER 2021 (CAMEO->PLOVER table)",
         "comment": "",
-        "location": None if loc is None else {
-            "placeName": loc.name or loc.text, "country": loc.country, "lat": loc.lat,
-            "lon": loc.lon, "geonamesID": loc.geonames_id},
+        "location": None
+        if loc is None
+        else {
+            "placeName": loc.name or loc.text,
+            "country": loc.country,
+            "lat": loc.lat,
+            "lon": loc.lon,
+            "geonamesID": loc.geonames_id,
+        },
         "annales": {
             "modality": e.modality,
             "attribution": e.attribution.to_dict() if e.attribution else None,
-            "article_id": e.article_id, "sentence_index": e.sentence_index,
-            "cameo": e.cameo, "confidence": e.confidence,
+            "article_id": e.article_id,
+            "sentence_index": e.sentence_index,
+            "cameo": e.cameo,
+            "confidence": e.confidence,
             "date_precision": e.date.precision if e.date else None,
             **real,
         },
@@ -57,5 +70,10 @@ def plover_record(e: Event, real: dict, publication: Optional[str], coder: str) 
 
 
 def _actor(x: Entity) -> dict:
-    return {"actorText": x.text, "code": x.code or x.country, "sector": x.sector,
-            "country": x.country, "name": x.name}
+    return {
+        "actorText": x.text,
+        "code": x.code or x.country,
+        "sector": x.sector,
+        "country": x.country,
+        "name": x.name,
+    }

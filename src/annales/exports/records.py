@@ -1,8 +1,8 @@
 """The annales record itself: jsonl and csv rows as `annales events` prints them, and Parquet
 with the full record (nested parts as structs), each with the real-world event it mentions."""
+
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sys
@@ -17,7 +17,7 @@ from ..store.rows import RECORD_COLUMNS, event_from_row
 EVENT_KEY_COLUMNS = ("event_key", "num_mentions", "num_articles", "num_sources")
 
 _MENTIONS = f"""
-    SELECT {', '.join(f'e."{c}"' for c in RECORD_COLUMNS)},
+    SELECT {", ".join(f'e."{c}"' for c in RECORD_COLUMNS)},
            m.event_key, r.num_mentions, r.num_articles, r.num_sources
     FROM events e
     JOIN event_mentions m ON m.mention_id = e.id
@@ -57,31 +57,32 @@ def csv_rows(con, stream: IO[str]) -> int:
     return n
 
 
-ENTITY = ('{"text": "VARCHAR", "name": "VARCHAR", "code": "VARCHAR", "country": "VARCHAR", '
-          '"sector": "VARCHAR", "kb_id": "VARCHAR", "start": "INTEGER", "end": "INTEGER", '
-          '"basis": "VARCHAR"}')
+ENTITY = (
+    '{"text": "VARCHAR", "name": "VARCHAR", "code": "VARCHAR", "country": "VARCHAR", '
+    '"sector": "VARCHAR", "kb_id": "VARCHAR", "start": "INTEGER", "end": "INTEGER", '
+    '"basis": "VARCHAR"}'
+)
 SHAPES = {
     "actor": f"[{ENTITY}]",
     "recipient": f"[{ENTITY}]",
     "attribution": f'{{"speaker": {ENTITY}, "cue": "VARCHAR", "quoted": "BOOLEAN", '
-                   '"anonymous": "BOOLEAN"}',
+    '"anonymous": "BOOLEAN"}',
     "date": '{"value": "VARCHAR", "precision": "VARCHAR", "text": "VARCHAR", "source": "VARCHAR"}',
     "location": '{"text": "VARCHAR", "name": "VARCHAR", "country": "VARCHAR", "lat": "DOUBLE", '
-                '"lon": "DOUBLE", "geonames_id": "BIGINT", "kind": "VARCHAR"}',
+    '"lon": "DOUBLE", "geonames_id": "BIGINT", "kind": "VARCHAR"}',
     "trigger": '{"text": "VARCHAR", "start": "INTEGER", "end": "INTEGER"}',
 }
-
 
 
 def _column(c: str) -> str:
     """A record column for Parquet: nested parts (JSON text in the store) as structs."""
     if c in SHAPES:
-        return "from_json(e.\"%s\", '%s') AS \"%s\"" % (c, SHAPES[c], c)
-    return 'e."%s"' % c
+        return f'from_json(e."{c}", \'{SHAPES[c]}\') AS "{c}"'
+    return f'e."{c}"'
 
 
 PARQUET_SQL = f"""
-    SELECT {', '.join(_column(c) for c in RECORD_COLUMNS)},
+    SELECT {", ".join(_column(c) for c in RECORD_COLUMNS)},
            e.date_start, e.date_end,
            a.url AS article_url, a.title AS article_title, a.source AS article_source,
            a.published AS article_published,

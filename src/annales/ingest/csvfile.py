@@ -1,5 +1,6 @@
 """CSV/TSV with a `text` column (optional id, title, published, url, source): one row, one
 article.  Rows are named "path:LINE" after the line they start on."""
+
 from __future__ import annotations
 
 import csv
@@ -26,8 +27,9 @@ MAX_BROKEN_ROWS = 100
 EXPECTED = "RFC 4180 CSV with a header row (a quote inside a quoted field doubled)"
 
 
-def read_csv(raw: bytes, name: str, published: Optional[str] = None, delimiter: str = ","
-             ) -> Iterator[Article | Rejection]:
+def read_csv(
+    raw: bytes, name: str, published: Optional[str] = None, delimiter: str = ","
+) -> Iterator[Article | Rejection]:
     # Whole-file decode: a strict error then reports the byte offset in the file.
     text = decode(raw, name)
     if isinstance(text, Rejection):
@@ -40,11 +42,12 @@ def read_csv(raw: bytes, name: str, published: Optional[str] = None, delimiter: 
         yield rejection(f"{name}:1", "R006", found=f"a broken header ({exc})", expected=EXPECTED)
         return
     if "text" not in header:
-        yield rejection(name, "R006", found=f"columns {header}",
-                        expected="a header row with a 'text' column")
+        yield rejection(
+            name, "R006", found=f"columns {header}", expected="a header row with a 'text' column"
+        )
         return
     index = {col: header.index(col) for col in COLUMNS if col in header}
-    position, broken = 1, 0     # lines[position] is where the next row starts
+    position, broken = 1, 0  # lines[position] is where the next row starts
     while position < len(lines):
         # strict: an unterminated quote is an error, not a field that swallows the next rows
         reader = csv.reader(iter(lines[position:]), delimiter=delimiter, strict=True)
@@ -57,17 +60,26 @@ def read_csv(raw: bytes, name: str, published: Optional[str] = None, delimiter: 
         except csv.Error as exc:
             broken += 1
             if broken > MAX_BROKEN_ROWS:
-                yield rejection(f"{name}:{start + 1}", "R006", expected=EXPECTED,
-                                found=f"more than {MAX_BROKEN_ROWS} broken rows; the rest of "
-                                      f"the file, from this line on, was not read")
+                yield rejection(
+                    f"{name}:{start + 1}",
+                    "R006",
+                    expected=EXPECTED,
+                    found=f"more than {MAX_BROKEN_ROWS} broken rows; the rest of "
+                    f"the file, from this line on, was not read",
+                )
                 return
-            yield rejection(f"{name}:{start + 1}", "R006", expected=EXPECTED,
-                            found=f"a broken row ({exc}); reading goes on at the next line")
+            yield rejection(
+                f"{name}:{start + 1}",
+                "R006",
+                expected=EXPECTED,
+                found=f"a broken row ({exc}); reading goes on at the next line",
+            )
             position = start + 1
 
 
-def _article(row: list[str], index: dict[str, int], row_name: str, published: Optional[str]
-             ) -> Iterator[Article | Rejection]:
+def _article(
+    row: list[str], index: dict[str, int], row_name: str, published: Optional[str]
+) -> Iterator[Article | Rejection]:
     if not any(cell.strip() for cell in row):
         return
     record = {col: (row[i] if i < len(row) else None) for col, i in index.items()}

@@ -3,6 +3,7 @@
 Decoding is strict because a silently "repaired" text shifts every character offset that the
 records point into, and a wrong guess at the encoding garbles names the coder must resolve.
 """
+
 from __future__ import annotations
 
 import codecs

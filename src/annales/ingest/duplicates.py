@@ -5,6 +5,7 @@ Coding both under one id would mix their records; keeping the first and dropping
 silently would lose one.  So the second is rejected with a row that names the id, and the user
 decides.  The same id with the same text is no conflict: `ingest` skips it as already stored.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,8 +22,9 @@ def text_digest(text: str) -> str:
     return hashlib.md5(text.encode("utf-8")).hexdigest()
 
 
-def unique_ids(items: Iterable[Item],
-               stored: Optional[Callable[[str], Optional[str]]] = None) -> Iterator[Item]:
+def unique_ids(
+    items: Iterable[Item], stored: Optional[Callable[[str], Optional[str]]] = None
+) -> Iterator[Item]:
     """`items` with each article whose id already stands for another text (earlier in this
     run, or in the store: `stored(id)` gives the digest of its text) replaced by an R011 row."""
     seen: dict[str, str] = {}
@@ -31,9 +33,12 @@ def unique_ids(items: Iterable[Item],
             digest = text_digest(item.text)
             first = seen.get(item.id) or (stored(item.id) if stored else None)
             if first is not None and first != digest:
-                yield rejection(item.id, "R011", id=item.id,
-                                found=f"{len(item.text):,} characters starting "
-                                      f"{_opening(item.text)!r}")
+                yield rejection(
+                    item.id,
+                    "R011",
+                    id=item.id,
+                    found=f"{len(item.text):,} characters starting {_opening(item.text)!r}",
+                )
                 continue
             seen.setdefault(item.id, digest)
         yield item
@@ -41,4 +46,4 @@ def unique_ids(items: Iterable[Item],
 
 def _opening(text: str, width: int = 40) -> str:
     words = " ".join(text.split())
-    return words if len(words) <= width else words[:width - 1] + "…"
+    return words if len(words) <= width else words[: width - 1] + "…"

@@ -1,4 +1,5 @@
 """HTML pages: trafilatura keeps the title and the main text, dropping menus and boilerplate."""
+
 from __future__ import annotations
 
 import logging
@@ -44,8 +45,14 @@ def extract(html: str, url: Optional[str]) -> Optional[tuple[str, Optional[str],
     import trafilatura  # slow to import; only HTML and WARC inputs need it
 
     try:
-        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, config=_config(),
-                                          include_comments=False, include_tables=False)
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            config=_config(),
+            include_comments=False,
+            include_tables=False,
+        )
     except Exception:  # a page trafilatura cannot parse has no body we could code
         return None
     # trafilatura 2 gives a Document; a dict only comes back when asked for (as_dict)
@@ -55,9 +62,15 @@ def extract(html: str, url: Optional[str]) -> Optional[tuple[str, Optional[str],
     return doc.text, doc.title or None, meta
 
 
-def read_html(raw: bytes, name: str, published: Optional[str] = None, *,
-              url: Optional[str] = None, content_type: Optional[str] = None,
-              fallback_date: Optional[str] = None) -> Iterator[Article | Rejection]:
+def read_html(
+    raw: bytes,
+    name: str,
+    published: Optional[str] = None,
+    *,
+    url: Optional[str] = None,
+    content_type: Optional[str] = None,
+    fallback_date: Optional[str] = None,
+) -> Iterator[Article | Rejection]:
     """One article from one page.  The publication date is, in order: `published`, the date in
     the page's metadata, `fallback_date` (for WARC records, the crawl date)."""
     html = decode(raw, name, declared_charset(raw, content_type))
@@ -71,6 +84,12 @@ def read_html(raw: bytes, name: str, published: Optional[str] = None, *,
     text, title, meta = found
     url = url or meta["url"]
     date = published or (meta["date"] and iso_day(meta["date"])) or fallback_date
-    article = Article(id=Article.make_id(text, url), text=text, url=url, title=title,
-                      source=meta["sitename"], published=date)
+    article = Article(
+        id=Article.make_id(text, url),
+        text=text,
+        url=url,
+        title=title,
+        source=meta["sitename"],
+        published=date,
+    )
     yield from checked(article, name)

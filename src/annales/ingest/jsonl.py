@@ -3,6 +3,7 @@
 A bad line is a rejection row for "path:LINE" and reading goes on with the next line.  A `.json`
 file may also hold one JSON array of such objects.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,12 +16,14 @@ from .validate import checked
 
 OPTIONAL_FIELDS = ("title", "url", "source", "published")
 TOO_DEEP = "JSON nested deeper than Python's parser can follow"
-EXPECTED = 'a JSON object with a string "text" (and optional string "id", ' + \
-    ", ".join(f'"{f}"' for f in OPTIONAL_FIELDS) + ")"
+EXPECTED = (
+    'a JSON object with a string "text" (and optional string "id", '
+    + ", ".join(f'"{f}"' for f in OPTIONAL_FIELDS)
+    + ")"
+)
 
 
-def article_from_record(record: object, name: str, published: Optional[str]
-                        ) -> Article | Rejection:
+def article_from_record(record: object, name: str, published: Optional[str]) -> Article | Rejection:
     """An Article from one decoded JSON value, or the R006 row saying what is wrong."""
     if not isinstance(record, dict):
         return rejection(name, "R006", found=f"a JSON {type(record).__name__}", expected=EXPECTED)
@@ -34,13 +37,18 @@ def article_from_record(record: object, name: str, published: Optional[str]
         if isinstance(value, int) and not isinstance(value, bool) and key == "id":
             value = str(value)  # feeds often number their articles
         if value is not None and not isinstance(value, str):
-            return rejection(name, "R006", found=f'"{key}" of type {type(value).__name__}',
-                             expected=EXPECTED)
+            return rejection(
+                name, "R006", found=f'"{key}" of type {type(value).__name__}', expected=EXPECTED
+            )
         fields[key] = value or None
     for key, value in [("text", text), *fields.items()]:
         if value and _has_lone_surrogate(value):
-            return rejection(name, "R006", found=f'a lone surrogate escape (like "\\ud800") in '
-                             f'"{key}"', expected=EXPECTED)
+            return rejection(
+                name,
+                "R006",
+                found=f'a lone surrogate escape (like "\\ud800") in "{key}"',
+                expected=EXPECTED,
+            )
     article_id = fields.pop("id") or Article.make_id(text, fields["url"])
     fields["published"] = fields["published"] or published
     return Article(id=article_id, text=text, **fields)
@@ -64,8 +72,9 @@ def _parsed(line: bytes, name: str, published: Optional[str]) -> Iterator[Articl
     try:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield rejection(name, "R006", found=f"invalid JSON ({exc.msg} at column {exc.colno})",
-                        expected=EXPECTED)
+        yield rejection(
+            name, "R006", found=f"invalid JSON ({exc.msg} at column {exc.colno})", expected=EXPECTED
+        )
         return
     except RecursionError:  # "[[[[...": Python's parser recurses once per level
         yield rejection(name, "R006", found=TOO_DEEP, expected=EXPECTED)
@@ -77,15 +86,17 @@ def _parsed(line: bytes, name: str, published: Optional[str]) -> Iterator[Articl
         yield from checked(result, name)
 
 
-def read_jsonl(lines: Iterable[bytes], name: str, published: Optional[str] = None
-               ) -> Iterator[Article | Rejection]:
+def read_jsonl(
+    lines: Iterable[bytes], name: str, published: Optional[str] = None
+) -> Iterator[Article | Rejection]:
     for number, line in enumerate(lines, start=1):
         if line.strip():
             yield from _parsed(line, f"{name}:{number}", published)
 
 
-def read_json(raw: bytes, name: str, published: Optional[str] = None
-              ) -> Iterator[Article | Rejection]:
+def read_json(
+    raw: bytes, name: str, published: Optional[str] = None
+) -> Iterator[Article | Rejection]:
     """A `.json` file: an array of article objects, or JSON Lines under another name."""
     if raw.lstrip()[:1] != b"[":
         yield from read_jsonl(raw.splitlines(), name, published)
@@ -97,8 +108,12 @@ def read_json(raw: bytes, name: str, published: Optional[str] = None
     try:
         records = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield rejection(name, "R006", found=f"invalid JSON ({exc.msg} at line {exc.lineno})",
-                        expected="a JSON array of article objects")
+        yield rejection(
+            name,
+            "R006",
+            found=f"invalid JSON ({exc.msg} at line {exc.lineno})",
+            expected="a JSON array of article objects",
+        )
         return
     except RecursionError:
         yield rejection(name, "R006", found=TOO_DEEP, expected="a JSON array of article objects")

@@ -6,6 +6,7 @@ languages share only a few of them ("a", "in", "on"), and non-Latin scripts shar
 share of English function words among word tokens, plus the share of Latin letters, separates
 English from everything else without a model.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,11 +16,13 @@ from typing import Optional
 
 # The most frequent English function words (closed-class words only, so the share does not
 # depend on the topic of the article).
-ENGLISH_FUNCTION_WORDS = frozenset("""
+ENGLISH_FUNCTION_WORDS = frozenset(
+    """
 the of and to a in is that for it was on with as he by at be his from have are has this said
 not but were which an they or had will its been their who would there we after also more than
 about when she her i up out if into you all no so can could our them what other over
-""".split())
+""".split()
+)
 
 # Calibration (a script run by hand over data that is not committed):
 # * English: the 2,225 BBC News articles of ../shared/news/bbc/{train,val,test}.csv (many with
@@ -116,5 +119,7 @@ def non_english_reason(text: str) -> Optional[str]:
     if language is None and share >= MIN_ENGLISH_SHARE / 2:
         return None
     language = language or "another language"
-    return (f"{language} ({share:.0%} English function words, "
-            f"at least {MIN_ENGLISH_SHARE:.0%} expected)")
+    return (
+        f"{language} ({share:.0%} English function words, "
+        f"at least {MIN_ENGLISH_SHARE:.0%} expected)"
+    )

@@ -10,6 +10,7 @@ shingle Jaccard similarity: the bands only decide whom to compare.
 With 32 bands of 4 rows, two articles whose Jaccard similarity is s share a band with
 probability 1 - (1 - s^4)^32: 0.87 at s = 0.5, 0.99 at s = 0.6, 0.01 at s = 0.15.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -18,8 +19,8 @@ from typing import Iterable
 
 import numpy as np
 
-SHINGLE = 4          # words per shingle: short enough that an edited sentence keeps most of its
-                     # shingles, long enough that stock phrases ("said on Monday") do not match
+SHINGLE = 4  # words per shingle: short enough that an edited sentence keeps most of its
+# shingles, long enough that stock phrases ("said on Monday") do not match
 NUM_HASHES = 128
 BANDS = 32
 ROWS = NUM_HASHES // BANDS
@@ -32,10 +33,14 @@ _MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
 # Fixed multipliers and offsets (odd multipliers): the same text gives the same signature in
 # every process and every release, so stored bands stay comparable.
 _rng = np.random.RandomState(20161218)
-_A = (_rng.randint(1, 2**31, NUM_HASHES).astype(np.uint64) << np.uint64(32)) | \
-     _rng.randint(0, 2**31, NUM_HASHES).astype(np.uint64) | np.uint64(1)
-_B = (_rng.randint(0, 2**31, NUM_HASHES).astype(np.uint64) << np.uint64(32)) | \
-     _rng.randint(0, 2**31, NUM_HASHES).astype(np.uint64)
+_A = (
+    (_rng.randint(1, 2**31, NUM_HASHES).astype(np.uint64) << np.uint64(32))
+    | _rng.randint(0, 2**31, NUM_HASHES).astype(np.uint64)
+    | np.uint64(1)
+)
+_B = (_rng.randint(0, 2**31, NUM_HASHES).astype(np.uint64) << np.uint64(32)) | _rng.randint(
+    0, 2**31, NUM_HASHES
+).astype(np.uint64)
 
 
 def shingles(text: str) -> set[str]:
@@ -43,7 +48,7 @@ def shingles(text: str) -> set[str]:
     words = _WORD.findall(text.lower())
     if len(words) <= SHINGLE:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -53,8 +58,13 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 def _hash64(items: Iterable[str]) -> np.ndarray:
-    return np.array([int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(),
-                                    "little") for s in items], dtype=np.uint64)
+    return np.array(
+        [
+            int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
+            for s in items
+        ],
+        dtype=np.uint64,
+    )
 
 
 def signature(shingle_set: set[str]) -> np.ndarray:
@@ -70,6 +80,11 @@ def signature(shingle_set: set[str]) -> np.ndarray:
 def bands(text: str) -> list[int]:
     """The BANDS band hashes of a text, as signed 64-bit integers (a DuckDB BIGINT)."""
     sig = signature(shingles(text))
-    return [int.from_bytes(hashlib.blake2b(sig[i * ROWS:(i + 1) * ROWS].tobytes(),
-                                           digest_size=8).digest(), "little", signed=True)
-            for i in range(BANDS)]
+    return [
+        int.from_bytes(
+            hashlib.blake2b(sig[i * ROWS : (i + 1) * ROWS].tobytes(), digest_size=8).digest(),
+            "little",
+            signed=True,
+        )
+        for i in range(BANDS)
+    ]

@@ -1,4 +1,5 @@
 """Where articles come from: files, directories (walked) and stdin, dispatched by format."""
+
 from __future__ import annotations
 
 import codecs
@@ -31,14 +32,16 @@ MAX_HTML_BYTES = 50 * MAX_ARTICLE_CHARS
 SNIFF_HEAD = 512
 
 
-def _bytes_reader(read: Callable[..., Iterator[Item]], max_bytes: Optional[int] = None,
-                  kind: str = "", **options) -> Reader:
+def _bytes_reader(
+    read: Callable[..., Iterator[Item]], max_bytes: Optional[int] = None, kind: str = "", **options
+) -> Reader:
     def reader(path: Path, name: str, published: Optional[str]) -> Iterator[Item]:
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
             yield _too_large(name, max_bytes, kind, f"{size:,}")
             return
         yield from read(path.read_bytes(), name, published, **options)
+
     return reader
 
 
@@ -64,11 +67,14 @@ def _sniffed(path: Path, name: str, published: Optional[str]) -> Iterator[Item]:
 READERS: dict[str, Reader] = {
     ".txt": _bytes_reader(read_text, MAX_TEXT_BYTES, "text"),
     ".md": _bytes_reader(read_text, MAX_TEXT_BYTES, "text"),
-    ".jsonl": _jsonl, ".json": _bytes_reader(read_json),
-    ".csv": _bytes_reader(read_csv), ".tsv": _bytes_reader(read_csv, delimiter="\t"),
+    ".jsonl": _jsonl,
+    ".json": _bytes_reader(read_json),
+    ".csv": _bytes_reader(read_csv),
+    ".tsv": _bytes_reader(read_csv, delimiter="\t"),
     ".html": _bytes_reader(read_html, MAX_HTML_BYTES, "HTML"),
     ".htm": _bytes_reader(read_html, MAX_HTML_BYTES, "HTML"),
-    ".warc": _warc, ".warc.gz": _warc,
+    ".warc": _warc,
+    ".warc.gz": _warc,
 }
 KNOWN_EXTENSIONS = " ".join(sorted(READERS))
 
@@ -96,8 +102,9 @@ def read_stream(stream: BinaryIO, name: str, published: Optional[str]) -> Iterat
     if start.startswith(b"{"):
         yield from read_jsonl(whole, name, published)
     elif start.startswith(b"WARC/") or start.startswith(b"\x1f\x8b"):
-        yield from read_warc(io.BytesIO(head) if ended else _seekable(stream, whole), name,
-                             published)
+        yield from read_warc(
+            io.BytesIO(head) if ended else _seekable(stream, whole), name, published
+        )
     elif start[:1] == b"<" and (b"<html" in start.lower() or b"<!doctype html" in start.lower()):
         yield from _bounded(whole, name, published, read_html, MAX_HTML_BYTES, "HTML")
     else:
@@ -132,8 +139,9 @@ def _seekable(stream: BinaryIO, whole: BinaryIO) -> BinaryIO:
     return whole
 
 
-def _bounded(stream: BinaryIO, name: str, published: Optional[str], read, limit: int,
-             kind: str) -> Iterator[Item]:
+def _bounded(
+    stream: BinaryIO, name: str, published: Optional[str], read, limit: int, kind: str
+) -> Iterator[Item]:
     raw = _read_up_to(stream, limit + 1)
     if len(raw) > limit:
         yield _too_large(name, limit, kind, f"more than {limit:,}")
@@ -163,10 +171,10 @@ class _Prefixed(io.RawIOBase):
 
     def readinto(self, buffer) -> int:
         if self.head:
-            data, self.head = self.head[:len(buffer)], self.head[len(buffer):]
+            data, self.head = self.head[: len(buffer)], self.head[len(buffer) :]
         else:  # read1: what has arrived, without waiting for a whole buffer
             data = getattr(self.rest, "read1", self.rest.read)(len(buffer))
-        buffer[:len(data)] = data
+        buffer[: len(data)] = data
         return len(data)
 
 
@@ -185,8 +193,12 @@ def _walk(directory: Path) -> Iterator[Path | Rejection]:
             if reader_for(Path(f)):
                 yield Path(root) / f
             else:
-                yield rejection(str(Path(root) / f), "R012", expected=KNOWN_EXTENSIONS,
-                                found=Path(f).suffix or "no extension")
+                yield rejection(
+                    str(Path(root) / f),
+                    "R012",
+                    expected=KNOWN_EXTENSIONS,
+                    found=Path(f).suffix or "no extension",
+                )
     for exc in unreadable:  # the last folder listed, or `directory` itself
         yield rejection(str(exc.filename or directory), "R007", found=exc.strerror or str(exc))
 
@@ -200,8 +212,9 @@ def _read_path(path: Path, published: Optional[str]) -> Iterator[Item]:
         yield rejection(name, "R007", found=exc.strerror or str(exc))
 
 
-def read_inputs(paths: Iterable[str], published: Optional[str] = None,
-                stdin: Optional[BinaryIO] = None) -> Iterator[Item]:
+def read_inputs(
+    paths: Iterable[str], published: Optional[str] = None, stdin: Optional[BinaryIO] = None
+) -> Iterator[Item]:
     """Articles and rejection rows from files, directories and "-" (stdin), in order.
 
     Never raises for bad input: every problem is a `Rejection` row (see errors.REASONS), and

@@ -1,4 +1,5 @@
 """Plain text: one file (or stdin) is one article."""
+
 from __future__ import annotations
 
 from typing import Iterator, Optional
@@ -8,8 +9,9 @@ from .decode import decode
 from .validate import checked
 
 
-def read_text(raw: bytes, name: str, published: Optional[str] = None
-              ) -> Iterator[Article | Rejection]:
+def read_text(
+    raw: bytes, name: str, published: Optional[str] = None
+) -> Iterator[Article | Rejection]:
     text = decode(raw, name)
     if isinstance(text, Rejection):
         yield text

@@ -6,6 +6,7 @@ so `validate` clears `published`, returns the R008 row as a warning, and the rea
 the row and the article (see `is_fatal`).  Relative dates ("last month") then stay unresolved
 rather than being resolved against a wrong anchor.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,8 +35,10 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # feeds), not dates: resolving "next week" against them gives nonsense or no calendar day.
 PUBLISHED_YEARS = range(1800, 2200)
 DATE_EXPECTED = "YYYY-MM-DD"
-YEARS_EXPECTED = (f"a publication date from {PUBLISHED_YEARS[0]} to {PUBLISHED_YEARS[-1]} "
-                  "(0001-01-01 and 9999-12-31 are placeholders, not dates)")
+YEARS_EXPECTED = (
+    f"a publication date from {PUBLISHED_YEARS[0]} to {PUBLISHED_YEARS[-1]} "
+    "(0001-01-01 and 9999-12-31 are placeholders, not dates)"
+)
 
 
 def is_fatal(r: Rejection) -> bool:
@@ -44,7 +47,7 @@ def is_fatal(r: Rejection) -> bool:
 
 
 def iso_day(value: str) -> Optional[str]:
-    """"YYYY-MM-DD" of an ISO date or timestamp ("2017-01-12T09:30:00Z"), else None."""
+    """ "YYYY-MM-DD" of an ISO date or timestamp ("2017-01-12T09:30:00Z"), else None."""
     value = value.strip()
     if not _ISO_DATE.match(value):
         return None
@@ -89,8 +92,9 @@ def validate(article: Article, input_name: str) -> Rejection | None:
         return None
     if isinstance(article.published, date):  # a datetime is a date too
         article.published = article.published.isoformat()[:10]
-    problem = date_problem(article.published) if isinstance(article.published, str) \
-        else DATE_EXPECTED
+    problem = (
+        date_problem(article.published) if isinstance(article.published, str) else DATE_EXPECTED
+    )
     if problem is not None:
         found, article.published = article.published, None
         return rejection(input_name, "R008", found=found, expected=problem)

@@ -4,6 +4,7 @@ Records are named "path@OFFSET" (the record's byte offset, as `warcio extract pa
 takes it).  Requests, metadata, non-HTML responses (images, scripts) and non-2xx responses
 (redirects, error pages) are not articles and are skipped without a row.
 """
+
 from __future__ import annotations
 
 from typing import BinaryIO, Iterator, Optional
@@ -24,8 +25,9 @@ def _is_article(record) -> bool:
     return status.startswith("2") and content_type.startswith(HTML_TYPES)
 
 
-def read_warc(stream: BinaryIO, name: str, published: Optional[str] = None
-              ) -> Iterator[Article | Rejection]:
+def read_warc(
+    stream: BinaryIO, name: str, published: Optional[str] = None
+) -> Iterator[Article | Rejection]:
     from warcio.archiveiterator import ArchiveIterator
 
     records = ArchiveIterator(stream)
@@ -52,20 +54,27 @@ def read_warc(stream: BinaryIO, name: str, published: Optional[str] = None
             yield _corrupt(name, f"a corrupt WARC record after offset {offset} ({exc!r})")
             return
         if short:
-            yield _corrupt(name, f"a record at offset {offset} cut short ({short} of its "
-                           "bytes missing)")
+            yield _corrupt(
+                name, f"a record at offset {offset} cut short ({short} of its bytes missing)"
+            )
             return
         if wanted:
             headers = record.rec_headers
             crawl_day = iso_day((headers.get_header("WARC-Date") or "")[:10])
-            yield from read_html(body, f"{name}@{offset}", published,
-                                 url=headers.get_header("WARC-Target-URI"),
-                                 content_type=record.http_headers.get_header("Content-Type"),
-                                 fallback_date=crawl_day)
+            yield from read_html(
+                body,
+                f"{name}@{offset}",
+                published,
+                url=headers.get_header("WARC-Target-URI"),
+                content_type=record.http_headers.get_header("Content-Type"),
+                fallback_date=crawl_day,
+            )
     tail = _tail(stream, end)
     if tail:
-        yield _corrupt(name, f"{tail} after the last whole record (offset {end}): a truncated "
-                       "or corrupt record")
+        yield _corrupt(
+            name,
+            f"{tail} after the last whole record (offset {end}): a truncated or corrupt record",
+        )
 
 
 def _drain(record) -> None:
@@ -86,5 +95,6 @@ def _tail(stream: BinaryIO, end: int) -> Optional[str]:
 
 
 def _corrupt(name: str, found: str) -> Rejection:
-    return rejection(name, "R006", found=found.replace("\n", " "),
-                     expected="WARC/1.0 or WARC/1.1 records")
+    return rejection(
+        name, "R006", found=found.replace("\n", " "), expected="WARC/1.0 or WARC/1.1 records"
+    )

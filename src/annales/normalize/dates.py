@@ -20,6 +20,7 @@ are never used.  With no expression the date is
 the publication date (source "published"); with neither, None.  See `temporal.py` for how the
 words become a calendar value.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,8 +39,23 @@ _DATE_DEPS = {"npadvmod", "tmod", "obl:tmod", "advmod", "poss", "compound", "nmo
 _YEAR_NUMMOD_HEADS = {"NN", "NNP"}
 # Parts of a day or a year name the time through their modifier: "Thursday night", "the night
 # of Jan. 7", "the summer of 2016" are read from "Thursday", "Jan. 7", "2016".
-_TIME_PARTS = {"night", "morning", "afternoon", "evening", "weekend", "summer", "winter",
-               "spring", "autumn", "fall", "end", "beginning", "start", "middle", "eve"}
+_TIME_PARTS = {
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "eve",
+}
 # "late on Saturday", "early in 2015": the adverb carries the date phrase.
 _TIME_ADVERBS = {"late", "early", "earlier", "later"}
 # Verbs whose complement clause happens at their time ("began bombing in 2014", "voted to leave
@@ -52,9 +68,26 @@ _SAME_CLAUSE = {"xcomp", "conj"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 # "may/might recognize" is a possibility that lies ahead, unless perfect ("may have fired").
 _POSSIBLE_AUX = {"may", "might"}
-_FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "due", "set", "aim", "prepare",
-                     "promise", "pledge", "vow", "agree", "decide", "hope", "want", "seek",
-                     "threaten", "go"}
+_FUTURE_GOVERNORS = {
+    "plan",
+    "intend",
+    "expect",
+    "schedule",
+    "due",
+    "set",
+    "aim",
+    "prepare",
+    "promise",
+    "pledge",
+    "vow",
+    "agree",
+    "decide",
+    "hope",
+    "want",
+    "seek",
+    "threaten",
+    "go",
+}
 # Reference day used only to ask "is this a temporal expression at all?"; never returned.
 _PROBE_DAY = date(2000, 6, 15)
 
@@ -167,9 +200,12 @@ def _candidates(trigger, future: bool) -> Iterator[tuple]:
     if verb is not None and verb.i != trigger.i:
         yield from fresh(_attached(verb))
     clause = verb if verb is not None else trigger
-    while clause.dep_ in _SAME_CLAUSE and clause.head.i != clause.i and not (
-            clause.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in clause.children)
-    ) and not (clause.dep_ == "xcomp" and clause.head.lemma_ in _FUTURE_GOVERNORS):
+    while (
+        clause.dep_ in _SAME_CLAUSE
+        and clause.head.i != clause.i
+        and not (clause.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in clause.children))
+        and not (clause.dep_ == "xcomp" and clause.head.lemma_ in _FUTURE_GOVERNORS)
+    ):
         # "agreed in 2015 to dismantle": the plan is dated, its execution is not
         clause = clause.head
         yield from fresh(_attached(clause))
@@ -197,7 +233,7 @@ def _readings(trigger, future: bool) -> Iterator[tuple]:
         ent = _date_entity(anchor)
         if ent is not None and ent.start >= anchor.left_edge.i:
             yield anchor, prep, ent.text, ent.start_char
-        span = anchor.doc[anchor.left_edge.i: anchor.right_edge.i + 1]
+        span = anchor.doc[anchor.left_edge.i : anchor.right_edge.i + 1]
         yield anchor, prep, span.text, span.start_char
 
 

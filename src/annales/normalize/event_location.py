@@ -11,6 +11,7 @@ weights in `annales/data/places/location_ranker.json`, trained by `scripts/train
 picks one.  When "no location" wins, the sentence names no place for this event ("killed in the
 clashes" -> None).
 """
+
 from __future__ import annotations
 
 import json
@@ -90,19 +91,26 @@ def null_features(trigger, n_places: int, known: Optional[frozenset] = None) -> 
     lemma counts: news says where shelling happened far more often than where an arrest did
     (+1.3 points of 4-fold CV accuracy on the training split)."""
     lemma = event_lemma(trigger, known)
-    return ["NULL", f"NULL|n_places={min(n_places, 4)}", f"NULL|trigger_dep={trigger.dep_}",
-            f"NULL|trigger_pos={trigger.pos_}", f"NULL|trigger_tag={trigger.tag_}",
-            f"NULL|head_dep={trigger.head.dep_}", f"NULL|lemma={lemma}",
-            f"NULL|lemma*n_places={lemma}|{min(n_places, 2)}",
-            f"NULL|lemma*tag={lemma}|{trigger.tag_}"]
+    return [
+        "NULL",
+        f"NULL|n_places={min(n_places, 4)}",
+        f"NULL|trigger_dep={trigger.dep_}",
+        f"NULL|trigger_pos={trigger.pos_}",
+        f"NULL|trigger_tag={trigger.tag_}",
+        f"NULL|head_dep={trigger.head.dep_}",
+        f"NULL|lemma={lemma}",
+        f"NULL|lemma*n_places={lemma}|{min(n_places, 2)}",
+        f"NULL|lemma*tag={lemma}|{trigger.tag_}",
+    ]
 
 
-def candidate_features(trigger, places: Sequence, known: Optional[frozenset] = None
-                       ) -> list[list[str]]:
+def candidate_features(
+    trigger, places: Sequence, known: Optional[frozenset] = None
+) -> list[list[str]]:
     """One list of feature names per place; the places must share the trigger's sentence."""
     doc = trigger.doc
     nearest = sorted(range(len(places)), key=lambda i: abs(places[i].start - trigger.i))
-    roots = [doc[p.start:p.end].root for p in places]
+    roots = [doc[p.start : p.end].root for p in places]
     contains, inside = _nesting(roots)
     # "Aleppo ... Syria": a country beside a city (or an unknown name) in the same sentence
     smaller = any(q.kind in ("city", None) for q in places)
@@ -115,15 +123,29 @@ def candidate_features(trigger, places: Sequence, known: Optional[frozenset] = N
         path = _path_labels(trigger, root) if up + down <= 4 else "long"
         group = "name" if p.label.startswith("NAME") else "place"
         order = min(order, 2)
-        feats = ["bias", f"label={p.label}", f"kind={p.kind or 'none'}", f"prep={prep}",
-                 f"prep_attach={attach}", f"prep+attach={prep}|{attach}",
-                 f"up={min(up, 4)}", f"down={min(down, 4)}", f"verbs_between={min(verbs, 2)}",
-                 f"dep={root.dep_}", f"dist={_bucket(p.start - trigger.i)}", f"nearest={order}",
-                 f"sent_initial={p.start - trigger.sent.start < 3}", f"path={path}",
-                 f"path+group={path}|{group}", f"updown+prep={min(up, 3)}|{min(down, 3)}|{prep}",
-                 f"label+prep={p.label}|{prep}", f"label+dep={p.label}|{root.dep_}",
-                 f"kind+prep={p.kind}|{prep}", f"prep+nearest={prep}|{order}",
-                 f"resolved={p.name is not None}"]
+        feats = [
+            "bias",
+            f"label={p.label}",
+            f"kind={p.kind or 'none'}",
+            f"prep={prep}",
+            f"prep_attach={attach}",
+            f"prep+attach={prep}|{attach}",
+            f"up={min(up, 4)}",
+            f"down={min(down, 4)}",
+            f"verbs_between={min(verbs, 2)}",
+            f"dep={root.dep_}",
+            f"dist={_bucket(p.start - trigger.i)}",
+            f"nearest={order}",
+            f"sent_initial={p.start - trigger.sent.start < 3}",
+            f"path={path}",
+            f"path+group={path}|{group}",
+            f"updown+prep={min(up, 3)}|{min(down, 3)}|{prep}",
+            f"label+prep={p.label}|{prep}",
+            f"label+dep={p.label}|{root.dep_}",
+            f"kind+prep={p.kind}|{prep}",
+            f"prep+nearest={prep}|{order}",
+            f"resolved={p.name is not None}",
+        ]
         if contains[i]:
             feats.append("contains_place")  # "Nairobi" in "the Nairobi suburb of Syokimau"
         if inside[i]:
@@ -175,12 +197,15 @@ def _surface_features(trigger, place) -> list[str]:
       "Notting Hill carnival": a province is a place, a university an actor or a building).
     (+1.2 points of 4-fold CV overall accuracy on the train split, 0.787 -> 0.799.)"""
     doc = trigger.doc
-    between = doc[trigger.i + 1:place.start] if place.start > trigger.i \
-        else doc[place.end:trigger.i]
-    feats = [f"said_between={any(t.lemma_ in SPEECH_LEMMAS for t in between)}",
-             f"semi_between={any(t.text in BREAKS for t in between)}",
-             f"commas={min(sum(t.text == ',' for t in between), 2)}",
-             f"last={doc[place.end - 1].lower_}"]
+    between = (
+        doc[trigger.i + 1 : place.start] if place.start > trigger.i else doc[place.end : trigger.i]
+    )
+    feats = [
+        f"said_between={any(t.lemma_ in SPEECH_LEMMAS for t in between)}",
+        f"semi_between={any(t.text in BREAKS for t in between)}",
+        f"commas={min(sum(t.text == ',' for t in between), 2)}",
+        f"last={doc[place.end - 1].lower_}",
+    ]
     if place.end < len(doc) and doc[place.end].pos_ == "NOUN":
         feats.append(f"next_noun={doc[place.end].lemma_.lower()}")
     return feats
@@ -202,7 +227,7 @@ def _chain_length(doc, places: Sequence, i: int, step: int) -> int:
     n = 0
     while n < 2 and 0 <= i + step < len(places):
         a, b = sorted((places[i], places[i + step]), key=lambda q: q.start)
-        words = doc[a.end:b.start]
+        words = doc[a.end : b.start]
         if len(words) > LINK_WINDOW or _link(words) not in NEST_LINKS:
             break
         n, i = n + 1, i + step
@@ -219,23 +244,31 @@ def _link_features(doc, places: Sequence, i: int, attach: str, arg: str) -> list
     completes ("the city of Nablus", "the outskirts of Nowshera", "the countryside of X")."""
     feats = []
     p = places[i]
-    for side, other in (("next", places[i + 1] if i + 1 < len(places) else None),
-                        ("prev", places[i - 1] if i > 0 else None)):
+    for side, other in (
+        ("next", places[i + 1] if i + 1 < len(places) else None),
+        ("prev", places[i - 1] if i > 0 else None),
+    ):
         if other is None:
             continue
-        words = doc[p.end:other.start] if side == "next" else doc[other.end:p.start]
+        words = doc[p.end : other.start] if side == "next" else doc[other.end : p.start]
         if len(words) > LINK_WINDOW:
             continue
         link = _link(words)
-        feats += [f"{side}_link={link}", f"{side}_link+kind={link}|{other.kind}",
-                  f"{side}_link+label={link}|{other.label}"]
+        feats += [
+            f"{side}_link={link}",
+            f"{side}_link+kind={link}|{other.kind}",
+            f"{side}_link+label={link}|{other.label}",
+        ]
     # Place in a chain of places written one inside the next ("Sontyo village in Wukari local
     # government area of Taraba state": 0|2, 1|1, 2|0), crossed with how the place hangs off
     # the trigger: the PP of the wider place often attaches to the verb.
     before, after = _chain_length(doc, places, i, -1), _chain_length(doc, places, i, 1)
-    feats += [f"nest={before}|{after}", f"nest+attach={before}|{after}|{attach}",
-              f"nest+arg={before}|{after}|{arg}"]
-    root = doc[p.start:p.end].root
+    feats += [
+        f"nest={before}|{after}",
+        f"nest+attach={before}|{after}|{attach}",
+        f"nest+arg={before}|{after}|{arg}",
+    ]
+    root = doc[p.start : p.end].root
     if root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
         feats.append(f"of_head={root.head.head.lemma_.lower()}")
     return feats
@@ -275,8 +308,12 @@ def _structure_features(trigger, place, root, prep: str, attach: str, group: str
         top = top.head
     if top.head.i == trigger.i and top.i != trigger.i:
         role = top.dep_ if top.dep_ != "pobj" else "pobj"
-        feats += [f"arg={role}", f"arg+group={role}|{group}", f"arg+kind={role}|{place.kind}",
-                  f"arg+pos={role}|{trigger.pos_}"]
+        feats += [
+            f"arg={role}",
+            f"arg+group={role}|{group}",
+            f"arg+kind={role}|{place.kind}",
+            f"arg+pos={role}|{trigger.pos_}",
+        ]
     chain, tok = [], top
     for _ in range(6):
         if tok.i == trigger.i or tok.head.i == tok.i:
@@ -291,32 +328,62 @@ def _structure_features(trigger, place, root, prep: str, attach: str, group: str
     if top.dep_ == "pobj":
         host = top.head.head
         feats += [f"host={host.pos_}", f"prep+host={prep}|{host.pos_}|{attach}"]
-        if (top.head.i - trigger.sent.start <= 1 and top.head.i < trigger.i
-                and any(t.text == "," for t in doc[top.i:min(top.right_edge.i + 2, len(doc))])):
+        if (
+            top.head.i - trigger.sent.start <= 1
+            and top.head.i < trigger.i
+            and any(t.text == "," for t in doc[top.i : min(top.right_edge.i + 2, len(doc))])
+        ):
             feats.append("initial_pp")
-    if place.end + 1 < len(doc) and doc[place.end].text == "-" and \
-            doc[place.end + 1].lower_ in ("based", "led", "backed", "born", "controlled"):
+    if (
+        place.end + 1 < len(doc)
+        and doc[place.end].text == "-"
+        and doc[place.end + 1].lower_ in ("based", "led", "backed", "born", "controlled")
+    ):
         feats.append(f"x_based={doc[place.end + 1].lower_}")
     return feats
 
 
 # Feature families crossed pairwise: a preposition means one thing attached to the trigger and
 # another attached to its object; a country as an argument differs from a village as one.
-PAIRED = ("label", "kind", "prep", "prep_attach", "chain", "arg", "dist", "nearest", "host",
-          "dep", "tpos")
+PAIRED = (
+    "label",
+    "kind",
+    "prep",
+    "prep_attach",
+    "chain",
+    "arg",
+    "dist",
+    "nearest",
+    "host",
+    "dep",
+    "tpos",
+)
 
 
-LEMMA_PAIRED = ("arg", "prep_attach", "chain", "prep", "label", "kind", "dist", "host", "dep",
-                "nearest")
+LEMMA_PAIRED = (
+    "arg",
+    "prep_attach",
+    "chain",
+    "prep",
+    "label",
+    "kind",
+    "dist",
+    "host",
+    "dep",
+    "nearest",
+)
 
 
 def _pairs(feats: list[str], trigger, known: Optional[frozenset]) -> list[str]:
-    base = {f.split("=", 1)[0]: f.split("=", 1)[1] for f in feats
-            if "=" in f and f.split("=", 1)[0] in PAIRED}
+    base = {
+        f.split("=", 1)[0]: f.split("=", 1)[1]
+        for f in feats
+        if "=" in f and f.split("=", 1)[0] in PAIRED
+    }
     base["tpos"] = trigger.pos_
     base.setdefault("arg", "none")
     keys = [k for k in PAIRED if k in base]
-    pairs = [f"{a}*{b}={base[a]}|{base[b]}" for n, a in enumerate(keys) for b in keys[n + 1:]]
+    pairs = [f"{a}*{b}={base[a]}|{base[b]}" for n, a in enumerate(keys) for b in keys[n + 1 :]]
     # The event word matters: the object of "captured" is where it happened, the object of
     # "accused" is not.  Lemmas the model saw rarely or never share the "<rare>" weights.
     lemma = event_lemma(trigger, known)
@@ -328,8 +395,10 @@ def _governing_prep(root):
     function telling how that preposition attaches relative to a trigger."""
     tok = root
     for _ in range(4):
-        if tok.dep_ in ("conj", "appos", "compound", "nmod", "amod", "poss") \
-                and tok.head.i != tok.i:
+        if (
+            tok.dep_ in ("conj", "appos", "compound", "nmod", "amod", "poss")
+            and tok.head.i != tok.i
+        ):
             tok = tok.head
             continue
         if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent", "dative"):
@@ -365,7 +434,7 @@ def _path(a, b) -> tuple[int, int, int]:
     if common is None:
         return 9, 9, 2
     up, down = [t.i for t in up_chain].index(common.i), b_index.index(common.i)
-    between = up_chain[1:up + 1] + b_chain[1:down]
+    between = up_chain[1 : up + 1] + b_chain[1:down]
     return up, down, sum(t.pos_ in ("VERB", "AUX") or t.dep_ in CLAUSE_DEPS for t in between)
 
 
@@ -374,8 +443,8 @@ def _path_labels(a, b) -> str:
     b_chain = [b, *b.ancestors]
     b_index = [t.i for t in b_chain]
     common = next((t for t in up_chain if t.i in b_index), a)
-    ups = [t.dep_ for t in up_chain[:[t.i for t in up_chain].index(common.i)]]
-    downs = [t.dep_ for t in b_chain[:b_index.index(common.i)]][::-1]
+    ups = [t.dep_ for t in up_chain[: [t.i for t in up_chain].index(common.i)]]
+    downs = [t.dep_ for t in b_chain[: b_index.index(common.i)]][::-1]
     return "^".join(ups) + ">" + ">".join(downs)
 
 
@@ -392,9 +461,17 @@ def load_model(path: Optional[str] = None) -> dict:
     try:
         model = json.loads(target.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise DataFileError(path=str(target.name), expected="a JSON location-ranker model",
-                            found=str(exc), hint="Run scripts/train_location.py.") from exc
+        raise DataFileError(
+            path=str(target.name),
+            expected="a JSON location-ranker model",
+            found=str(exc),
+            hint="Run scripts/train_location.py.",
+        ) from exc
     if not isinstance(model.get("weights"), dict):
-        raise DataFileError(path=str(target.name), expected="a weights object",
-                            found=", ".join(model), hint="Run scripts/train_location.py.")
+        raise DataFileError(
+            path=str(target.name),
+            expected="a weights object",
+            found=", ".join(model),
+            hint="Run scripts/train_location.py.",
+        )
     return model

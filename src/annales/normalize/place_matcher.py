@@ -5,9 +5,10 @@ Spans are trimmed to the name: "the West Bank" -> "West Bank", "Ivory Coast's" -
 capitalised one, "Homs Governorate", is kept).  These trims were checked against the gold spans
 of the event-location data (annales.eval.locations).
 """
+
 from __future__ import annotations
 
-from typing import Iterator, cast
+from typing import Iterator
 
 from ..phrase_index import PhraseIndex
 from .gazetteer import Gazetteer, normalize_alias
@@ -18,32 +19,39 @@ MISREAD_LABELS = ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "L
 # Temporal labels the tagger also gives to unknown names ("killed in Mayadeen" DATE); such an
 # entity is a name when every token is a proper noun and none is a calendar word.
 TEMPORAL_LABELS = ("DATE", "TIME")
-CALENDAR_WORDS = frozenset("""january february march april may june july august september october
+CALENDAR_WORDS = frozenset(
+    """january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
     thursday friday saturday sunday christmas easter ramadan eid new year day night week month
-    today tomorrow yesterday""".split())
+    today tomorrow yesterday""".split()
+)
 HYPHENS = ("-", "\u2010", "\u2011")
 # Lower-case particles inside hyphenated Arabic and Persian names ("Mazar-e-Sharif",
 # "Ain el-Helweh"); other lower-case words after a hyphen end the name ("Damascus-based").
 NAME_PARTICLES = frozenset(
-    "e el al ul i ad as ash ar an at ez es en bin ibn de du di la le del da do dos das der van von"
-    .split())
-DESIGNATORS = frozenset("""city province village district town region area governorate camp
+    "e el al ul i ad as ash ar an at ez es en bin ibn de du di la le del da do dos das der van von".split()
+)
+DESIGNATORS = frozenset(
+    """city province village district town region area governorate camp
     neighborhood neighbourhood county state municipality suburb countryside town's city's
     outskirts tehsil settlement villages towns cities provinces districts areas neighborhoods
-    settlements""".split())
+    settlements""".split()
+)
 # Last words that make an ORG/PERSON entity a facility or area ("Al-Zara Power Plant" stays an
 # ORG: plants, universities and ministries are actors far more often than event sites).
-PLACE_HEADS = frozenset("""airport airbase base park square hill hills farms farm quarter
+PLACE_HEADS = frozenset(
+    """airport airbase base park square hill hills farms farm quarter
     district governorate province camp mosque bridge village valley mountain mountains dam
     street road highway plains plain crossing checkpoint market prison stadium port harbor
     harbour island islands lake river sea gulf strait straits canal neighborhood town city
-    oilfield field desert coast mount""".split())
+    oilfield field desert coast mount""".split()
+)
 
 # Which source wins when candidates overlap (then the longer span).  A misread entity
 # (NAME-PERSON...) ranks with the bare proper-noun runs, so "Al-Raqqa Governorate" (NAME-ORG,
 # extended by its designator) beats the run "Governorate" and "Sheikh Lufti" beats "Sheikh".
 SOURCE_RANK = {"GPE": 0, "LOC": 0, "FAC": 0, "FAC*": 1, "GAZ": 2, "NAME": 3}
+
 
 def candidate_spans(doc, gaz: Gazetteer, speculative: bool = False) -> list[tuple]:
     """(span, label) pairs, non-overlapping, in text order.  With `speculative`, proper names
@@ -55,8 +63,9 @@ def candidate_spans(doc, gaz: Gazetteer, speculative: bool = False) -> list[tupl
             continue
         span = _trim(span)
         for piece in _pieces(span, gaz) if span is not None else ():
-            rank = SOURCE_RANK.get(label.split("-")[0] if label.startswith("NAME") else label,
-                                   len(SOURCE_RANK))
+            rank = SOURCE_RANK.get(
+                label.split("-")[0] if label.startswith("NAME") else label, len(SOURCE_RANK)
+            )
             ranked.append((rank, -len(piece), priority, piece, label.rstrip("*")))
     taken: set[int] = set()
     kept = []
@@ -91,8 +100,9 @@ def _raw_candidates(doc, gaz: Gazetteer) -> Iterator[tuple]:
 
 
 def _misread_temporal(ent) -> bool:
-    return all(t.tag_ in ("NNP", "NNPS") and t.lower_.rstrip(".") not in CALENDAR_WORDS
-               for t in ent)
+    return all(
+        t.tag_ in ("NNP", "NNPS") and t.lower_.rstrip(".") not in CALENDAR_WORDS for t in ent
+    )
 
 
 def _extended(span):
@@ -108,17 +118,34 @@ def _extended(span):
     start, end = span.start, span.end
     while start >= 2 and _glued(doc, start - 2, start - 1) and doc[start - 2].text[:1].isupper():
         start -= 2
-    while (start >= 1 and doc[start - 1].tag_ in ("NNP", "NNPS") and not doc[start - 1].ent_type_
-           and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end):
+    while (
+        start >= 1
+        and doc[start - 1].tag_ in ("NNP", "NNPS")
+        and not doc[start - 1].ent_type_
+        and doc[start - 1].dep_ == "compound"
+        and start <= doc[start - 1].head.i < end
+    ):
         start -= 1  # "Santo" + "Domingo" (PERSON), "Sheikh" + "Lufti"
     end = _glued_end(doc, end)
-    if (end + 2 < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end - 1].whitespace_
-            and _glued(doc, end, end + 1) and doc[end + 2].text[:1].isupper()):
+    if (
+        end + 2 < len(doc)
+        and doc[end].lower_ in NAME_PARTICLES
+        and doc[end - 1].whitespace_
+        and _glued(doc, end, end + 1)
+        and doc[end + 2].text[:1].isupper()
+    ):
         end = _glued_end(doc, end + 3)  # "Tall" + "ad-Dirrah"
-    while (end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end
-           and doc[end].tag_ in ("NNP", "NNPS") and not doc[end].ent_type_
-           and all(t.tag_ in ("NNP", "NNPS", "HYPH") or t.text in HYPHENS
-                   for t in doc[end:doc[end - 1].head.i + 1])):
+    while (
+        end < len(doc)
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i >= end
+        and doc[end].tag_ in ("NNP", "NNPS")
+        and not doc[end].ent_type_
+        and all(
+            t.tag_ in ("NNP", "NNPS", "HYPH") or t.text in HYPHENS
+            for t in doc[end : doc[end - 1].head.i + 1]
+        )
+    ):
         end = _glued_end(doc, doc[end - 1].head.i + 1)
     if end < len(doc) and doc[end].is_title and doc[end].lower_ in DESIGNATORS:
         end += 1
@@ -127,8 +154,14 @@ def _extended(span):
 
 def _glued(doc, i: int, hyphen: int) -> bool:
     """Tokens i, hyphen, hyphen+1 form one written word joined by a hyphen."""
-    return (0 <= i and hyphen + 1 < len(doc) and doc[hyphen].text in HYPHENS
-            and not doc[i].whitespace_ and not doc[hyphen].whitespace_ and doc[i].is_alpha)
+    return (
+        0 <= i
+        and hyphen + 1 < len(doc)
+        and doc[hyphen].text in HYPHENS
+        and not doc[i].whitespace_
+        and not doc[hyphen].whitespace_
+        and doc[i].is_alpha
+    )
 
 
 def _glued_end(doc, end: int) -> int:
@@ -136,8 +169,12 @@ def _glued_end(doc, end: int) -> int:
         nxt = doc[end + 1]
         if nxt.text[:1].isupper():
             end += 2
-        elif nxt.lower_ in NAME_PARTICLES and end + 3 < len(doc) and _glued(doc, end + 1, end + 2) \
-                and doc[end + 3].text[:1].isupper():
+        elif (
+            nxt.lower_ in NAME_PARTICLES
+            and end + 3 < len(doc)
+            and _glued(doc, end + 1, end + 2)
+            and doc[end + 3].text[:1].isupper()
+        ):
             end += 4
         else:
             break
@@ -160,20 +197,29 @@ def _plausible_match(span, gaz: Gazetteer, other: dict) -> bool:
     ent = ents.pop()
     if ents or (ent.start, ent.end) != (span.start, span.end):
         return False  # part of a person's or organisation's name ("Ali", "Xinhua News")
-    return broad or ent.label_ in ("NORP", "LANGUAGE") and \
-        max(e.population for e in entries) >= 100_000
+    return (
+        broad
+        or ent.label_ in ("NORP", "LANGUAGE")
+        and max(e.population for e in entries) >= 100_000
+    )
 
 
 def _proper_noun_runs(doc) -> Iterator:
     start = None
     for tok in [*doc, None]:
-        inside = tok is not None and tok.tag_ in ("NNP", "NNPS") and (
-            not tok.ent_type_ or tok.ent_type_ in TEMPORAL_LABELS
-            and tok.lower_.rstrip(".") not in CALENDAR_WORDS)
+        inside = (
+            tok is not None
+            and tok.tag_ in ("NNP", "NNPS")
+            and (
+                not tok.ent_type_
+                or tok.ent_type_ in TEMPORAL_LABELS
+                and tok.lower_.rstrip(".") not in CALENDAR_WORDS
+            )
+        )
         if inside and start is None:
             start = tok.i
         elif not inside and start is not None:
-            yield doc[start:tok.i if tok is not None else len(doc)]
+            yield doc[start : tok.i if tok is not None else len(doc)]
             start = None
 
 
@@ -183,33 +229,40 @@ def _gazetteer_matches(doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     pipeline matches its own places."""
     index = getattr(gaz, "_alias_index", None)
     if index is None:
-        index = gaz._alias_index = PhraseIndex.of(gaz.aliases(), kind="place-aliases",
-                                                  salt=gaz.key or "")
+        index = PhraseIndex.of(gaz.aliases(), kind="place-aliases", salt=gaz.key or "")
+        setattr(gaz, "_alias_index", index)  # noqa: B010 (an attribute Gazetteer does not declare)
     return index(doc)
 
 
 def _trim(span):
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in ("the", "\xa0the") or doc[start].is_space
-                           or doc[start].is_punct):
+    while start < end and (
+        doc[start].lower_ in ("the", "\xa0the") or doc[start].is_space or doc[start].is_punct
+    ):
         start += 1
     # a sentence's full stop is punctuation too; "U.S." keeps its dot inside its one token
-    while end > start and (doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
-                           or doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].is_space or doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+    ):
         end -= 1
     if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in DESIGNATORS:
         end -= 1
     # "\u2018Aqrab": an opening mark glued to a name with no closing one after it transliterates
     # an ayn; the gold spans keep it (12 train spans kept it, 2 left it out)
-    if (end > start and start > 0 and doc[start - 1].text == "\u2018"
-            and not doc[start - 1].whitespace_ and (end >= len(doc) or doc[end].text != "\u2019")):
+    if (
+        end > start
+        and start > 0
+        and doc[start - 1].text == "\u2018"
+        and not doc[start - 1].whitespace_
+        and (end >= len(doc) or doc[end].text != "\u2019")
+    ):
         start -= 1
     return doc[start:end] if end > start else None
 
 
 # Punctuation inside a candidate separates two names ("Poso, Col", "Palmyra (Tadmur").
-PIECE_BREAKS = frozenset(",;:()[]\"\u201c\u201d")
+PIECE_BREAKS = frozenset(',;:()[]"\u201c\u201d')
 
 
 def _pieces(span, gaz: Gazetteer) -> list:
@@ -245,12 +298,15 @@ def _breaks(doc, i: int, span, gaz_lookup) -> bool:
     if tok.text in PIECE_BREAKS:
         return True
     if tok.tag_ == "POS":  # "Abuja's International Conference Centre", not "Joseph's Tomb"
-        return bool(gaz_lookup(doc[span.start:i].text))
+        return bool(gaz_lookup(doc[span.start : i].text))
     if not tok.is_lower or not doc[i - 1].whitespace_ or tok.lower_ in NAME_PARTICLES:
         return False
     nxt = doc[i + 1] if i + 1 < span.end else None
-    if tok.lower_ == "of" and nxt is not None and (
-            nxt.text[:1].isupper() or nxt.lower_ == "the" and i + 2 < span.end):
+    if (
+        tok.lower_ == "of"
+        and nxt is not None
+        and (nxt.text[:1].isupper() or nxt.lower_ == "the" and i + 2 < span.end)
+    ):
         return False  # "Strait of Hormuz", "Republic of the Congo"
     if tok.lower_ == "the" and doc[i - 1].lower_ == "of":
         return False
@@ -258,12 +314,19 @@ def _breaks(doc, i: int, span, gaz_lookup) -> bool:
 
 
 def _name_only(doc, start: int, end: int):
-    while start < end and (doc[start].is_lower and doc[start].lower_ not in NAME_PARTICLES
-                           or doc[start].is_punct and doc[start].text != "\u2018"):
+    while start < end and (
+        doc[start].is_lower
+        and doc[start].lower_ not in NAME_PARTICLES
+        or doc[start].is_punct
+        and doc[start].text != "\u2018"
+    ):
         start += 1  # "west Baghdad" -> "Baghdad"
-    while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].is_space
-                               or doc[end - 1].is_title
-                               and doc[end - 1].lower_ in CALENDAR_WORDS):
+    while end - start > 1 and (
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].is_title
+        and doc[end - 1].lower_ in CALENDAR_WORDS
+    ):
         end -= 1  # "Nice Saturday" -> "Nice"
     if end <= start or not any(c.isupper() for c in doc[start:end].text):
         return None
@@ -271,7 +334,7 @@ def _name_only(doc, start: int, end: int):
 
 
 def designator_stripped(text: str) -> str:
-    """"Pattani Province" -> "Pattani", for a second gazetteer lookup."""
+    """ "Pattani Province" -> "Pattani", for a second gazetteer lookup."""
     words = text.split()
     if len(words) > 1 and words[-1].lower() in DESIGNATORS:
         return " ".join(words[:-1])

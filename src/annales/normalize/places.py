@@ -7,6 +7,7 @@ over a homonymous city or state ("Georgia"); a hand-written region over a city (
 the candidate that population and the countries the document names most often favour
 (see CONTEXT_WEIGHT).
 """
+
 from __future__ import annotations
 
 import math
@@ -15,7 +16,7 @@ from dataclasses import dataclass, fields
 from typing import Optional, Sequence
 
 from ..schema import Location
-from .gazetteer import Gazetteer, GazEntry, load_gazetteer
+from .gazetteer import GazEntry, Gazetteer, load_gazetteer
 from .place_matcher import candidate_spans, designator_stripped
 
 KIND_RANK = {"country": 0, "territory": 1, "region": 1, "city": 2, "state": 3}
@@ -26,11 +27,12 @@ class Place(Location):
     """A place mention: the Location it resolves to (`name` None while the gazetteer knows
     no such place) and where the doc names it.  The location's fields are Location's own, so
     the record contract says once what a location holds."""
-    start: int                      # token offsets in the doc, end exclusive
+
+    start: int  # token offsets in the doc, end exclusive
     end: int
     start_char: int
     end_char: int
-    label: str                      # spaCy label, or GAZ for a gazetteer-only match
+    label: str  # spaCy label, or GAZ for a gazetteer-only match
     reason: str = "not in the gazetteer"
 
     def to_location(self) -> Location:
@@ -42,16 +44,25 @@ class Place(Location):
         self.geonames_id, self.kind, self.reason = entry.geonames_id, entry.kind, reason
 
 
-def find_places(doc, gazetteer: Optional[Gazetteer] = None, *,
-                speculative: bool = False) -> list[Place]:
+def find_places(
+    doc, gazetteer: Optional[Gazetteer] = None, *, speculative: bool = False
+) -> list[Place]:
     """Every place mention in `doc`, in text order, resolved where the gazetteer knows it.
 
     `speculative` adds proper names nothing marks as places (label NAME or NAME-<spaCy label>);
     the event-location ranker was trained with them and needs them to find unknown villages."""
     gaz = gazetteer or load_gazetteer()
-    places = [Place(text=span.text, start=span.start, end=span.end, start_char=span.start_char,
-                    end_char=span.end_char, label=label)
-              for span, label in candidate_spans(doc, gaz, speculative)]
+    places = [
+        Place(
+            text=span.text,
+            start=span.start,
+            end=span.end,
+            start_char=span.start_char,
+            end_char=span.end_char,
+            label=label,
+        )
+        for span, label in candidate_spans(doc, gaz, speculative)
+    ]
     for p in places:
         _drop_full_stop(p, doc)
     options = {id(p): _lookup(p.text, gaz) for p in places}
@@ -80,7 +91,7 @@ def find_places(doc, gazetteer: Optional[Gazetteer] = None, *,
 
 
 def _drop_full_stop(place: Place, doc) -> None:
-    """"Poso." -> "Poso": a sentence's full stop the tokenizer left on the last word.  Dots of
+    """ "Poso." -> "Poso": a sentence's full stop the tokenizer left on the last word.  Dots of
     abbreviations stay ("U.S.", "N.Y.", "Mass."): a word with an inner dot, or one the English
     tokenizer lists as an exception."""
     word = doc[place.end - 1].text
@@ -113,8 +124,7 @@ def _apply_qualifiers(doc, places: list[Place], options: dict, gaz: Gazetteer) -
         if state is not None:
             pick = [e for e in options[id(left)] if e.country == "USA" and e.admin1 == state.admin1]
             if pick:
-                left._resolve(max(pick, key=lambda e: e.population),
-                              f"qualified by {state.name}")
+                left._resolve(max(pick, key=lambda e: e.population), f"qualified by {state.name}")
                 done.add(id(left))
                 if right is not None:
                     right._resolve(state, f"US state qualifying {left.text}")
@@ -134,8 +144,8 @@ def _state_at(doc, i: int, gaz: Gazetteer) -> Optional[GazEntry]:
     if doc[i].text in gaz.state_codes:
         return gaz.state_codes[doc[i].text]
     for n in (3, 2, 1):
-        if i + n <= len(doc) and doc[i:i + n].text.lower() in gaz.states:
-            return gaz.states[doc[i:i + n].text.lower()]
+        if i + n <= len(doc) and doc[i : i + n].text.lower() in gaz.states:
+            return gaz.states[doc[i : i + n].text.lower()]
     return None
 
 
@@ -155,8 +165,11 @@ def _choose(opts: list[GazEntry], context: Counter) -> tuple[GazEntry, str]:
     top = [e for e in opts if KIND_RANK[e.kind] == best_rank]
     if best_rank < KIND_RANK["city"]:
         kind = top[0].kind
-        why = "a country beats homonymous places" if kind == "country" else \
-            "hand-written region beats homonymous places"
+        why = (
+            "a country beats homonymous places"
+            if kind == "country"
+            else "hand-written region beats homonymous places"
+        )
         return max(top, key=lambda e: e.population), why
 
     def score(e: GazEntry) -> float:
@@ -176,6 +189,14 @@ def explain_places(text: str, places: Sequence[str] = ()) -> list[dict]:
 
     gaz = load_gazetteer(places)
     doc = _nlp.load()(text)
-    return [{"text": p.text, "start": p.start_char, "end": p.end_char, "label": p.label,
-             **{k: v for k, v in p.to_location().to_dict().items() if k != "text"},
-             "reason": p.reason} for p in find_places(doc, gaz)]
+    return [
+        {
+            "text": p.text,
+            "start": p.start_char,
+            "end": p.end_char,
+            "label": p.label,
+            **{k: v for k, v in p.to_location().to_dict().items() if k != "text"},
+            "reason": p.reason,
+        }
+        for p in find_places(doc, gaz)
+    ]

@@ -15,6 +15,7 @@ Choices the schema forces (it has no "week" precision):
 * A month or day without a year ("in March", "Jan. 5") takes the year that puts it on or before
   publication for past events, on or after it for future ones.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,26 +24,50 @@ from datetime import date, timedelta
 from typing import Callable, Optional
 
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 
 
 @dataclass(frozen=True)
 class Resolved:
-    value: str       # ISO prefix: "2016-12-18", "2016-12", "2016" or a decade "198"
-    precision: str   # day | month | year | decade
-    matched: str     # the words of the expression that were read
+    value: str  # ISO prefix: "2016-12-18", "2016-12", "2016" or a decade "198"
+    precision: str  # day | month | year | decade
+    matched: str  # the words of the expression that were read
 
 
 # Month names: full, three-letter or "Sept", with an optional abbreviation dot.
-_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-          r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[5-9]\d\d|2[01]\d\d)"
 _NUM = r"(?P<n>\d+|" + "|".join(NUMBER_WORDS) + ")"
@@ -123,6 +148,7 @@ def _rule(pattern: str, relative: bool):
     def register(fn: Rule) -> Rule:
         _RULES.append((re.compile(pattern + _END, re.IGNORECASE), fn, relative))
         return fn
+
     return register
 
 
@@ -166,8 +192,9 @@ def _this_last_next(m, published, future):
     if unit == "week":
         return _week(published, offset)
     if unit == "month":
-        return Resolved(_month_value(*_shift_month(published.year, published.month, offset)),
-                        "month", "")
+        return Resolved(
+            _month_value(*_shift_month(published.year, published.month, offset)), "month", ""
+        )
     return Resolved(f"{published.year + offset:04d}", "year", "")
 
 
@@ -180,8 +207,7 @@ def _earlier_later(m, published, future):
     return Resolved(f"{published.year:04d}", "year", "")
 
 
-@_rule(_NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|from\s+now)",
-       relative=True)
+@_rule(_NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|from\s+now)", relative=True)
 def _count_ago(m, published, future):
     n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"].lower()]
     sign = 1 if m["dir"].lower().startswith("from") else -1
@@ -190,13 +216,17 @@ def _count_ago(m, published, future):
         days = n * (7 if unit == "week" else 1)
         return Resolved(_iso(published + timedelta(days=sign * days)), "day", "")
     if unit == "month":
-        return Resolved(_month_value(*_shift_month(published.year, published.month, sign * n)),
-                        "month", "")
+        return Resolved(
+            _month_value(*_shift_month(published.year, published.month, sign * n)), "month", ""
+        )
     return Resolved(f"{published.year + sign * n:04d}", "year", "")
 
 
-@_rule(r"(?P<word>yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|"
-       r"evening))", relative=True)
+@_rule(
+    r"(?P<word>yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|"
+    r"evening))",
+    relative=True,
+)
 def _deictic_day(m, published, future):
     word = m["word"].lower()
     delta = {"yesterday": -1, "tomorrow": 1}.get(word, -1 if word.startswith("last") else 0)

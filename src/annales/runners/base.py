@@ -11,11 +11,12 @@ that could not be read); the output keeps their order whatever the runner, and e
 warning rows (R010) come just before it.  `skip(article_id)` drops articles the caller already
 has before any work is spent on them.
 """
+
 from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass, fields, replace
-from typing import Callable, Iterable, Iterator, Optional, Protocol, Sequence, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Protocol, Sequence, Union
 
 from ..errors import rejection
 from ..schema import Article, CodedArticle, Rejection
@@ -34,19 +35,21 @@ class PipelineSpec:
     """How to build the coder, in a form that pickles: a worker process (or a Spark executor)
     gets this recipe and builds its own Pipeline once, instead of receiving the loaded one
     (hundreds of MB of spaCy and knowledge-base tables)."""
+
     actors: tuple[str, ...] = ()
     agents: tuple[str, ...] = ()
     verbs: tuple[str, ...] = ()
     builtin_kb: bool = True
     builtin_lexicon: bool = True
     unanchored: bool = False
-    kb: tuple[str, ...] = ()        # folders of knowledge-base tables
-    lexicon: tuple[str, ...] = ()   # event-lexicon files or folders
+    kb: tuple[str, ...] = ()  # folders of knowledge-base tables
+    lexicon: tuple[str, ...] = ()  # event-lexicon files or folders
     places: tuple[str, ...] = ()
     story_types: bool = True
 
     def build(self):
         from ..pipeline import Pipeline
+
         return Pipeline(**{f.name: getattr(self, f.name) for f in fields(self)})
 
     def files(self) -> tuple[str, ...]:
@@ -54,17 +57,20 @@ class PipelineSpec:
         them."""
         return tuple(p for name in _PATHS for p in getattr(self, name))
 
-    def with_files(self, where: Callable[[str], str]) -> "PipelineSpec":
+    def with_files(self, where: Callable[[str], str]) -> PipelineSpec:
         """The same recipe reading each of its files (or folders) from `where(path)`."""
-        return replace(self, **{name: tuple(where(p) for p in getattr(self, name))
-                                for name in _PATHS})
+        changes: dict[str, Any] = {
+            name: tuple(where(p) for p in getattr(self, name)) for name in _PATHS
+        }
+        return replace(self, **changes)
 
 
 _PATHS = ("actors", "agents", "verbs", "kb", "lexicon", "places")
 
 
-def batches(items: Iterable[Item], size: int, skip: Skip = None
-            ) -> Iterator[Union[Rejection, list[Article]]]:
+def batches(
+    items: Iterable[Item], size: int, skip: Skip = None
+) -> Iterator[Union[Rejection, list[Article]]]:
     """Rejection rows as they come and articles in lists of at most `size`.  A rejection closes
     the open list first, so that putting the pieces back in this order keeps the input order."""
     batch: list[Article] = []

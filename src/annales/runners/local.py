@@ -1,4 +1,5 @@
 """The in-process runner: one pipeline in this process, spaCy batches, input order."""
+
 from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator
@@ -42,8 +43,7 @@ class _HandlerPipeline:
     def __init__(self, handler: Callable[[Article], CodedArticle]):
         self.code_article = handler
 
-    def code_articles(self, articles: Iterable[Article], batch_size: int = 32
-                      ) -> Iterator[CodedArticle]:
+    def code_articles(
+        self, articles: Iterable[Article], batch_size: int = 32
+    ) -> Iterator[CodedArticle]:
         return map(self.code_article, articles)
-
-

@@ -8,6 +8,7 @@ replaced, the batch that was waited on is coded again one article at a time with
 running (so a second failure names its article for certain: an R020 row), and the batches lost
 with the old workers are sent again.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -16,10 +17,10 @@ import signal
 import threading
 import time
 from collections import deque
-from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import Iterable, Iterator, Optional, Union
 
 from ..schema import Article, Rejection
@@ -56,17 +57,19 @@ def _start(spec: PipelineSpec) -> None:
     try:
         _pipeline = spec.build()
     except Exception as exc:  # noqa: BLE001 - an initializer that raises only breaks the pool;
-        _start_error = exc    # raised from the first task, the parent gets the error itself
+        _start_error = exc  # raised from the first task, the parent gets the error itself
 
 
 def _end_with(parent: int) -> None:
     """Exit when the parent is gone.  A parent killed outright (SIGKILL, the OOM killer) cannot
     end its workers, and each holds both ends of the task queue, so none would ever see it
     close: they would wait, each with a pipeline in memory, for good."""
+
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(PARENT_CHECK)
         os._exit(1)
+
     threading.Thread(target=watch, name="annales-parent-watch", daemon=True).start()
 
 
@@ -81,9 +84,14 @@ class PoolRunner:
     """Codes with `workers` processes; at most two batches per worker are in flight, so memory
     stays bounded however long the input."""
 
-    def __init__(self, spec: PipelineSpec, workers: Optional[int] = None,
-                 chunk_size: int = CHUNK, batch_size: int = 32,
-                 time_limit: float = TIME_LIMIT):
+    def __init__(
+        self,
+        spec: PipelineSpec,
+        workers: Optional[int] = None,
+        chunk_size: int = CHUNK,
+        batch_size: int = 32,
+        time_limit: float = TIME_LIMIT,
+    ):
         self.spec = spec
         self.workers = workers or default_workers()
         self.chunk_size = chunk_size
@@ -110,7 +118,7 @@ class PoolRunner:
             # than after the batches they are coding
             pool.close(kill=not finished)
 
-    def _next(self, pending: deque, pool: "_Pool") -> Iterator[Output]:
+    def _next(self, pending: deque, pool: _Pool) -> Iterator[Output]:
         head = pending.popleft()
         if isinstance(head, Rejection):
             yield head
@@ -126,19 +134,24 @@ class PoolRunner:
             return
         yield from out
 
-    def _one_by_one(self, articles: list[Article], pool: "_Pool") -> Iterator[Output]:
+    def _one_by_one(self, articles: list[Article], pool: _Pool) -> Iterator[Output]:
         for article in articles:
             try:
                 out = pool.submit([article]).result(timeout=self.time_limit)
             except BrokenProcessPool:
                 pool.restart()
-                yield failed(article, "its worker process ended abruptly while coding it "
-                                      "(a crash, or killed for memory)")
+                yield failed(
+                    article,
+                    "its worker process ended abruptly while coding it "
+                    "(a crash, or killed for memory)",
+                )
                 continue
             except FutureTimeout:
                 pool.restart()
-                yield failed(article, f"no result within {self.time_limit:g} s (the worker "
-                                      "coding it was stopped)")
+                yield failed(
+                    article,
+                    f"no result within {self.time_limit:g} s (the worker coding it was stopped)",
+                )
                 continue
             yield from out
 
@@ -180,9 +193,12 @@ class _Pool:
 
     def _new(self) -> ProcessPoolExecutor:
         # spawn, not fork: the parent may hold DuckDB's threads, which a fork copies mid-state
-        return ProcessPoolExecutor(max_workers=self.workers,
-                                   mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_start, initargs=(self.spec,))
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start,
+            initargs=(self.spec,),
+        )
 
     def submit(self, articles: list[Article]) -> Future:
         # the executor starts a worker inside submit() when none is idle

@@ -13,6 +13,7 @@ article:
 
 which the driver reads back in order with DuckDB and hands on like any runner's output.
 """
+
 from __future__ import annotations
 
 import os
@@ -32,8 +33,9 @@ from .base import Item, Output, PipelineSpec, Skip, code_batch
 SLICE = 5000  # articles per Spark job
 # pyspark warns about the installed pandas whenever it touches it; annales uses no pandas with
 # Spark, so the user gets nothing from it
-warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas",
-                        category=FutureWarning)
+warnings.filterwarnings(
+    "ignore", message="PySpark does not yet fully support pandas", category=FutureWarning
+)
 LOCAL_HOST = "127.0.0.1"
 
 
@@ -43,10 +45,17 @@ class SparkRunner:
     is kept), else a temporary folder (removed).  `conf`: more Spark settings.  `session`: an
     existing SparkSession to use (and leave running) instead of starting one."""
 
-    def __init__(self, spec: PipelineSpec, master: str = "local[*]",
-                 partitions: Optional[int] = None, output: Optional[str] = None,
-                 conf: Sequence[tuple[str, str]] = (), session=None,
-                 slice_size: int = SLICE, batch_size: int = 32):
+    def __init__(
+        self,
+        spec: PipelineSpec,
+        master: str = "local[*]",
+        partitions: Optional[int] = None,
+        output: Optional[str] = None,
+        conf: Sequence[tuple[str, str]] = (),
+        session=None,
+        slice_size: int = SLICE,
+        batch_size: int = 32,
+    ):
         self.spec = spec
         self.master = master
         self.partitions = partitions
@@ -58,7 +67,7 @@ class SparkRunner:
 
     def run(self, items: Iterable[Item], skip: Skip = None) -> Iterator[Output]:
         with self._spark() as spark, self._folder() as folder:
-            units: list[Union[Rejection, int]] = []   # rejections in place, articles by index
+            units: list[Union[Rejection, int]] = []  # rejections in place, articles by index
             articles: list[Article] = []
             number = 0
             for item in items:
@@ -73,10 +82,14 @@ class SparkRunner:
             yield from self._slice(spark, folder, number, units, articles)
 
     # -- one slice: one Spark job ------------------------------------------------------------
-    def _slice(self, spark, folder: str, number: int, units: list, articles: list[Article]
-               ) -> Iterator[Output]:
-        coded = self._code(spark, os.path.join(folder, f"slice-{number:05d}"), articles) \
-            if articles else []
+    def _slice(
+        self, spark, folder: str, number: int, units: list, articles: list[Article]
+    ) -> Iterator[Output]:
+        coded = (
+            self._code(spark, os.path.join(folder, f"slice-{number:05d}"), articles)
+            if articles
+            else []
+        )
         for unit in units:
             if isinstance(unit, Rejection):
                 yield unit
@@ -91,10 +104,15 @@ class SparkRunner:
         parts = max(1, min(self.partitions or sc.defaultParallelism, len(rows)))
         spec, batch_size, ship = self.spec, self.batch_size, bool(self.spec.files())
         coded = sc.parallelize(rows, parts).mapPartitions(
-            lambda part: code_partition(spec, batch_size, part, ship))
-        schema = StructType([StructField("seq", LongType(), False),
-                             StructField("article", StringType(), False),
-                             StructField("items", StringType(), False)])
+            lambda part: code_partition(spec, batch_size, part, ship)
+        )
+        schema = StructType(
+            [
+                StructField("seq", LongType(), False),
+                StructField("article", StringType(), False),
+                StructField("items", StringType(), False),
+            ]
+        )
         try:
             spark.createDataFrame(coded, schema).write.mode("overwrite").parquet(path)
         except KeyboardInterrupt:
@@ -109,8 +127,7 @@ class SparkRunner:
         spark = self.session or start_session(self.master, self.conf)
         try:
             for path in self.spec.files():  # the user's data travels with the job
-                spark.sparkContext.addFile(os.path.abspath(path),
-                                           recursive=os.path.isdir(path))
+                spark.sparkContext.addFile(os.path.abspath(path), recursive=os.path.isdir(path))
             yield spark
         finally:
             if self.session is None:
@@ -135,26 +152,39 @@ def start_session(master: str = "local[*]", conf: Sequence[tuple[str, str]] = ()
     try:
         from pyspark.sql import SparkSession
     except ImportError as exc:
-        raise SparkUnavailable(expected="the pyspark package", detail=f"none ({exc})",
-                               hint=SparkUnavailable.PYSPARK_HINT) from exc
+        raise SparkUnavailable(
+            expected="the pyspark package",
+            detail=f"none ({exc})",
+            hint=SparkUnavailable.PYSPARK_HINT,
+        ) from exc
     if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
-        raise SparkUnavailable(expected="a Java runtime (java on PATH, or JAVA_HOME)",
-                               detail="none", hint=SparkUnavailable.JAVA_HINT)
+        raise SparkUnavailable(
+            expected="a Java runtime (java on PATH, or JAVA_HOME)",
+            detail="none",
+            hint=SparkUnavailable.JAVA_HINT,
+        )
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = SparkSession.builder.master(master).appName("annales") \
-        .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+    builder = (
+        SparkSession.builder.master(master)
+        .appName("annales")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+    )
     if master.startswith("local"):
         os.environ.setdefault("SPARK_LOCAL_IP", LOCAL_HOST)
-        builder = builder.config("spark.driver.host", LOCAL_HOST) \
-            .config("spark.driver.bindAddress", LOCAL_HOST)
+        builder = builder.config("spark.driver.host", LOCAL_HOST).config(
+            "spark.driver.bindAddress", LOCAL_HOST
+        )
     for key, value in conf:
         builder = builder.config(key, value)
     try:
         spark = builder.getOrCreate()
     except Exception as exc:  # noqa: BLE001 - the JVM did not start, or no master answered
-        raise SparkUnavailable(expected=f"a Spark session on {master!r}",
-                               detail=_first_lines(exc), hint=SparkUnavailable.MASTER_HINT
-                               ) from exc
+        raise SparkUnavailable(
+            expected=f"a Spark session on {master!r}",
+            detail=_first_lines(exc),
+            hint=SparkUnavailable.MASTER_HINT,
+        ) from exc
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
@@ -163,8 +193,9 @@ def start_session(master: str = "local[*]", conf: Sequence[tuple[str, str]] = ()
 _pipelines: dict = {}
 
 
-def code_partition(spec: PipelineSpec, batch_size: int, rows: Iterable[tuple[int, str]],
-                   ship: bool = False) -> Iterator[tuple[int, str, str]]:
+def code_partition(
+    spec: PipelineSpec, batch_size: int, rows: Iterable[tuple[int, str]], ship: bool = False
+) -> Iterator[tuple[int, str, str]]:
     """(seq, article JSON) rows to (seq, article id, items JSON) rows.  The pipeline is built
     on the first partition a Python worker codes and kept for the next ones."""
     rows = list(rows)
@@ -172,6 +203,7 @@ def code_partition(spec: PipelineSpec, batch_size: int, rows: Iterable[tuple[int
         return
     if ship:
         from pyspark import SparkFiles
+
         spec = spec.with_files(lambda p: SparkFiles.get(os.path.basename(p)))
     pipeline = _pipelines.get(spec)
     if pipeline is None:
@@ -192,8 +224,9 @@ def _read_back(path: str, count: int) -> list[list[Output]]:
 
     con = duckdb.connect()
     try:
-        found = con.execute("SELECT seq, items FROM read_parquet(?) ORDER BY seq",
-                            [os.path.join(path, "*.parquet")]).fetchall()
+        found = con.execute(
+            "SELECT seq, items FROM read_parquet(?) ORDER BY seq", [os.path.join(path, "*.parquet")]
+        ).fetchall()
     finally:
         con.close()
     if [seq for seq, _ in found] != list(range(count)):

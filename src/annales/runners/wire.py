@@ -1,6 +1,7 @@
 """A runner's output as JSON text and back, for runners whose workers hand results over as data
 (Spark writes them to Parquet).  Decoding gives objects equal to those that were encoded:
 Python's JSON writes each float as its shortest exact repr."""
+
 from __future__ import annotations
 
 import json
@@ -11,13 +12,20 @@ from .base import Output
 
 
 def encode(outputs: list[Output]) -> str:
-    return json.dumps([{"rejection": o.to_dict()} if isinstance(o, Rejection)
-                       else {"coded": asdict(o)} for o in outputs], ensure_ascii=False)
+    return json.dumps(
+        [
+            {"rejection": o.to_dict()} if isinstance(o, Rejection) else {"coded": asdict(o)}
+            for o in outputs
+        ],
+        ensure_ascii=False,
+    )
 
 
 def decode(text: str) -> list[Output]:
-    return [Rejection(**o["rejection"]) if "rejection" in o else _coded(o["coded"])
-            for o in json.loads(text)]
+    return [
+        Rejection(**o["rejection"]) if "rejection" in o else _coded(o["coded"])
+        for o in json.loads(text)
+    ]
 
 
 def _coded(d: dict) -> CodedArticle:

@@ -1,4 +1,5 @@
 """The DuckDB store (articles, events, quotes, rejection rows), with numbered migrations."""
+
 from .database import Store
 
 __all__ = ["Store"]

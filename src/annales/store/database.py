@@ -1,4 +1,5 @@
 """The DuckDB store: one file holding articles, events, quotes and rejection rows."""
+
 from __future__ import annotations
 
 import os
@@ -12,9 +13,22 @@ from ..schema import Article, CodedArticle, Event, Quote, Rejection, StoryType
 from . import queries
 from .links import backfill_bands, link_duplicates
 from .migrate import check_current, migrate
-from .rows import (ARTICLE_COLUMNS, EVENT_TABLE_COLUMNS, QUOTE_COLUMNS, STORY_COLUMNS,
-                   article_from_row, article_row, event_from_row, event_row, quote_from_row,
-                   quote_row, quoted, rejection_from_row, story_from_row, story_row)
+from .rows import (
+    ARTICLE_COLUMNS,
+    EVENT_TABLE_COLUMNS,
+    QUOTE_COLUMNS,
+    STORY_COLUMNS,
+    article_from_row,
+    article_row,
+    event_from_row,
+    event_row,
+    quote_from_row,
+    quote_row,
+    quoted,
+    rejection_from_row,
+    story_from_row,
+    story_row,
+)
 
 T = TypeVar("T")
 
@@ -45,9 +59,13 @@ def connect(path: str, read_only: bool = False, wait: Optional[float] = None):
             if not is_lock_conflict(exc):
                 raise
             if time.monotonic() + pause > deadline:
-                raise StoreLocked(path=path, mode="read-only" if read_only else "for writing",
-                                  wait=wait, detail=_first_line(exc),
-                                  hint=StoreLocked.HINT) from exc
+                raise StoreLocked(
+                    path=path,
+                    mode="read-only" if read_only else "for writing",
+                    wait=wait,
+                    detail=_first_line(exc),
+                    hint=StoreLocked.HINT,
+                ) from exc
             time.sleep(pause)
             pause = min(pause * 2, 0.25)
 
@@ -67,8 +85,9 @@ class Store:
     Every DuckDB error comes out as errors.StoreError.
     """
 
-    def __init__(self, path: str = "annales.duckdb", read_only: bool = False,
-                 wait: Optional[float] = None):
+    def __init__(
+        self, path: str = "annales.duckdb", read_only: bool = False, wait: Optional[float] = None
+    ):
         """Open (or create) the database and bring its schema up to date.  `read_only` opens
         an existing database for querying, alongside other readers, and migrates nothing.
         While another process holds the file, opening is retried for `wait` seconds (LOCK_WAIT
@@ -112,8 +131,12 @@ class Store:
         an article already stored adds nothing and gives False."""
         return self.write_many([coded]) == 1
 
-    def write_many(self, coded: Iterable[CodedArticle], batch_size: int = 200,
-                   rejections: Iterable[Rejection] = ()) -> int:
+    def write_many(
+        self,
+        coded: Iterable[CodedArticle],
+        batch_size: int = 200,
+        rejections: Iterable[Rejection] = (),
+    ) -> int:
         """Store many coded articles, `batch_size` per transaction (a commit costs milliseconds,
         so one per article would cap a run at a few hundred articles a second), and
         `rejections` with the last of them.  Articles already stored are skipped, rejection
@@ -130,27 +153,42 @@ class Store:
             written += self._run(lambda: self._write_batch(batch, rejections))
         return written
 
-    def _write_batch(self, batch: list[CodedArticle],
-                     rejections: Sequence[Rejection] = ()) -> int:
+    def _write_batch(self, batch: list[CodedArticle], rejections: Sequence[Rejection] = ()) -> int:
         self.con.execute("BEGIN TRANSACTION")
         try:
             ids = [c.article.id for c in batch]
-            stored = {r[0] for r in self.con.execute(
-                "SELECT id FROM articles WHERE list_contains(?, id)", [ids]).fetchall()}
+            stored = {
+                r[0]
+                for r in self.con.execute(
+                    "SELECT id FROM articles WHERE list_contains(?, id)", [ids]
+                ).fetchall()
+            }
             new: dict[str, CodedArticle] = {}
             for c in batch:  # the first of two copies in one batch wins, as across batches
                 if c.article.id not in stored and c.article.id not in new:
                     new[c.article.id] = c
-            self._insert("articles", ARTICLE_COLUMNS + STORY_COLUMNS,
-                         [article_row(c.article) + story_row(c.story_type)
-                          for c in new.values()])
-            self._insert("events", EVENT_TABLE_COLUMNS,
-                         [event_row(e, c.article.published) for c in new.values()
-                          for e in c.events], ignore=True)
-            self._insert("quotes", QUOTE_COLUMNS,
-                         [quote_row(q, i) for c in new.values() for i, q in enumerate(c.quotes)])
-            self._insert("rejections", ("input", "reason_code", "message"),
-                         [[r.input, r.reason_code, r.message] for r in rejections], ignore=True)
+            self._insert(
+                "articles",
+                ARTICLE_COLUMNS + STORY_COLUMNS,
+                [article_row(c.article) + story_row(c.story_type) for c in new.values()],
+            )
+            self._insert(
+                "events",
+                EVENT_TABLE_COLUMNS,
+                [event_row(e, c.article.published) for c in new.values() for e in c.events],
+                ignore=True,
+            )
+            self._insert(
+                "quotes",
+                QUOTE_COLUMNS,
+                [quote_row(q, i) for c in new.values() for i, q in enumerate(c.quotes)],
+            )
+            self._insert(
+                "rejections",
+                ("input", "reason_code", "message"),
+                [[r.input, r.reason_code, r.message] for r in rejections],
+                ignore=True,
+            )
             link_duplicates(self.con, [c.article for c in new.values()], self._insert)
             _pause_if_asked()
             self.con.execute("COMMIT")
@@ -159,23 +197,37 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
 
-    def _insert(self, table: str, columns: tuple[str, ...], rows: list[list],
-                ignore: bool = False, chunk: int = 500) -> None:
+    def _insert(
+        self,
+        table: str,
+        columns: tuple[str, ...],
+        rows: list[list],
+        ignore: bool = False,
+        chunk: int = 500,
+    ) -> None:
         """Multi-row INSERTs: one statement per `chunk` rows is ~30x faster than executemany."""
         verb = "INSERT OR IGNORE" if ignore else "INSERT"
         one = "(" + ", ".join("?" for _ in columns) + ")"
         for i in range(0, len(rows), chunk):
-            part = rows[i:i + chunk]
-            self.con.execute(f"{verb} INTO {table} ({quoted(columns)}) VALUES "
-                             + ", ".join([one] * len(part)), [v for row in part for v in row])
+            part = rows[i : i + chunk]
+            self.con.execute(
+                f"{verb} INTO {table} ({quoted(columns)}) VALUES " + ", ".join([one] * len(part)),
+                [v for row in part for v in row],
+            )
 
     def write_rejection(self, r: Rejection) -> bool:
         """Record a rejection row; the same input, code and message is kept once."""
+
         def work() -> bool:
             before = self._count("rejections")
-            self._insert("rejections", ("input", "reason_code", "message"),
-                         [[r.input, r.reason_code, r.message]], ignore=True)
+            self._insert(
+                "rejections",
+                ("input", "reason_code", "message"),
+                [[r.input, r.reason_code, r.message]],
+                ignore=True,
+            )
             return self._count("rejections") > before
+
         return self._run(work)
 
     # -- reading ----------------------------------------------------------------------------------
@@ -190,21 +242,28 @@ class Store:
 
     def text_digest(self, article_id: str) -> Optional[str]:
         """The md5 of a stored article's text (ingest.duplicates.text_digest), or None."""
-        row = self._run(lambda: self.con.execute(
-            "SELECT md5(text) FROM articles WHERE id = ?", [article_id]).fetchone())
+        row = self._run(
+            lambda: self.con.execute(
+                "SELECT md5(text) FROM articles WHERE id = ?", [article_id]
+            ).fetchone()
+        )
         return row[0] if row else None
 
     def article(self, article_id: str) -> Optional[Article]:
-        row = self._run(lambda: self.con.execute(
-            f"SELECT {quoted(ARTICLE_COLUMNS)} FROM articles WHERE id = ?", [article_id]
-        ).fetchone())
+        row = self._run(
+            lambda: self.con.execute(
+                f"SELECT {quoted(ARTICLE_COLUMNS)} FROM articles WHERE id = ?", [article_id]
+            ).fetchone()
+        )
         return article_from_row(row) if row else None
 
     def story_type(self, article_id: str) -> Optional[StoryType]:
         """The story type stored with an article (None when it was coded without one)."""
-        row = self._run(lambda: self.con.execute(
-            f"SELECT {quoted(STORY_COLUMNS)} FROM articles WHERE id = ?", [article_id]
-        ).fetchone())
+        row = self._run(
+            lambda: self.con.execute(
+                f"SELECT {quoted(STORY_COLUMNS)} FROM articles WHERE id = ?", [article_id]
+            ).fetchone()
+        )
         return story_from_row(row) if row else None
 
     def articles(self, limit: Optional[int] = None, offset: int = 0) -> list[Article]:
@@ -236,8 +295,7 @@ class Store:
         """Real-world events, most mentioned first: {event_key, first_mention, num_mentions,
         num_articles, num_sources, num_stories, mentions, article_ids, modalities} (the view
         real_events; docs/records.md, "Real-world events and mentions")."""
-        sql = ("SELECT * FROM real_events ORDER BY num_mentions DESC, num_articles DESC, "
-               "event_key")
+        sql = "SELECT * FROM real_events ORDER BY num_mentions DESC, num_articles DESC, event_key"
         params: list = []
         if limit is not None:
             sql += " LIMIT ?"
@@ -248,7 +306,8 @@ class Store:
 
     def rejections(self) -> list[Rejection]:
         rows = self._fetch(
-            'SELECT input, reason_code, message FROM rejections ORDER BY "at", input', [])
+            'SELECT input, reason_code, message FROM rejections ORDER BY "at", input', []
+        )
         return [rejection_from_row(r) for r in rows]
 
     def counts(self, top: int = 10) -> dict:
@@ -259,24 +318,34 @@ class Store:
     def country_hint(self, **filters) -> Optional[str]:
         """For a query that found nothing: the W002 warning when a country filter names a code
         no stored event has (a typo, or a code annales does not use), else None."""
-        for what, column in (("actor country", "actor_countries"),
-                             ("recipient country", "recipient_countries")):
+        for what, column in (
+            ("actor country", "actor_countries"),
+            ("recipient country", "recipient_countries"),
+        ):
             code = filters.get(what.replace(" ", "_"))
             if not code:
                 continue
-            has = self._run(lambda: self.con.execute(
-                f"SELECT 1 FROM events WHERE list_contains({column}, ?) LIMIT 1",
-                [code.upper()]).fetchone())
+            has = self._run(
+                lambda: self.con.execute(
+                    f"SELECT 1 FROM events WHERE list_contains({column}, ?) LIMIT 1", [code.upper()]
+                ).fetchone()
+            )
             if has is None:
                 known = self._run(lambda: stored_codes(self.con, column))
-                return warning_text("W002", what=what, found=code,
-                                    known=", ".join(known) or "(none: the store has no events)")
+                return warning_text(
+                    "W002",
+                    what=what,
+                    found=code,
+                    known=", ".join(known) or "(none: the store has no events)",
+                )
         return None
 
     # -- helpers ----------------------------------------------------------------------------------
     def _has(self, article_id: str) -> bool:
-        return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]
-                                ).fetchone() is not None
+        return (
+            self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
+            is not None
+        )
 
     def _count(self, table: str) -> int:
         return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -296,9 +365,14 @@ def _writable(path: str) -> bool:
 
 def stored_codes(con, column: str, limit: int = 8) -> list[str]:
     """The most frequent codes in an events list column (actor_countries, recipient_countries)."""
-    return [c for (c,) in con.execute(
-        f"SELECT c FROM (SELECT unnest({column}) AS c FROM events) GROUP BY c "
-        "ORDER BY count(*) DESC, c LIMIT ?", [limit]).fetchall()]
+    return [
+        c
+        for (c,) in con.execute(
+            f"SELECT c FROM (SELECT unnest({column}) AS c FROM events) GROUP BY c "
+            "ORDER BY count(*) DESC, c LIMIT ?",
+            [limit],
+        ).fetchall()
+    ]
 
 
 def _pause_if_asked() -> None:

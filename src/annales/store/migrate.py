@@ -1,5 +1,6 @@
 """Numbered SQL migrations (store/migrations/NNN_name.sql), each applied once and recorded in
 `schema_migrations`, so a database written by an older annales is upgraded in place."""
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,10 @@ def available() -> list[tuple[int, str, str]]:
 
 
 def applied(con: duckdb.DuckDBPyConnection) -> list[int]:
-    return [v for (v,) in con.execute("SELECT version FROM schema_migrations ORDER BY version")
-            .fetchall()]
+    return [
+        v
+        for (v,) in con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
+    ]
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
@@ -35,8 +38,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     known = available()
     unknown = done - {v for v, _, _ in known}
     if unknown:
-        raise ValueError(f"it has migration {max(unknown)}, which this annales does not know; "
-                         "upgrade annales")
+        raise ValueError(
+            f"it has migration {max(unknown)}, which this annales does not know; upgrade annales"
+        )
     now = []
     for version, name, sql in known:
         if version in done:
@@ -44,8 +48,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(sql)
-            con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
-                        [version, name])
+            con.execute(
+                "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name]
+            )
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -62,6 +67,8 @@ def check_current(con: duckdb.DuckDBPyConnection) -> list[int]:
         done = set()
     missing = [v for v, _, _ in available() if v not in done]
     if missing:
-        raise ValueError(f"its schema lacks migration {missing[0]}; open it once for writing "
-                         "(e.g. `annales ingest`) to upgrade it")
+        raise ValueError(
+            f"its schema lacks migration {missing[0]}; open it once for writing "
+            "(e.g. `annales ingest`) to upgrade it"
+        )
     return []

@@ -1,4 +1,5 @@
 """SQL for reading events back: filters that combine with AND, and the summary counts."""
+
 from __future__ import annotations
 
 import re
@@ -32,11 +33,19 @@ def _choice(value: Optional[str], allowed: tuple[str, ...], what: str) -> Option
     return value
 
 
-def event_query(*, actor_country: Optional[str] = None, recipient_country: Optional[str] = None,
-                event: Optional[str] = None, modality: Optional[str] = None,
-                since: DateLike = None, until: DateLike = None, text: Optional[str] = None,
-                article_id: Optional[str] = None, limit: Optional[int] = None, offset: int = 0
-                ) -> tuple[str, list[Any]]:
+def event_query(
+    *,
+    actor_country: Optional[str] = None,
+    recipient_country: Optional[str] = None,
+    event: Optional[str] = None,
+    modality: Optional[str] = None,
+    since: DateLike = None,
+    until: DateLike = None,
+    text: Optional[str] = None,
+    article_id: Optional[str] = None,
+    limit: Optional[int] = None,
+    offset: int = 0,
+) -> tuple[str, list[Any]]:
     """SELECT over events with every given filter ANDed; the rows come in write order."""
     where: list[str] = []
     params: list[Any] = []
@@ -63,8 +72,11 @@ def event_query(*, actor_country: Optional[str] = None, recipient_country: Optio
         add("article_id = ?", article_id)
     first, last = _day(since, "since", last=False), _day(until, "until", last=True)
     if first is not None and last is not None and first > last:
-        raise UsageError(what="--since/--until", expected="a --since no later than --until",
-                         found=f"{since} > {until}")
+        raise UsageError(
+            what="--since/--until",
+            expected="a --since no later than --until",
+            found=f"{since} > {until}",
+        )
     sql = f"SELECT {quoted(RECORD_COLUMNS)} FROM events"
     if where:
         sql += " WHERE " + " AND ".join(where)
@@ -99,12 +111,14 @@ def counts(con, top: int = 10) -> dict:
     story type, and the most
     frequent (actor country, recipient country) pairs, each event counted once per pair and
     pairs of a country with itself left out (a government and its own opposition)."""
+
     def one(sql: str) -> int:
         return con.execute(sql).fetchone()[0]
 
     def grouped(table: str, column: str) -> dict[str, int]:
-        rows = con.execute(f"SELECT {column}, count(*) FROM {table} GROUP BY 1 "
-                           "ORDER BY 2 DESC, 1").fetchall()
+        rows = con.execute(
+            f"SELECT {column}, count(*) FROM {table} GROUP BY 1 ORDER BY 2 DESC, 1"
+        ).fetchall()
         return dict(rows)
 
     return {
@@ -115,8 +129,11 @@ def counts(con, top: int = 10) -> dict:
         "by_event": grouped("events", "event"),
         "by_modality": grouped("events", "modality"),
         "by_reason": grouped("rejections", "reason_code"),
-        "by_story_type": dict(con.execute(
-            "SELECT story_type, count(*) FROM articles WHERE story_type IS NOT NULL "
-            "GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()),
+        "by_story_type": dict(
+            con.execute(
+                "SELECT story_type, count(*) FROM articles WHERE story_type IS NOT NULL "
+                "GROUP BY 1 ORDER BY 2 DESC, 1"
+            ).fetchall()
+        ),
         "top_dyads": [tuple(r) for r in con.execute(TOP_DYADS_SQL, [top]).fetchall()],
     }

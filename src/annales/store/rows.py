@@ -1,5 +1,6 @@
 """Records to table rows and back.  Nested parts travel as JSON text, so reading a row gives
 back an object equal to the one written."""
+
 from __future__ import annotations
 
 import calendar
@@ -8,16 +9,25 @@ from dataclasses import fields
 from datetime import date
 from typing import Any, Optional
 
-from ..schema import Article, Event, Quote, Entity, Rejection, StoryType
+from ..schema import Article, Entity, Event, Quote, Rejection, StoryType
 
 # The events table: the Event fields (schema.py says what they are), then columns derived from
 # them for queries (event_row fills them).  Not the CSV columns of output.py: those flatten a
 # record for reading.
 RECORD_COLUMNS = tuple(f.name for f in fields(Event))
 DERIVED_COLUMNS = (
-    "actor_countries", "recipient_countries", "actor_codes", "recipient_codes",
-    "speaker_country", "date_value", "date_precision", "date_start", "date_end",
-    "location_country", "trigger_start", "trigger_end",
+    "actor_countries",
+    "recipient_countries",
+    "actor_codes",
+    "recipient_codes",
+    "speaker_country",
+    "date_value",
+    "date_precision",
+    "date_start",
+    "date_end",
+    "location_country",
+    "trigger_start",
+    "trigger_end",
 )
 EVENT_TABLE_COLUMNS = RECORD_COLUMNS + DERIVED_COLUMNS
 ARTICLE_COLUMNS = ("id", "url", "title", "source", "published", "language", "text")
@@ -67,16 +77,35 @@ def event_row(e: Event, published: Optional[str]) -> list[Any]:
     """The events-table row; dates fall back to the article's publication day."""
     span = period(e.date.value if e.date else None) or period(published)
     return [
-        e.id, e.article_id, e.sentence_index, e.sentence, e.event, e.mode, e.cameo,
-        e.quad_class, e.goldstein, _json(e.actor), _json(e.recipient), e.modality,
-        _json(e.attribution), _json(e.date), _json(e.location), _json(e.trigger), e.confidence,
-        _countries(e.actor), _countries(e.recipient),
-        [x.code for x in e.actor if x.code], [x.code for x in e.recipient if x.code],
+        e.id,
+        e.article_id,
+        e.sentence_index,
+        e.sentence,
+        e.event,
+        e.mode,
+        e.cameo,
+        e.quad_class,
+        e.goldstein,
+        _json(e.actor),
+        _json(e.recipient),
+        e.modality,
+        _json(e.attribution),
+        _json(e.date),
+        _json(e.location),
+        _json(e.trigger),
+        e.confidence,
+        _countries(e.actor),
+        _countries(e.recipient),
+        [x.code for x in e.actor if x.code],
+        [x.code for x in e.recipient if x.code],
         e.attribution.speaker.country if e.attribution and e.attribution.speaker else None,
-        e.date.value if e.date else None, e.date.precision if e.date else None,
-        span[0] if span else None, span[1] if span else None,
+        e.date.value if e.date else None,
+        e.date.precision if e.date else None,
+        span[0] if span else None,
+        span[1] if span else None,
         e.location.country if e.location else None,
-        e.trigger.start if e.trigger else None, e.trigger.end if e.trigger else None,
+        e.trigger.start if e.trigger else None,
+        e.trigger.end if e.trigger else None,
     ]
 
 

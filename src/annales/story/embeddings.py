@@ -1,6 +1,7 @@
 """Mean word embeddings from WordLlama's 256-dimension token table (MIT), which its PyPI wheel
 carries with its tokenizer; read straight from the installed package, so nothing is fetched
 from a model hub (WordLlama's own loader would try to)."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -14,7 +15,7 @@ from ..errors import StoryModelMissing
 WEIGHTS = "weights/l2_supercat_256.safetensors"
 TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 DIM = 256
-MAX_TOKENS = 512   # embeddings of the opening of long texts; the rest adds little and costs time
+MAX_TOKENS = 512  # embeddings of the opening of long texts; the rest adds little and costs time
 
 
 class WordEmbeddings:
@@ -39,10 +40,14 @@ def load_embeddings() -> WordEmbeddings:
     try:
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
+
         root = resources.files("wordllama")
         table = load_file(str(root / WEIGHTS))["embedding.weight"].astype(np.float32)
         tokenizer = Tokenizer.from_file(str(root / TOKENIZER))
     except (ImportError, OSError, KeyError) as exc:
-        raise StoryModelMissing(expected="the wordllama package (its token table and tokenizer)",
-                                detail=str(exc), hint=StoryModelMissing.PACKAGE_HINT) from exc
+        raise StoryModelMissing(
+            expected="the wordllama package (its token table and tokenizer)",
+            detail=str(exc),
+            hint=StoryModelMissing.PACKAGE_HINT,
+        ) from exc
     return WordEmbeddings(table, tokenizer)

@@ -3,6 +3,7 @@ pairs), mean word embeddings, and the events the rule-based coder found (their t
 headline also their modality, modes and CAMEO codes).  Written here rather than taken from
 scikit-learn so that training (scripts/train_story_type.py) and the shipped model compute
 exactly the same numbers and annales needs no scikit-learn at run time."""
+
 from __future__ import annotations
 
 import math
@@ -44,7 +45,7 @@ class Tfidf:
             n += 1
             df.update(set(terms(text, ngrams)))
         kept = [t for t, c in df.items() if c >= min_df]
-        kept.sort(key=lambda t: (-df[t], t))          # most frequent first, ties by spelling
+        kept.sort(key=lambda t: (-df[t], t))  # most frequent first, ties by spelling
         kept = sorted(kept[:max_terms])
         idf = np.array([math.log((1 + n) / (1 + df[t])) + 1 for t in kept], dtype=np.float32)
         return cls(kept, idf, ngrams)
@@ -54,8 +55,9 @@ class Tfidf:
 
     def transform(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(column indices, weights) of one text's non-zero terms."""
-        counts = Counter(i for i in (self.index.get(t) for t in terms(text, self.ngrams))
-                         if i is not None)
+        counts = Counter(
+            i for i in (self.index.get(t) for t in terms(text, self.ngrams)) if i is not None
+        )
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
@@ -67,8 +69,9 @@ class Tfidf:
 N_EVENT_FEATURES = 3 * len(EVENT_TYPES)
 
 
-def event_features(body: Sequence[Event], headline: Sequence[Event],
-                   headline_weight: float = 1.0) -> np.ndarray:
+def event_features(
+    body: Sequence[Event], headline: Sequence[Event], headline_weight: float = 1.0
+) -> np.ndarray:
     """Per PLOVER type: events in the body weighted by 1/(1 + sentence index) (a story's own
     event is usually told first), the same for asserted ones only, and `headline_weight` when
     the headline has one."""
@@ -91,7 +94,7 @@ def event_features(body: Sequence[Event], headline: Sequence[Event],
 
 
 N_HEADLINE_FEATURES = 4 * len(EVENT_TYPES)
-_MODALITY_SLOT = {"asserted": 0, "negated": 1}   # anything else (future, hypothetical...): 2
+_MODALITY_SLOT = {"asserted": 0, "negated": 1}  # anything else (future, hypothetical...): 2
 
 
 def headline_features(headline: Sequence[Event]) -> np.ndarray:
@@ -122,8 +125,12 @@ def code_terms(headline: Sequence[Event]) -> dict[str, float]:
         m = {"asserted": "a", "negated": "n"}.get(e.modality, "h")
         cameo, mode = e.cameo or "", e.mode or ""
         weight = 1.0 if n == 0 else 0.5
-        for t in (f"{e.event}:{mode}", f"{e.event}:{mode}|{m}", f"c:{cameo}",
-                  f"c2:{cameo[:2]}|{m}"):
+        for t in (
+            f"{e.event}:{mode}",
+            f"{e.event}:{mode}|{m}",
+            f"c:{cameo}",
+            f"c2:{cameo[:2]}|{m}",
+        ):
             out[t] = max(out.get(t, 0.0), weight)
     return out
 
@@ -148,5 +155,7 @@ class Codes:
 
     def transform(self, story: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray]:
         pairs = [(self.index[t], w) for t, w in story.items() if t in self.index]
-        return (np.array([i for i, _ in pairs], dtype=np.int64),
-                np.array([w for _, w in pairs], dtype=np.float32))
+        return (
+            np.array([i for i, _ in pairs], dtype=np.int64),
+            np.array([w for _, w in pairs], dtype=np.float32),
+        )

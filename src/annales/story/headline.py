@@ -1,6 +1,7 @@
 """Headlines in Title Case parse badly ("Suicide Car Bomb in Berlin Kills At Least 44": every
 word looks like a name to the tagger), so before coding a headline we write it in sentence case,
 keeping the capitals of the names the knowledge base or the gazetteer knows and of acronyms."""
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,7 @@ class NameSet:
     def match(self, words: list[str], start: int) -> int:
         """Length of the longest known name starting at `start` (0 if none)."""
         for n in range(min(MAX_NAME_WORDS, len(words) - start), 0, -1):
-            if tuple(w.lower() for w in words[start:start + n]) in self.names:
+            if tuple(w.lower() for w in words[start : start + n]) in self.names:
                 return n
         return 0
 
@@ -52,8 +53,12 @@ def sentence_case(text: str, names: NameSet) -> str:
             i += n
             continue
         start, end, word = spans[i]
-        keep = (i == 0 or word.isupper() and len(word) > 1   # first word; acronyms: UN, NATO
-                or not word[0].isalpha())
+        keep = (
+            i == 0
+            or word.isupper()
+            and len(word) > 1  # first word; acronyms: UN, NATO
+            or not word[0].isalpha()
+        )
         if not keep:
             out[start:end] = word.lower()
         i += 1
@@ -64,14 +69,48 @@ def sentence_case(text: str, names: NameSet) -> str:
 # plural noun in one long noun phrase) is put in the past tense, which it reads as a verb, and
 # the headline is parsed again.  Past tenses the rules in past_tense get wrong:
 _IRREGULAR_PAST = {
-    "bear": "bore", "beat": "beat", "bid": "bid", "blow": "blew", "break": "broke",
-    "bring": "brought", "buy": "bought", "cut": "cut", "drive": "drove", "fight": "fought",
-    "fly": "flew", "forgive": "forgave", "freeze": "froze", "give": "gave", "hit": "hit",
-    "hold": "held", "lead": "led", "lose": "lost", "meet": "met", "overthrow": "overthrew",
-    "put": "put", "quit": "quit", "ride": "rode", "rise": "rose", "run": "ran", "seek": "sought",
-    "sell": "sold", "send": "sent", "set": "set", "shoot": "shot", "shut": "shut", "sink": "sank",
-    "split": "split", "spread": "spread", "stand": "stood", "strike": "struck", "swear": "swore",
-    "take": "took", "tear": "tore", "tell": "told", "throw": "threw", "win": "won",
+    "bear": "bore",
+    "beat": "beat",
+    "bid": "bid",
+    "blow": "blew",
+    "break": "broke",
+    "bring": "brought",
+    "buy": "bought",
+    "cut": "cut",
+    "drive": "drove",
+    "fight": "fought",
+    "fly": "flew",
+    "forgive": "forgave",
+    "freeze": "froze",
+    "give": "gave",
+    "hit": "hit",
+    "hold": "held",
+    "lead": "led",
+    "lose": "lost",
+    "meet": "met",
+    "overthrow": "overthrew",
+    "put": "put",
+    "quit": "quit",
+    "ride": "rode",
+    "rise": "rose",
+    "run": "ran",
+    "seek": "sought",
+    "sell": "sold",
+    "send": "sent",
+    "set": "set",
+    "shoot": "shot",
+    "shut": "shut",
+    "sink": "sank",
+    "split": "split",
+    "spread": "spread",
+    "stand": "stood",
+    "strike": "struck",
+    "swear": "swore",
+    "take": "took",
+    "tear": "tore",
+    "tell": "told",
+    "throw": "threw",
+    "win": "won",
     "withdraw": "withdrew",
 }
 _VOWELS = "aeiou"
@@ -84,13 +123,17 @@ def past_tense(verb: str) -> str:
         return verb + "d"
     if len(verb) > 2 and verb.endswith("y") and verb[-2] not in _VOWELS:
         return verb[:-1] + "ied"
-    if (3 <= len(verb) <= 4 and verb[-1] not in _VOWELS + "wxy" and verb[-2] in _VOWELS
-            and verb[-3] not in _VOWELS):
-        return verb + verb[-1] + "ed"        # one short syllable: "ban" -> "banned"
+    if (
+        3 <= len(verb) <= 4
+        and verb[-1] not in _VOWELS + "wxy"
+        and verb[-2] in _VOWELS
+        and verb[-3] not in _VOWELS
+    ):
+        return verb + verb[-1] + "ed"  # one short syllable: "ban" -> "banned"
     return verb + "ed"
 
 
-_PARTICIPLE_DEPS = ("amod", "compound", "npadvmod", "acl")   # "quake-hit Nepal"
+_PARTICIPLE_DEPS = ("amod", "compound", "npadvmod", "acl")  # "quake-hit Nepal"
 
 
 def verb_reading(doc, has_verb: Callable[[str], bool]) -> Optional[str]:
@@ -107,14 +150,18 @@ def verb_reading(doc, has_verb: Callable[[str], bool]) -> Optional[str]:
         before = _word_before(tok)
         if before is None or before.pos_ not in ("NOUN", "PROPN"):
             continue
-        plural_subject = (before.tag_ in ("NNS", "NNPS") or before.lower_ == "police"
-                          or any(t.lower_ in (",", "and") for t in doc[:before.i])
-                          # a capitalized first word is tagged a name: "Rebels shell capital"
-                          or before.i == 0 and re.search(r"[^s]s$", before.lower_) is not None)
-        bare = tok.tag_ in ("NN", "NNP")            # "torch", not "torches"
+        plural_subject = (
+            before.tag_ in ("NNS", "NNPS")
+            or before.lower_ == "police"
+            or any(t.lower_ in (",", "and") for t in doc[: before.i])
+            # a capitalized first word is tagged a name: "Rebels shell capital"
+            or before.i == 0
+            and re.search(r"[^s]s$", before.lower_) is not None
+        )
+        bare = tok.tag_ in ("NN", "NNP")  # "torch", not "torches"
         if (tok.tag_ == "NNS" and not plural_subject) or (bare and plural_subject):
             past = past_tense(tok.lemma_.lower())
-            return doc[:tok.i].text_with_ws + past + tok.whitespace_ + doc[tok.i + 1:].text
+            return doc[: tok.i].text_with_ws + past + tok.whitespace_ + doc[tok.i + 1 :].text
     return None
 
 

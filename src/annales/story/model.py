@@ -5,6 +5,7 @@ scripts/train_story_type.py on the NGEC synthetic stories (MIT); see data/story/
 Scores are `coef @ x + intercept`; x has a dense part (headline and body embeddings, event
 features) and three sparse parts (body and headline TF-IDF, headline event codes), so one story
 costs a few thousand multiply-adds whatever the vocabulary size."""
+
 from __future__ import annotations
 
 import json
@@ -20,21 +21,28 @@ import numpy as np
 from ..errors import StoryModelMissing
 from ..schema import Event, StoryType
 from .embeddings import DIM, WordEmbeddings
-from .features import (N_EVENT_FEATURES, N_HEADLINE_FEATURES, Codes, Tfidf, code_terms,
-                       event_features, headline_features)
+from .features import (
+    N_EVENT_FEATURES,
+    N_HEADLINE_FEATURES,
+    Codes,
+    Tfidf,
+    code_terms,
+    event_features,
+    headline_features,
+)
 
 MODEL_FILE = "data/story/story_type.npz"
 # The same model trained with every headline left out, for articles that come without one
 # (plain-text files, feeds that keep only the body): a model that always saw a headline
 # weighs an empty one as evidence.
 BODY_MODEL_FILE = "data/story/story_type_body.npz"
-BODY_CHARS = 1000   # the body embedding reads the opening, where a story says what happened
+BODY_CHARS = 1000  # the body embedding reads the opening, where a story says what happened
 
 
 @dataclass
 class StoryVector:
     dense: np.ndarray
-    body: tuple[np.ndarray, np.ndarray]    # (columns, weights) of each sparse part
+    body: tuple[np.ndarray, np.ndarray]  # (columns, weights) of each sparse part
     head: tuple[np.ndarray, np.ndarray]
     codes: tuple[np.ndarray, np.ndarray]
 
@@ -52,8 +60,8 @@ class Featurizer:
     # them scaled); chosen by cross-validation in scripts/train_story_type.py.
     head_weight: float = 2.0
     event_weight: float = 0.5
-    head_event_weight: float = 2.0   # headline events against body events (both x event_weight)
-    code_weight: float = 1.0         # headline_features and code_terms
+    head_event_weight: float = 2.0  # headline events against body events (both x event_weight)
+    code_weight: float = 1.0  # headline_features and code_terms
 
     @property
     def n_dense(self) -> int:
@@ -63,21 +71,33 @@ class Featurizer:
     def n_features(self) -> int:
         return self.n_dense + len(self.body_terms) + len(self.head_terms) + len(self.head_codes)
 
-    def vectors(self, embeddings: WordEmbeddings, titles: Sequence[str], texts: Sequence[str],
-                body_events: Sequence[Sequence[Event]],
-                head_events: Sequence[Sequence[Event]]) -> list[StoryVector]:
+    def vectors(
+        self,
+        embeddings: WordEmbeddings,
+        titles: Sequence[str],
+        texts: Sequence[str],
+        body_events: Sequence[Sequence[Event]],
+        head_events: Sequence[Sequence[Event]],
+    ) -> list[StoryVector]:
         heads = embeddings.embed(titles) * self.head_weight
         bodies = embeddings.embed([t[:BODY_CHARS] for t in texts])
         out = []
         for i, (title, text) in enumerate(zip(titles, texts)):
-            ev = event_features(body_events[i], head_events[i],
-                                self.head_event_weight) * self.event_weight
+            ev = (
+                event_features(body_events[i], head_events[i], self.head_event_weight)
+                * self.event_weight
+            )
             head_ev = headline_features(head_events[i]) * self.code_weight
             idx, w = self.head_terms.transform(title)
             cidx, cw = self.head_codes.transform(code_terms(head_events[i]))
-            out.append(StoryVector(np.concatenate([heads[i], bodies[i], ev, head_ev]),
-                                   self.body_terms.transform(text), (idx, w * self.head_weight),
-                                   (cidx, cw * self.code_weight)))
+            out.append(
+                StoryVector(
+                    np.concatenate([heads[i], bodies[i], ev, head_ev]),
+                    self.body_terms.transform(text),
+                    (idx, w * self.head_weight),
+                    (cidx, cw * self.code_weight),
+                )
+            )
         return out
 
     def offsets(self) -> tuple[int, int, int]:
@@ -91,8 +111,8 @@ class Featurizer:
 class StoryTypeModel:
     featurizer: Featurizer
     classes: list[str]
-    coef: np.ndarray        # (classes, features)
-    intercept: np.ndarray   # (classes,)
+    coef: np.ndarray  # (classes, features)
+    intercept: np.ndarray  # (classes,)
     name: str
     about: dict = field(default_factory=dict)
 
@@ -111,24 +131,35 @@ class StoryTypeModel:
     def predict(self, v: StoryVector) -> StoryType:
         p = self.probabilities(v)
         best = int(np.argmax(p))
-        return StoryType(event=self.classes[best], probability=round(float(p[best]), 4),
-                         model=self.name)
+        return StoryType(
+            event=self.classes[best], probability=round(float(p[best]), 4), model=self.name
+        )
 
     # -- files ----------------------------------------------------------------------------------
     def save(self, path: str | Path) -> None:
         f = self.featurizer
-        params = {"name": self.name, "head_weight": f.head_weight,
-                  "event_weight": f.event_weight, "head_event_weight": f.head_event_weight,
-                  "code_weight": f.code_weight,
-                  "body_ngrams": f.body_terms.ngrams,
-                  "head_ngrams": f.head_terms.ngrams, "about": self.about}
+        params = {
+            "name": self.name,
+            "head_weight": f.head_weight,
+            "event_weight": f.event_weight,
+            "head_event_weight": f.head_event_weight,
+            "code_weight": f.code_weight,
+            "body_ngrams": f.body_terms.ngrams,
+            "head_ngrams": f.head_terms.ngrams,
+            "about": self.about,
+        }
         np.savez_compressed(
-            path, classes=np.array(self.classes), coef=self.coef.astype(np.float32),
+            path,
+            classes=np.array(self.classes),
+            coef=self.coef.astype(np.float32),
             intercept=self.intercept.astype(np.float32),
-            body_vocabulary=np.array(f.body_terms.vocabulary), body_idf=f.body_terms.idf,
-            head_vocabulary=np.array(f.head_terms.vocabulary), head_idf=f.head_terms.idf,
+            body_vocabulary=np.array(f.body_terms.vocabulary),
+            body_idf=f.body_terms.idf,
+            head_vocabulary=np.array(f.head_terms.vocabulary),
+            head_idf=f.head_terms.idf,
             code_vocabulary=np.array(f.head_codes.vocabulary, dtype=str),
-            params=np.array(json.dumps(params)))
+            params=np.array(json.dumps(params)),
+        )
 
     @classmethod
     def load(cls, path: str | Path) -> StoryTypeModel:
@@ -139,19 +170,31 @@ class StoryTypeModel:
                 Tfidf(z["body_vocabulary"].tolist(), z["body_idf"], params["body_ngrams"]),
                 Tfidf(z["head_vocabulary"].tolist(), z["head_idf"], params["head_ngrams"]),
                 Codes(z["code_vocabulary"].tolist()),
-                head_weight=params["head_weight"], event_weight=params["event_weight"],
+                head_weight=params["head_weight"],
+                event_weight=params["event_weight"],
                 head_event_weight=params["head_event_weight"],
-                code_weight=params["code_weight"])
-            model = cls(featurizer, z["classes"].tolist(), z["coef"], z["intercept"],
-                        params["name"], params.get("about", {}))
+                code_weight=params["code_weight"],
+            )
+            model = cls(
+                featurizer,
+                z["classes"].tolist(),
+                z["coef"],
+                z["intercept"],
+                params["name"],
+                params.get("about", {}),
+            )
         except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-            raise StoryModelMissing(expected=f"a story-type model file at {str(path)!r}",
-                                    detail=f"{type(exc).__name__}: {exc}",
-                                    hint=StoryModelMissing.FILE_HINT) from exc
+            raise StoryModelMissing(
+                expected=f"a story-type model file at {str(path)!r}",
+                detail=f"{type(exc).__name__}: {exc}",
+                hint=StoryModelMissing.FILE_HINT,
+            ) from exc
         if model.coef.shape != (len(model.classes), featurizer.n_features):
-            raise StoryModelMissing(expected=f"{featurizer.n_features} weights per class",
-                                    detail=f"a weight table of shape {model.coef.shape}",
-                                    hint=StoryModelMissing.FILE_HINT)
+            raise StoryModelMissing(
+                expected=f"{featurizer.n_features} weights per class",
+                detail=f"a weight table of shape {model.coef.shape}",
+                hint=StoryModelMissing.FILE_HINT,
+            )
         return model
 
 

@@ -5,6 +5,7 @@ from that data, and the charts are drawn in the browser from the twin.
 Offline by construction: the charts' JavaScript (plotly.min.js) and the world map's country
 shapes (an SVG) are read from the Python packages that ship them (plotly, pygal_maps_world),
 installed with annales, and served from here; no page refers to another host."""
+
 from __future__ import annotations
 
 import functools
@@ -31,19 +32,30 @@ VENDOR = {
     "plotly.min.js": ("plotly", "package_data/plotly.min.js", "application/javascript"),
     "worldmap.svg": ("pygal_maps_world", "worldmap.svg", "image/svg+xml"),
 }
-STATIC = {"dashboard.js": "application/javascript", "reader.js": "application/javascript",
-          "style.css": "text/css"}
+STATIC = {
+    "dashboard.js": "application/javascript",
+    "reader.js": "application/javascript",
+    "style.css": "text/css",
+}
 FiltersDep = Annotated[Filters, Depends(filter_params)]
 
 
 def _context(request: Request, f: Filters, **extra) -> dict:
     with request.app.state.db.read() as con:
         sources = queries.sources(con)
-    return {"request": request, "filters": f.params(), "event_types": EVENT_TYPES,
-            "modalities": MODALITIES, "quad_classes": queries.QUAD_CLASSES,
-            "sources": sources, "query": urlencode(f.params()),
-            "link": lambda **more: urlencode(f.params() | {k: v for k, v in more.items()
-                                                           if v is not None}), **extra}
+    return {
+        "request": request,
+        "filters": f.params(),
+        "event_types": EVENT_TYPES,
+        "modalities": MODALITIES,
+        "quad_classes": queries.QUAD_CLASSES,
+        "sources": sources,
+        "query": urlencode(f.params()),
+        "link": lambda **more: urlencode(
+            f.params() | {k: v for k, v in more.items() if v is not None}
+        ),
+        **extra,
+    }
 
 
 # -- dashboard --------------------------------------------------------------------------------
@@ -66,20 +78,29 @@ def map_shapes() -> frozenset[str]:
 
 
 @router.get("/index.json")
-def dashboard_json(request: Request, f: FiltersDep,
-                   interval: Literal["day", "week", "month", "year"] = "month",
-                   by: Literal["quad_class", "event"] = "quad_class"):
+def dashboard_json(
+    request: Request,
+    f: FiltersDep,
+    interval: Literal["day", "week", "month", "year"] = "month",
+    by: Literal["quad_class", "event"] = "quad_class",
+):
     return _overview(request, f, interval, by)
 
 
 @router.get("/", response_class=HTMLResponse)
-def dashboard(request: Request, f: FiltersDep,
-              interval: Literal["day", "week", "month", "year"] = "month",
-              by: Literal["quad_class", "event"] = "quad_class",
-              map: Literal["actor", "recipient", "location"] = "actor"):
+def dashboard(
+    request: Request,
+    f: FiltersDep,
+    interval: Literal["day", "week", "month", "year"] = "month",
+    by: Literal["quad_class", "event"] = "quad_class",
+    map: Literal["actor", "recipient", "location"] = "actor",
+):
     data = _overview(request, f, interval, by)
-    return templates.TemplateResponse(request, "dashboard.html", _context(
-        request, f, data=data, interval=interval, by=by, map_by=map))
+    return templates.TemplateResponse(
+        request,
+        "dashboard.html",
+        _context(request, f, data=data, interval=interval, by=by, map_by=map),
+    )
 
 
 # -- events list ------------------------------------------------------------------------------
@@ -87,22 +108,35 @@ def _page(request: Request, f: Filters, cursor: Optional[str], limit: int) -> di
     with request.app.state.db.read() as con:
         page = queries.list_events(con, f, cursor=cursor, limit=limit)
         total = queries.count_events(con, f)
-    return {"filters": f.params(), "total": total, "events": [e.to_dict() for e in page.events],
-            "next_cursor": page.next_cursor}
+    return {
+        "filters": f.params(),
+        "total": total,
+        "events": [e.to_dict() for e in page.events],
+        "next_cursor": page.next_cursor,
+    }
 
 
 @router.get("/events.json")
-def events_json(request: Request, f: FiltersDep, cursor: Optional[str] = None,
-                limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 50):
+def events_json(
+    request: Request,
+    f: FiltersDep,
+    cursor: Optional[str] = None,
+    limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 50,
+):
     return _page(request, f, cursor, limit)
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, f: FiltersDep, cursor: Optional[str] = None,
-                limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 50):
+def events_page(
+    request: Request,
+    f: FiltersDep,
+    cursor: Optional[str] = None,
+    limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 50,
+):
     data = _page(request, f, cursor, limit)
-    return templates.TemplateResponse(request, "events.html", _context(request, f, data=data,
-                                                                       limit=limit))
+    return templates.TemplateResponse(
+        request, "events.html", _context(request, f, data=data, limit=limit)
+    )
 
 
 # -- article reader ---------------------------------------------------------------------------
@@ -116,8 +150,9 @@ def article_json(request: Request, article_id: str):
 def article_page(request: Request, article_id: str):
     with request.app.state.db.read() as con:
         data = queries.get_article(con, article_id)
-    return templates.TemplateResponse(request, "article.html", _context(
-        request, Filters(), data=data, article_id=article_id))
+    return templates.TemplateResponse(
+        request, "article.html", _context(request, Filters(), data=data, article_id=article_id)
+    )
 
 
 # -- assets -----------------------------------------------------------------------------------
@@ -125,8 +160,9 @@ def article_page(request: Request, article_id: str):
 def vendor(name: str):
     if name not in VENDOR:
         raise NotFound(what="asset", found=name, expected="one of " + ", ".join(VENDOR))
-    return Response(_vendor_bytes(name), media_type=VENDOR[name][2],
-                    headers={"Cache-Control": "max-age=86400"})
+    return Response(
+        _vendor_bytes(name), media_type=VENDOR[name][2], headers={"Cache-Control": "max-age=86400"}
+    )
 
 
 @functools.cache
