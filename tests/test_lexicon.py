@@ -587,6 +587,7 @@ def test_real_news_constructions(nlp, lexicon, text, word, event, cameo):
         ("Candidate countries must meet the membership criteria.", "meet"),
         ("Parliament rushed to beat the budget deadline.", "beat"),  # no beating
         ("Thousands of families sought refuge in the mountains.", "sought"),
+        ("The judge accepted the former aide's guilty plea.", "plea"),
         ("The trade war between the two economies hurt exporters.", "war"),
         ("The mayor promised to win the war on drugs.", "war"),
         ("The governor will seek re-election next year.", "seek"),

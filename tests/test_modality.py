@@ -255,6 +255,8 @@ CASES = [
     ("Opposition leaders skipped the meeting with the president.", "meeting", "negated"),
     ("The envoy issued a statement of support for the protesters.", "support", "asserted"),
     ("The envoy offered a statement of support for the protesters.", "support", "asserted"),
+    # suing or fighting to do something is an attempt
+    ("A union has sued to block the merger of the two ministries.", "block", "hypothetical"),
     # a decision to act is a plan
     ("Kyiv criticised the decision to withdraw the envoys.", "withdraw", "future"),
     # a possessed event noun as subject or prepositional object refers to an act that took

@@ -366,6 +366,19 @@ def test_charges_someone_makes_are_an_event(nlp, lexicon):
     assert [e.text for e in d.actors] == ["Russia"]
 
 
+def test_a_participle_that_restates_a_statement_is_one_event(nlp, lexicon):
+    drafts = _drafts(nlp, lexicon, "Turkey condemned France on Monday, accusing it of bias.")
+    assert [(d.trigger.text, d.entry.event) for d in drafts] == [("condemned", "ACCUSE")]
+
+
+def test_a_participle_with_its_own_subject_or_another_kind_stays(nlp, lexicon):
+    drafts = _drafts(nlp, lexicon, "Russia condemned the strike, urging Turkey to withdraw.")
+    assert [d.entry.event for d in drafts if d.trigger.text in ("condemned", "urging")] == [
+        "ACCUSE",
+        "REQUEST",
+    ]
+
+
 def test_what_an_attack_did_is_no_second_attack(nlp, lexicon):
     drafts = _drafts(nlp, lexicon, "The bombing by Kurdish fighters killed six soldiers.")
     assert [(d.trigger.text, d.entry.event) for d in drafts] == [("bombing", "ASSAULT")]

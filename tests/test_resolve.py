@@ -357,6 +357,15 @@ def test_he_skips_a_plural_antecedent(resolve):
     assert code_of(idx, doc, "he") == "USAGOV"
 
 
+def test_a_pronoun_never_refers_to_the_dateline(resolve):
+    doc, idx = resolve(
+        "WASHINGTON (Reuters) - The special counsel's office has spent $3 million "
+        "on its inquiry so far."
+    )
+    its = idx.entity_for(head(doc, "its"))
+    assert its is None or its.country != "GBR"
+
+
 def test_she_skips_a_man_and_he_skips_a_woman(resolve):
     doc, idx = resolve(
         "President Emmanuel Macron praised German Chancellor Angela Merkel on "

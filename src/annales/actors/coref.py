@@ -27,6 +27,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Callable, Iterable, Optional
 
+from ..nlp import dateline_end
 from .gender import gender_of
 from .mentions import Mention
 
@@ -111,7 +112,10 @@ def resolve_pronoun(
     test = pronoun_test(token.lower_, token.doc)
     if test is None or is_expletive(token):
         return None
-    pool = list(candidates(mentions, token.i, sentence_starts))
+    # the dateline ("WASHINGTON (Reuters) -") names where and by whom the story was filed:
+    # "its investigation" is never Reuters'
+    start = dateline_end(token.doc)
+    pool = [m for m in candidates(mentions, token.i, sentence_starts) if m.head >= start]
     if not quoted:
         pool = [m for m in pool if not m.quoted]
     elif token.lower_ in FIRST_PERSON:

@@ -89,6 +89,10 @@ HYPOTHETICAL_VERBS = frozenset(
         "willing",
         "ready",
         "look",  # "is looking to buy": seeking
+        "sue",
+        "fight",
+        "struggle",
+        "scramble",  # "sued to block the merger": an attempt
         "likely",
         "unlikely",
         "probable",  # "is likely to attack": a possibility, not a fact

@@ -165,7 +165,31 @@ def _merge_restated(drafts: list[Draft]) -> list[Draft]:
             d.actors = d.actors or verb.actors
             d.recipients = d.recipients or verb.recipients
             merged.add(id(verb))
+        main = _restating_participle(d, verbs)
+        if main is not None:
+            main.recipients = main.recipients or d.recipients
+            merged.add(id(d))
     return [d for d in drafts if id(d) not in merged]
+
+
+# Statements whose participle clause says the same act again: "endorsed Moore, throwing his
+# weight behind him", "criticized the plan, calling it reckless".
+STATEMENT_EVENTS = frozenset({"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "AGREE"})
+
+
+def _restating_participle(draft: Draft, verbs: dict) -> Optional[Draft]:
+    """The main verb's draft when `draft` is a participle clause on it ("..., throwing his
+    weight behind him") of the same kind of statement: one act, told twice."""
+    tok = draft.trigger
+    if (
+        draft.entry.pos != "VERB"
+        or tok.tag_ != "VBG"
+        or tok.dep_ not in ("advcl", "conj")
+        or draft.entry.event not in STATEMENT_EVENTS
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    ):
+        return None
+    return verbs.get((tok.head.i, draft.entry.event))
 
 
 def _outcome_verb(draft: Draft, verbs: dict) -> Optional[Draft]:
