@@ -553,6 +553,8 @@ def test_aid_constructions(nlp, lexicon, text, word, event, cameo):
             "020",
         ),
         ("The ministry rebutted the report's findings.", "rebutted", "REJECT", "120"),
+        ("Moscow condemned the expulsion of its diplomats.", "expulsion", "SANCTION", "161"),
+        ("The embassy cut staff after diplomatic expulsions.", "expulsions", "SANCTION", "161"),
         # working with another party on policy: diplomatic cooperation
         (
             "The ministry will work with the opposition on the electoral law.",
