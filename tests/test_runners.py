@@ -151,6 +151,28 @@ def test_a_worker_that_dies_costs_only_its_article():
     )
 
 
+def test_a_batch_submitted_to_a_pool_broken_meanwhile_fails_instead_of_raising():
+    # another batch's crash can break the pool between two submits: the batch must come back
+    # as a failed future (recoded by the runner), never as an exception out of run()
+    from concurrent.futures.process import BrokenProcessPool
+
+    from annales.runners.pool import _Pool
+
+    class Broken:
+        def submit(self, *args):
+            raise BrokenProcessPool("a child process terminated abruptly")
+
+        def shutdown(self, *args, **kwargs):
+            pass
+
+    pool = _Pool(StandInSpec(), workers=1, batch_size=1)
+    pool.close()
+    pool._executor = Broken()
+    future = pool.submit([Article(id="a0", text="x")])
+    with pytest.raises(BrokenProcessPool):
+        future.result(timeout=1)
+
+
 def test_a_worker_that_never_finishes_is_stopped_and_costs_only_its_article():
     items = stream(6, bad={1: "HANG here."})
     with deadline(240, "a pool with a stalled worker"):

@@ -203,7 +203,14 @@ class _Pool:
     def submit(self, articles: list[Article]) -> Future:
         # the executor starts a worker inside submit() when none is idle
         with _sigint_ignored():
-            return self._executor.submit(_code, articles, self.batch_size)
+            try:
+                return self._executor.submit(_code, articles, self.batch_size)
+            except BrokenProcessPool as exc:
+                # a worker died since the last submit (another batch crashed it): the batch
+                # fails like those that were in flight, and the runner recodes it
+                lost: Future = Future()
+                lost.set_exception(exc)
+                return lost
 
     def restart(self) -> None:
         self.close(kill=True)
