@@ -257,6 +257,8 @@ CASES = [
     ("The envoy offered a statement of support for the protesters.", "support", "asserted"),
     # suing or fighting to do something is an attempt
     ("A union has sued to block the merger of the two ministries.", "block", "hypothetical"),
+    # the first or only one to act did act
+    ("Chile became the first country to recognize the new government.", "recognize", "asserted"),
     # a decision to act is a plan
     ("Kyiv criticised the decision to withdraw the envoys.", "withdraw", "future"),
     # a possessed event noun as subject or prepositional object refers to an act that took

@@ -377,6 +377,10 @@ OCCURRENCE_VERBS = frozenset(
         "result",
     }
 )
+# "the first country to recognize", "the only state to vote against": the infinitive is done.
+RANKING_ADJECTIVES = frozenset(
+    {"first", "last", "only", "second", "third", "latest", "fourth", "fifth"}
+)
 # "ahead of the summit", "in advance of the vote": what the of-phrase names is still to come.
 AHEAD_WORDS = frozenset({"ahead", "advance"})
 # Prepositions whose pcomp is not done ("left without signing", "instead of attacking").

@@ -206,6 +206,8 @@ def _climb(verb, signals: set[str]) -> None:
                 # "unveiled her plan to dissolve", "its pledge to withdraw"; but "has no
                 # plans to resign" says it will not happen
                 signals.add("negated" if _negative_subject(head) else "future")
+            elif edge == "acl" and _is_infinitival(verb) and _ranked(head):
+                pass  # "the first Arab states to normalize relations": they did
             elif _is_infinitival(verb) or any(
                 c.dep_ == "mark" and c.lower_ in cues.PURPOSE_MARKS for c in verb.children
             ):
@@ -234,6 +236,12 @@ def _climb(verb, signals: set[str]) -> None:
         else:
             return
         verb = head
+
+
+def _ranked(noun) -> bool:
+    """ "the first / last / only country to recognize it": an infinitive after a ranking
+    names what the noun did, not a purpose."""
+    return any(c.dep_ == "amod" and c.lower_ in cues.RANKING_ADJECTIVES for c in noun.children)
 
 
 def _uncertain(head) -> bool:
