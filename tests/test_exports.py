@@ -193,6 +193,21 @@ def test_export_errors_are_annales_errors(tmp_path, db):
         assert "Traceback" not in result.output
 
 
+def test_a_reader_that_stops_early_ends_the_export_quietly(db):
+    # "annales export ... | head -1": no error message, no traceback ("| true" closes the
+    # pipe before the export writes, so the write always meets a closed pipe)
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        f'"{sys.executable}" -m annales export --db "{db}" --format icews | true',
+        shell=True,
+        capture_output=True,
+        text=True,
+    )
+    assert "E013" not in proc.stderr and "Traceback" not in proc.stderr
+
+
 def test_an_empty_store_exports_headers_and_no_rows(tmp_path):
     db = str(tmp_path / "empty.duckdb")
     Store(db).close()

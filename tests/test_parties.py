@@ -491,6 +491,12 @@ def test_parties_of_two_countries_acting_together_get_no_implied_target(pipeline
     assert reached.recipient == []
 
 
+def test_a_deal_reached_with_parties_of_no_country_gets_no_implied_target(pipeline):
+    text = "TEHRAN (Reuters) - Iran and the six world powers reached a deal on Tuesday."
+    (reached,) = _events(pipeline, text, "reached")
+    assert reached.recipient == []
+
+
 def test_the_agency_that_reports_does_not_vote(nlp):
     doc = nlp("(Reuters) - The Reuters report said Kenya's president met Somali leaders.")
     reuters = [t for t in doc if t.text == "Reuters"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from importlib import resources
 from typing import Optional
@@ -452,7 +453,13 @@ def export(db, fmt, output):
     """Export every stored record (see docs/exports.md for each format's columns)."""
     from .exports import export as run_export
 
-    rows = run_export(db, fmt, output)
+    try:
+        rows = run_export(db, fmt, output)
+    except BrokenPipeError:
+        # "annales export ... | head": the reader has what it wanted; stop quietly, as Unix
+        # tools do (stdout goes to /dev/null so Python's exit flush cannot fail again)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return
     click.echo(f"annales: {rows} rows ({fmt}) -> {'stdout' if output == '-' else output}", err=True)
 
 

@@ -96,7 +96,7 @@ DIRECTED = frozenset(
 )
 
 
-# Acts that parties of two countries do together ("reached a deal", "agreed to cooperate"),
+# Acts that two or more parties do together ("reached a deal", "agreed to cooperate"),
 # where neither aims at a third; a refusal or a demand by two still has a target.
 SYMMETRIC = frozenset({"AGREE", "COOPERATE"})
 
@@ -111,7 +111,7 @@ def implied_recipient(draft, context: ArticleContext) -> list[Entity]:
         or not any(e.country for e in draft.actors)
     ):
         return []
-    if draft.entry.event in SYMMETRIC and len({e.country for e in draft.actors if e.country}) > 1:
+    if draft.entry.event in SYMMETRIC and len(draft.actors) > 1:
         return []  # "Iran and six world powers reached a deal": the parties face each other
     return [_home(context)]
 

@@ -43,6 +43,10 @@ def export(db: str, fmt: str, out: Target = "-") -> int:
             }[fmt]
             with _text(out) as stream:
                 return writer(store.con, stream)
+        except BrokenPipeError:
+            if out == "-":
+                raise  # the reader stopped reading ("| head"): no error of the output's
+            raise OutputUnwritable(path=str(out), detail="broken pipe") from None
         except OSError as exc:
             raise OutputUnwritable(path=str(out), detail=exc.strerror or str(exc)) from exc
         except duckdb.IOException as exc:  # DuckDB's COPY failing to open the Parquet file
