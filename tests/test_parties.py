@@ -492,7 +492,10 @@ def test_parties_of_two_countries_acting_together_get_no_implied_target(pipeline
 
 
 def test_a_deal_reached_with_parties_of_no_country_gets_no_implied_target(pipeline):
-    text = "TEHRAN (Reuters) - Iran and the six world powers reached a deal on Tuesday."
+    text = (
+        "Iranian officials said on Monday that Iran and the six world powers reached a deal "
+        "in Vienna."
+    )
     (reached,) = _events(pipeline, text, "reached")
     assert reached.recipient == []
 

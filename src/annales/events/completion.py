@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import Optional
 
 from ..schema import Entity
-from .arguments import is_passive
+from .arguments import is_passive, subject_heads
 from .context import ArticleContext
 
 # Plural nouns for states other than the one the story is about: "134 countries recognized
@@ -111,9 +111,18 @@ def implied_recipient(draft, context: ArticleContext) -> list[Entity]:
         or not any(e.country for e in draft.actors)
     ):
         return []
-    if draft.entry.event in SYMMETRIC and len(draft.actors) > 1:
+    if draft.entry.event in SYMMETRIC and (len(draft.actors) > 1 or _joint_subject(draft)):
         return []  # "Iran and six world powers reached a deal": the parties face each other
     return [_home(context)]
+
+
+def _joint_subject(draft) -> bool:
+    """ "Iran and the six world powers reached a deal": a coordinated subject, whether or not
+    each conjunct resolved to a party."""
+    tok = draft.trigger
+    if tok.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "conj" for h in subject_heads(tok) for c in h.children)
 
 
 def implied_actor(draft, context: ArticleContext) -> list[Entity]:
