@@ -309,7 +309,7 @@ def light_verb(noun, lexicon) -> Optional[Token]:
         if verb.pos_ == "VERB" and lexicon.match(verb) is None and not _children(verb, "dobj"):
             return verb
     if noun.dep_ == "pobj" and head.lower_ == "with" and head.dep_ == "prep":
-        # the means of an act: "sparked outrage with a rebuke of the premier", "responded
+        # the means of an act: "stunned its allies with a condemnation of Turkey", "responded
         # with a barrage of rockets": who does the verb did the noun
         verb = head.head
         if verb.pos_ == "VERB" and lexicon.match(verb) is None:
@@ -323,7 +323,7 @@ SETTING_PREPS = ("during", "at", "after", "following", "on", "in")
 
 def setting_verb(noun: Token) -> Optional[Token]:
     """The verb of the clause a nominal event is the setting of ("during a visit to
-    Jerusalem, Bolton said"), or None."""
+    Syria, France praised the truce"), or None."""
     prep = noun.head
     if noun.dep_ != "pobj":
         return None

@@ -7,8 +7,8 @@ resign".
 Saying that someone should do something is calling on them to do it: a REQUEST (CAMEO 020)
 by the speaker to the one who should act, triggered on the modal, beside the act itself
 (a draft too when the lexicon knows it, hypothetical by its modal).  Either the act is an
-event the lexicon knows, or the one who should do it is a party with a country ("Trump told
-the EU it must take back its fighters"): "he said the economy should grow" demands nothing,
+event the lexicon knows, or the one who should do it is a party with a country ("Ankara told
+Brussels it must take back its nationals"): "he said the economy should grow" demands nothing,
 and "we must act" obliges the speakers themselves; "should have resigned years ago" judges
 the past and asks for nothing.  The REQUEST's own modality is
 the reporting verb's: negated for "did not believe ... needed to", asserted for "said".
@@ -73,7 +73,7 @@ def implicit_demands(doc, drafts, mentions) -> list:
             if act is not None and act.actors
             else resolve(args.subject_heads(clause) or args.object_heads(verb), mentions)
         )
-        # an act the lexicon does not know ("must take back its fighters") is a demand only
+        # an act the lexicon does not know ("must take back its nationals") is a demand only
         # when it is someone's to do; "we must" obliges the speakers themselves
         if act is None and not any(e.country for e in addressees):
             continue

@@ -172,7 +172,7 @@ def _merge_restated(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if id(d) not in merged]
 
 
-# Statements whose participle clause says the same act again: "endorsed Moore, throwing his
+# Statements whose participle clause says the same act again: "endorsed the mayor, throwing his
 # weight behind him", "criticized the plan, calling it reckless".
 STATEMENT_EVENTS = frozenset({"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "AGREE"})
 

@@ -179,7 +179,7 @@ def _climb(verb, signals: set[str]) -> None:
                 signals.add("hypothetical")
                 return
             if edge == "ccomp" and _uncertain(head):
-                signals.add("hypothetical")  # "it is not clear that the zone will be open"
+                signals.add("hypothetical")  # "it is not clear that the militia will leave"
                 return
             if cues.lemma_in(head, cues.NEGATING_VERBS):
                 signals.add("negated")
@@ -309,8 +309,8 @@ def _noun_modifiers(noun) -> set[str]:
 
 def _presupposed(noun) -> bool:
     """A possessed event noun as a clause's subject or a preposition's object refers to an
-    act that took place, whatever the clause says of it: "she did not respond to Trump's
-    rebuke", "hoped Britain's condemnation would have an impact".  Not where the
+    act that took place, whatever the clause says of it: "the senator did not reply to
+    the governor's rebuke", "hoped Canada's condemnation would sway voters".  Not where the
     preposition itself says the act is wanted or feared ("called for Israel's withdrawal",
     "the threat of Russia's intervention")."""
     if (
@@ -356,7 +356,7 @@ def _governing_verb(noun, signals: set[str]) -> Optional[object]:
             if head.lower_ in cues.PRESUPPOSING_PREPOSITIONS:
                 return None  # a time or circumstance named in passing: it took place
             if head.lower_ == "of" and head.head.lower_ in cues.AHEAD_WORDS:
-                signals.add("future")  # "days ahead of talks with the Senate"
+                signals.add("future")  # "met on Monday ahead of talks with Iran"
                 return None
             if head.lower_ == "of" and cues.lemma_in(head.head, cues.EXPRESSION_NOUNS):
                 return None  # "offering a statement of support": the support was expressed

@@ -140,7 +140,7 @@ def _noun_heads(tok, match: Match, lexicon: Lexicon, mentions: MentionIndex) -> 
     )
     verb = args.light_verb(tok, lexicon)
     if verb is None and not actors and entry.event == "CONSULT":
-        # "During a visit to Jerusalem, Bolton said ...", "after talks in Paris, the minister
+        # "During a visit to Syria, France praised ...", "after talks in Paris, the minister
         # flew home": who does the clause took part in the meeting it is set in
         setting = args.setting_verb(tok)
         if setting is not None:
