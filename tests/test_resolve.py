@@ -357,6 +357,15 @@ def test_he_skips_a_plural_antecedent(resolve):
     assert code_of(idx, doc, "he") == "USAGOV"
 
 
+def test_a_dateline_is_no_part_of_the_name_after_it(resolve):
+    doc, idx = resolve(
+        "(Reuters) - Democratic U.S. Representative Jane Okafor said she would not resign."
+    )
+    okafor = idx.entity_for(head(doc, "Okafor"))
+    assert okafor.country == "USA" and "Reuters" not in okafor.text
+    assert idx.entity_for(head(doc, "she")).country == "USA"
+
+
 def test_a_pronoun_never_refers_to_the_dateline(resolve):
     doc, idx = resolve(
         "WASHINGTON (Reuters) - The special counsel's office has spent $3 million "

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator, Optional
 
+from ..nlp import dateline_end
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -36,18 +38,28 @@ def np_bounds(head) -> tuple[int, int]:
             if not any(doc[j].is_right_punct for j in range(i + 1, head.i + 1)):
                 start = i + 1
                 break
+    # "(Reuters) - Democratic Representative John Conyers": the dateline is no part of a name
+    # after it
+    dateline = dateline_end(doc)
+    if head.i >= dateline:
+        start = max(start, dateline)
     while start < head.i and doc[start].is_punct:
         start += 1
     return start, end
 
 
 def modifiers(head) -> Iterator:
-    """Modifier tokens of the phrase, nearest the head first, recursing through compounds."""
+    """Modifier tokens of the phrase, nearest the head first, recursing through compounds;
+    never a dateline's words in front of it ("(Reuters) - Representative Smith")."""
+    dateline = dateline_end(head.doc)
+    first = dateline if head.i >= dateline else 0
     stack = sorted(
         (c for c in head.children if c.dep_ in MODIFIER_DEPS), key=lambda t: abs(t.i - head.i)
     )
     while stack:
         tok = stack.pop(0)
+        if tok.i < first:
+            continue
         yield tok
         stack.extend(
             sorted(
