@@ -319,6 +319,9 @@ def _one(nlp, lexicon, text, trigger):
         # a meeting or visit that is the setting of a clause: its subject took part
         ("During a visit to Syria, France praised the truce.", "visit", ["France"]),
         ("After talks with Turkey, Russia announced a ceasefire.", "talks", ["Russia"]),
+        # what a statement or message expresses, its author does
+        ("Germany issued a statement of support for Turkey.", "support", ["Germany"]),
+        ("Russia's message of condemnation reached Turkey.", "condemnation", ["Russia"]),
         # the means of an act: who does the verb did the noun
         (
             "Russia stunned its allies with a blistering condemnation of Turkey.",

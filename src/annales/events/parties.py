@@ -16,6 +16,7 @@ from typing import Iterable, Optional, Protocol
 
 from ..schema import Entity
 from . import arguments as args
+from . import cues
 from .lexicon import Lexicon, Match
 from .stand_ins import city_country, entity_or_demonym, known, locate_protest, skip_dateline
 
@@ -139,6 +140,14 @@ def _noun_heads(tok, match: Match, lexicon: Lexicon, mentions: MentionIndex) -> 
         tok, tuple(s for s in entry.recipient if s != "dobj"), match.used
     )
     verb = args.light_verb(tok, lexicon)
+    expressed = _expression_of(tok)
+    if verb is None and not actors and expressed is not None:
+        # "offering a statement of support for the allies": who makes the statement supports
+        expressed_actors = args.noun_actor_heads(expressed, ())
+        light = args.light_verb(expressed, lexicon)
+        actors = [a for a in expressed_actors if resolve([a], mentions)] or (
+            args.subject_heads(light) if light is not None else []
+        )
     if verb is None and not actors and entry.event == "CONSULT":
         # "During a visit to Syria, France praised ...", "after talks in Paris, the minister
         # flew home": who does the clause took part in the meeting it is set in
@@ -153,6 +162,20 @@ def _noun_heads(tok, match: Match, lexicon: Lexicon, mentions: MentionIndex) -> 
         if not recipients:
             recipients = args.pobjs(verb, [s for s in entry.recipient if s != "dobj"])
     return actors, recipients
+
+
+def _expression_of(tok):
+    """The noun of expressing whose of-phrase the event noun is ("a statement of support",
+    "expressions of concern"), or None."""
+    prep = tok.head
+    if (
+        tok.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.pos_ == "NOUN"
+        and cues.lemma_in(prep.head, cues.EXPRESSION_NOUNS)
+    ):
+        return prep.head
+    return None
 
 
 def _owners(tok, r_heads, a_heads, match: Match, actors, mentions, verbal: bool) -> list[Entity]:
