@@ -553,6 +553,8 @@ def test_aid_constructions(nlp, lexicon, text, word, event, cameo):
             "020",
         ),
         ("The ministry rebutted the report's findings.", "rebutted", "REJECT", "120"),
+        ("Parliament voted to impeach the president.", "impeach", "ACCUSE", "112"),
+        ("Berlin raised concerns about the arrests.", "raised", "ACCUSE", "111"),
         ("Moscow condemned the expulsion of its diplomats.", "expulsion", "SANCTION", "161"),
         ("The embassy cut staff after diplomatic expulsions.", "expulsions", "SANCTION", "161"),
         # working with another party on policy: diplomatic cooperation
