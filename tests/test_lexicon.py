@@ -554,6 +554,12 @@ def test_aid_constructions(nlp, lexicon, text, word, event, cameo):
         ),
         ("The ministry rebutted the report's findings.", "rebutted", "REJECT", "120"),
         ("Parliament voted to impeach the president.", "impeach", "ACCUSE", "112"),
+        (
+            "The envoy had spoken with Iranian officials before the vote.",
+            "spoken",
+            "CONSULT",
+            "040",
+        ),
         ("Berlin raised concerns about the arrests.", "raised", "ACCUSE", "111"),
         ("Moscow condemned the expulsion of its diplomats.", "expulsion", "SANCTION", "161"),
         ("The embassy cut staff after diplomatic expulsions.", "expulsions", "SANCTION", "161"),
