@@ -561,6 +561,13 @@ def test_aid_constructions(nlp, lexicon, text, word, event, cameo):
             "040",
         ),
         ("The two chambers debated the budget late into the night.", "debated", "CONSULT", "040"),
+        (
+            "The Senate voted to go to conference with the House on the bill.",
+            "go",
+            "CONSULT",
+            "040",
+        ),
+        ("Leaders of both parties will get together on Monday.", "get", "CONSULT", "040"),
         ("Berlin raised concerns about the arrests.", "raised", "ACCUSE", "111"),
         ("Moscow condemned the expulsion of its diplomats.", "expulsion", "SANCTION", "161"),
         ("The embassy cut staff after diplomatic expulsions.", "expulsions", "SANCTION", "161"),
