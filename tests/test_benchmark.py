@@ -54,3 +54,13 @@ def test_scale_benchmark_reports_every_runner_it_was_asked_for(tmp_path, capsys)
         r["peak_worker_mib"] > 0 and r["ratio_to_spacy"] > 0 for r in result["runs"].values()
     )
     assert "same records from every annales run: True" in capsys.readouterr().out
+
+
+def test_the_steady_rate_falls_back_to_the_whole_run_when_it_cannot_be_measured():
+    spec = importlib.util.spec_from_file_location("scale", SCALE)
+    scale = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scale)
+    # a tiny corpus whose whole run took less than its cold start: the whole run's rate
+    assert scale._steady({"articles": 3, "seconds": 1.0, "startup_s": 1.2}) == 3.0
+    # a real run: the articles beyond the first over the time beyond the cold start
+    assert scale._steady({"articles": 11, "seconds": 12.0, "startup_s": 2.0}) == 1.0
