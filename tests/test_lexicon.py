@@ -569,6 +569,8 @@ def test_aid_constructions(nlp, lexicon, text, word, event, cameo):
         ),
         ("Leaders of both parties will get together on Monday.", "get", "CONSULT", "040"),
         ("Berlin raised concerns about the arrests.", "raised", "ACCUSE", "111"),
+        ("The militia holds dozens of foreign fighters in a camp.", "holds", "COERCE", "173"),
+        ("Ankara joined forces with Baku against the rebels.", "joined", "COOPERATE", "060"),
         ("Moscow condemned the expulsion of its diplomats.", "expulsion", "SANCTION", "161"),
         ("The embassy cut staff after diplomatic expulsions.", "expulsions", "SANCTION", "161"),
         # working with another party on policy: diplomatic cooperation
