@@ -45,13 +45,15 @@ _DATELINE = re.compile(
 
 
 def dateline_end(doc) -> int:
-    """Index of the first token after the article's dateline (0 when there is none)."""
-    # doc.text joins every token: called once per event it would make coding quadratic in
-    # the article's length; 80 tokens hold at least 80 characters
-    m = _DATELINE.match(doc[:80].text[:80])
-    if m is None:
-        return 0
-    return next((t.i for t in doc if t.idx >= m.end()), len(doc))
+    """Index of the first token after the article's dateline (0 when there is none), found
+    once per doc: argument, mention and pronoun rules ask for it for every phrase."""
+    end = doc.user_data.get("annales_dateline_end")
+    if end is None:
+        # doc.text joins every token: 80 tokens hold at least the 80 characters looked at
+        m = _DATELINE.match(doc[:80].text[:80])
+        end = 0 if m is None else next((t.i for t in doc if t.idx >= m.end()), len(doc))
+        doc.user_data["annales_dateline_end"] = end
+    return end
 
 
 def text_of(doc) -> str:

@@ -289,13 +289,11 @@ def _noun_modifiers(noun) -> set[str]:
     found: set[str] = set()
     for child in noun.children:
         low, lemma = child.lower_, child.lemma_.lower()
+        before = child.dep_ in {"amod", "acl"} and child.i < noun.i  # "the planned visit"
+        participle = child.dep_ == "acl" and child.tag_ == "VBN"  # "a withdrawal promised by"
         if child.dep_ in {"det", "neg"} and low == "no":
-            found.add("negated")
-        elif (
-            child.dep_ in {"amod", "acl"}
-            and child.i < noun.i
-            or (child.dep_ == "acl" and child.tag_ == "VBN")
-        ):
+            found.add("negated")  # "there will be no talks"
+        elif before or participle:
             if low in cues.FUTURE_NOUN_MODIFIERS or (
                 child.tag_ == "VBN" and lemma in cues.FUTURE_OBJECT_VERBS
             ):
@@ -334,10 +332,9 @@ def _presupposed(noun) -> bool:
 
 
 def _governing_verb(noun, signals: set[str]) -> Optional[object]:
-    """The verb a noun trigger belongs to, adding what the path to it projects."""
-    if any(c.lower_ == "no" and c.dep_ in {"det", "neg"} for c in noun.children):
-        signals.add("negated")  # "there will be no talks"
-    elif any(c.lower_ == "any" and c.dep_ == "det" for c in noun.children):
+    """The verb a noun trigger belongs to, adding what the path to it projects ("no talks"
+    was read by _noun_modifiers already)."""
+    if any(c.lower_ == "any" and c.dep_ == "det" for c in noun.children):
         signals.add(_ANY)  # "would respond to any aggression": whichever may come
     cur = noun
     for _ in range(6):  # a few hops: "the threat of new sanctions against Russia"
