@@ -729,3 +729,39 @@ def test_a_reporter_s_question_is_no_request(nlp, lexicon, text, expected):
     assert [
         d.trigger.text for d in _drafts(nlp, lexicon, text) if d.entry.event == "REQUEST"
     ] == expected
+
+
+def _actor_codes(event) -> list:
+    return [e.country for e in event.actor]
+
+
+def test_a_subject_the_parser_hung_on_the_first_clause_s_object(pipeline):
+    # "Obama" is parsed as a conjunct of "attack" and "rejected" as a subjectless conjunct
+    text = "Iran has denied any role in the attack and Obama has rejected the claims."
+    (rejected,) = _events(pipeline, text, "rejected")
+    assert _actor_codes(rejected) == ["USA"]
+    (denied,) = _events(pipeline, text, "denied")
+    assert _actor_codes(denied) == ["IRN"]
+    assert "USA" not in [e.country for e in denied.recipient]
+
+
+def test_the_by_phrase_of_a_passive_clause_acts_whatever_its_subject(pipeline):
+    # the parser makes "that" the subject of "stolen"
+    text = (
+        "The agency lost files that an official said were later stolen from a laptop "
+        "by Chinese hackers."
+    )
+    (stolen,) = _events(pipeline, text, "stolen")
+    assert _actor_codes(stolen) == ["CHN"]
+
+
+def test_a_second_participle_after_a_quote_keeps_the_first_one_s_subject(pipeline):
+    # the parser hangs "urging" inside the quote's clause; "their supporters" are the
+    # actor's own people, a recipient in their own right
+    text = (
+        "Al-Qaeda fighters have released a video purporting to show the border, saying "
+        "“tomorrow we will win” and urging their supporters to remain calm."
+    )
+    (urging,) = _events(pipeline, text, "urging")
+    assert [e.code for e in urging.actor] == ["IMGMOSALQ"]
+    assert [e.code for e in urging.recipient] == ["IMGMOSALQ"]

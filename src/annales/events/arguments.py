@@ -57,13 +57,41 @@ def through_partitive(tok):
     return tok
 
 
+def stranded_subject(verb) -> Optional[Token]:
+    """The subject the parser hung on the first clause's object in "Moscow denied any role and
+    Trump has dismissed the report": "Trump" becomes a conjunct of "role" and "dismissed" a
+    subjectless conjunct of "denied".  A noun conjunct followed at once by the auxiliary of such
+    a verb can only be that verb's subject (an object is never followed by "has")."""
+    if verb.dep_ != "conj" or _children(verb, "nsubj", "nsubjpass", "expl"):
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if not auxes:
+        return None
+    first = min(auxes, key=lambda t: t.i)
+    if first.i == 0:
+        return None
+    prev = first.doc[first.i - 1]
+    if prev.pos_ in ("PROPN", "NOUN") and prev.dep_ == "conj" and prev.i < verb.i:
+        return prev
+    return None
+
+
+def _opens_clause(noun) -> bool:
+    """`noun` is in truth the subject of the next clause (see stranded_subject)."""
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if nxt is None or nxt.dep_ not in ("aux", "auxpass"):
+        return False
+    found = stranded_subject(nxt.head)
+    return found is not None and found.i == noun.i
+
+
 def with_conjuncts(tok) -> list:
     """The token and everything coordinated with it ("France and Britain" -> both)."""
     out, todo = [], [tok]
     while todo:
         t = todo.pop(0)
         out.append(t)
-        todo += [c for c in t.children if c.dep_ == "conj"]
+        todo += [c for c in t.children if c.dep_ == "conj" and not _opens_clause(c)]
         # "Saudi Arabia, the UAE, Bahrain and Egypt": the parser often makes the second item
         # an apposition that holds the rest of the list; a true apposition has no conjuncts
         todo += [
@@ -176,6 +204,12 @@ def subject_heads(verb, depth: int = 0) -> list:
     """Heads of the agent of `verb`, following control, coordination and relative clauses."""
     if depth > 6:  # parses can chain conj/xcomp; a bound keeps bad ones finite
         return []
+    if is_passive(verb):
+        # "the files that he said were stolen by hackers": the parser can make the relative
+        # pronoun of a passive clause its nsubj; the by-phrase is the agent all the same
+        agent = pobjs(verb, ["by"])
+        if agent:
+            return agent
     subj = _children(verb, "nsubj", "csubj")
     if len(subj) > 1:
         # "a deadline which, if missed, the UN will impose sanctions": the parser makes both
@@ -190,6 +224,9 @@ def subject_heads(verb, depth: int = 0) -> list:
         return [through_partitive(subj[0])]
     if is_passive(verb):
         return pobjs(verb, ["by"])
+    stranded = stranded_subject(verb)
+    if stranded is not None:
+        return [through_partitive(stranded)]
     head, dep = verb.head, verb.dep_
     if head.i == verb.i:
         return []
@@ -207,6 +244,10 @@ def subject_heads(verb, depth: int = 0) -> list:
         if twin is not None:
             return _author(twin.head, depth)
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return subject_heads(head, depth + 1)
+    if dep == "ccomp" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "cc":
+        # "saying the war was over and urging them to stay": after a quote the parser hangs
+        # the second participle inside the first one's clause; it continues the first one
         return subject_heads(head, depth + 1)
     if dep == "acl" and verb.tag_ == "VBN":
         # "an engineer seized by rebel fighters", "EU tariffs imposed on steel": the agent

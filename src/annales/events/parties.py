@@ -38,9 +38,15 @@ def find_parties(
         _verb_heads(tok, match) if verbal else _noun_heads(tok, match, lexicon, mentions)
     )
     actors = resolve(a_heads, mentions)
-    # a recipient that is an actor again is a parse or coreference slip ("X threw its
-    # weight behind it" with "it" resolved to X)
-    recipients = [e for e in resolve(r_heads, mentions) if not _same_actor(e, actors)]
+    # a pronoun recipient that is the actor again is a parse or coreference slip ("X threw
+    # its weight behind it" with "it" resolved to X); "urged their followers" is not, unless
+    # "their" stands for several actors, of which coreference can name only one
+    own = [h for h in r_heads if h.pos_ != "PRON" and _kids(h, "poss")] if len(actors) == 1 else []
+    recipients = [
+        e
+        for e in resolve(r_heads, mentions)
+        if not _same_actor(e, actors) or any(e in resolve([h], mentions) for h in own)
+    ]
     if not any(e.country for e in recipients):
         recipients += _owners(tok, r_heads, a_heads, match, actors, mentions, verbal)
     if match.entry.event == "PROTEST" and verbal:
