@@ -494,3 +494,24 @@ def test_a_lone_name_nobody_was_called_stays_unknown(nlp):
     index = ActorResolver(load_kb(), nlp.vocab)(doc, date(2018, 6, 13))
     entity = index.entity_for(doc[0])
     assert entity is not None and entity.country is None
+
+
+@pytest.mark.parametrize(
+    "text, word, country",
+    [
+        ("A congressman from Georgia, Ben Carter, criticised the treaty.", "Georgia", "USA"),
+        ("Senator Ann Reyes of Georgia praised the deal.", "Georgia", "USA"),
+        ("The Georgia Republican voted against the bill.", "Georgia", "USA"),
+        ("Georgia's president met his Russian counterpart in Tbilisi.", "Georgia", "GEO"),
+        ("Russian troops entered Georgia in 2008.", "Georgia", "GEO"),
+        ("An envoy from Georgia criticised Moscow.", "Georgia", "GEO"),
+    ],
+)
+def test_a_country_named_like_a_us_state_is_the_state_in_us_politics(resolve, text, word, country):
+    doc, idx = resolve(text)
+    assert idx.entity_for(head(doc, word)).country == country
+
+
+def test_hackers_take_the_country_of_their_demonym(resolve):
+    doc, idx = resolve("Iranian hackers broke into the ministry's servers.")
+    assert idx.entity_for(head(doc, "hackers")).country == "IRN"

@@ -19,6 +19,24 @@ from .mentions import MentionIndex
 
 MIN_STEM = 3  # shorter stems would match half the dictionary
 
+# A country that shares its name with a US state is the state where US politics says so: "a
+# congressman from Georgia", "Senator Smith of Georgia", "the Georgia Republican".
+US_STATE_NAMES = {"georgia"}
+US_OFFICES = {
+    "congressman",
+    "congresswoman",
+    "senator",
+    "sen.",
+    "representative",
+    "rep.",
+    "governor",
+    "gov.",
+    "lawmaker",
+    "legislator",
+    "delegation",
+}
+US_PARTY_WORDS = {"republican", "republicans", "democrat", "democrats", "democratic"}
+
 
 def case_sensitive(alias: str) -> bool:
     """Acronyms that spell an English word ("US", "WHO", "IS") match only in capitals."""
@@ -96,6 +114,11 @@ class ActorResolver:
             if entry is not None:
                 for i in range(span.start, span.end):
                     out[i] = entry
+        for span in filter_spans(spans):
+            if span.text.lower() in US_STATE_NAMES and _us_state_reading(span):
+                usa = self.kb.best(normal_form("United States"))
+                for i in range(span.start, span.end):
+                    out[i] = usa
         if self.stems:
             for tok in doc:
                 if tok.i not in out and tok.is_alpha and len(tok) > MIN_STEM:
@@ -121,3 +144,19 @@ class ActorResolver:
                 for i in range(span.start, span.end):
                     out[i] = key
         return out
+
+
+def _us_state_reading(span) -> bool:
+    """The name is a US state: the object of "from"/"of" after a US office, or in front of a
+    party or office word."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in ("from", "of"):
+        owner = before.head if before.head.i != before.i else None
+        titles = [owner] + [c for c in owner.children if c.dep_ == "compound"] if owner else []
+        if any(t.lower_ in US_OFFICES for t in titles):  # "Senator Jane Roe of Georgia"
+            return True
+        if span.start > 1 and doc[span.start - 2].lower_ in US_OFFICES:
+            return True
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and (after.lower_ in US_PARTY_WORDS or after.lower_ in US_OFFICES)
