@@ -34,6 +34,7 @@ from .events.lexicon import native_lexicon
 from .events.modality import modality_of
 from .events.reciprocal import with_reciprocals
 from .events.scene import scene_recipient
+from .events.trips import not_a_visit
 from .events.verb_lexicon import build_lexicon
 from .normalize.dates import parse_published, resolve_date
 from .normalize.event_location import rank_places
@@ -141,6 +142,8 @@ class Pipeline:
         context = article_context(doc, mentions, self.gazetteer, self.kb.country_name)
         for draft in with_reciprocals(extract(doc, mentions, self.lexicon)):
             draft = complete(draft, context)
+            if not_a_visit(draft):
+                continue
             event = self._record(article, draft, published, speech, sent_index)
             if event.attribution is not None:
                 event.attribution.speaker = speaker_at_home(event.attribution.speaker, context)
