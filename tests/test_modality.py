@@ -354,3 +354,44 @@ def _in_sentence(doc, starts_with, word):
 )
 def test_flagship_sample(sample, starts_with, word, expected):
     assert modality_of(_in_sentence(sample, starts_with, word)) == expected
+
+
+def _parsed(rows):
+    """A doc parsed by hand: (word, tag, pos, lemma, head index, dep) per token."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words, tags, pos, lemmas, heads, deps = zip(*rows)
+    return Doc(
+        spacy.blank("en").vocab,
+        words=list(words),
+        tags=list(tags),
+        pos=list(pos),
+        lemmas=list(lemmas),
+        heads=list(heads),
+        deps=list(deps),
+    )
+
+
+def test_an_infinitive_the_parser_hung_on_the_verb_completes_the_noun_before_it():
+    # "Elders said they had engaged in talks to free the hostages.", with the misparse that
+    # makes "free" an xcomp of "engaged" instead of an acl of "talks"
+    rows = [
+        ("Elders", "NNS", "NOUN", "elder", 1, "nsubj"),
+        ("said", "VBD", "VERB", "say", 1, "ROOT"),
+        ("they", "PRP", "PRON", "they", 4, "nsubj"),
+        ("had", "VBD", "AUX", "have", 4, "aux"),
+        ("engaged", "VBN", "VERB", "engage", 1, "ccomp"),
+        ("in", "IN", "ADP", "in", 4, "prep"),
+        ("talks", "NNS", "NOUN", "talk", 5, "pobj"),
+        ("to", "TO", "PART", "to", 8, "aux"),
+        ("free", "VB", "VERB", "free", 4, "xcomp"),
+        ("the", "DT", "DET", "the", 10, "det"),
+        ("hostages", "NNS", "NOUN", "hostage", 8, "dobj"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    doc = _parsed(rows)
+    assert modality_of(doc[8]) == "hypothetical"
+    # ... and a plan hung the same way is for the future
+    rows[6] = ("plans", "NNS", "NOUN", "plan", 5, "pobj")
+    assert modality_of(_parsed(rows)[8]) == "future"

@@ -81,6 +81,7 @@ class FakeMention:
     head: int
     entity: Entity
     kind: str = "country"
+    antecedent: object = None
 
 
 class FakeIndex:
@@ -218,6 +219,27 @@ def test_a_people_across_borders_takes_the_country_its_sentence_names():
     assert at_home(forces, context, other).country == "IRQ"
     # none in the article either: the home country, as for any group
     assert at_home(forces, ArticleContext(home="USA"), other).country == "USA"
+
+
+def test_a_pronoun_is_of_the_people_its_antecedent_names():
+    they = Entity(text="they", sector="GOV", start=40, end=44)
+    context = ArticleContext(
+        home="CAN",
+        votes={"CAN": 5, "SYR": 2},
+        sentence_countries={0: ("CAN",)},
+        antecedents={40: "Kurdish officials"},
+    )
+    sentence = type("Sent", (), {"start": 0})()
+    assert at_home(they, context, sentence).country == "SYR"
+
+
+def test_the_context_knows_what_each_pronoun_stands_for(pipeline):
+    text = "OTTAWA (Reuters) - Kurdish officials said on Monday they had freed two Canadians."
+    doc = pipeline.nlp(text)
+    mentions = pipeline.resolver(doc, None)
+    context = article_context(doc, mentions)
+    they = next(t for t in doc if t.text == "they")
+    assert context.antecedents[they.idx] == "Kurdish officials"
 
 
 def test_kurdish_forces_in_a_sentence_about_syria(pipeline):

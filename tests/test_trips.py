@@ -19,6 +19,8 @@ def _visits(pipeline, text):
         ("The French president will visit China next month.", "visit", ["FRA"], ["CHN"]),
         ("Merkel travelled to Washington on Monday.", "travelled", ["DEU"], ["USA"]),
         ("Japan's prime minister visited Paris on Friday.", "visited", ["JPN"], ["FRA"]),
+        # a US state is the United States, not the home of whoever visits it
+        ("Mexico's foreign minister will make a visit to Texas.", "visit", ["MEX"], ["USA"]),
     ],
 )
 def test_an_official_visit_abroad_is_a_consultation(pipeline, text, trigger, actor, recipient):
@@ -34,8 +36,8 @@ def test_an_official_visit_abroad_is_a_consultation(pipeline, text, trigger, act
         # private people
         "Chinese tourists wanting to visit Japan must now apply in Beijing.",
         "Thousands of Indian students travel to Britain every year.",
-        # no traveller named
-        "Applicants had to travel to the Russian capital instead.",
+        # a website
+        "Syria's foreign minister will visit example.org next week.",
     ],
 )
 def test_trips_that_are_no_visit(pipeline, text):

@@ -142,7 +142,7 @@ class Pipeline:
         context = article_context(doc, mentions, self.gazetteer, self.kb.country_name)
         for draft in with_reciprocals(extract(doc, mentions, self.lexicon)):
             draft = complete(draft, context)
-            if not_a_visit(draft):
+            if not_a_visit(draft, self.gazetteer):
                 continue
             event = self._record(article, draft, published, speech, sent_index)
             if event.attribution is not None:

@@ -65,7 +65,7 @@ def at_home(entity: Entity, context: ArticleContext, sent=None) -> Entity:
     (PEOPLES); else the home country."""
     if entity.country:
         return entity
-    words = (entity.text or "").lower().split()
+    words = context.words_of(entity).lower().split()
     if words and words[-1] in OTHER_STATES:
         return entity
     country = _people_country(words, context, sent) or context.home

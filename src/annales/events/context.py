@@ -46,6 +46,13 @@ class ArticleContext:
     votes: dict = field(default_factory=dict)  # country -> votes, for explanations
     # sentence start (token index) -> the countries its mentions name, in text order
     sentence_countries: dict = field(default_factory=dict)
+    # start offset of a pronoun or definite mention -> the words of the mention it stands for
+    # ("Kurdish officials said they ...": "they" is as Kurdish as its antecedent)
+    antecedents: dict = field(default_factory=dict)
+
+    def words_of(self, entity) -> str:
+        """The words that say who `entity` is: its antecedent's for a pronoun."""
+        return self.antecedents.get(entity.start) or entity.text or ""
 
     def countries_near(self, sent) -> tuple:
         """The countries named in the sentence `sent` (a spaCy span), in text order."""
@@ -82,7 +89,10 @@ def article_context(
         votes[dateline] += DATELINE_VOTES
     start = dateline_end(doc)
     lede_end = next((s.end for s in doc.sents if s.end > start), len(doc))
+    antecedents: dict = {}
     for m in getattr(mentions, "mentions", []):
+        if m.antecedent is not None and m.entity.start is not None:
+            antecedents[m.entity.start] = m.antecedent.entity.text
         country = m.entity.country
         if country and country_name(country) and m.head < len(doc):
             named = near.setdefault(doc[m.head].sent.start, [])
@@ -109,4 +119,5 @@ def article_context(
         dateline=dateline,
         votes=dict(votes),
         sentence_countries={k: tuple(v) for k, v in near.items()},
+        antecedents=antecedents,
     )

@@ -159,6 +159,25 @@ def _is_infinitival(clause) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
+def _stranded_noun(verb, head):
+    """The noun an infinitive hung on the verb `head` really completes: the object of one of
+    the verb's prepositions, right before the "to" ("engaged in talks to ..."); object control
+    never runs through a preposition."""
+    if not _is_infinitival(verb):
+        return None
+    first = min(t.i for t in verb.subtree)
+    before = verb.doc[first - 1] if first > 0 else None
+    if (
+        before is not None
+        and before.pos_ == "NOUN"
+        and before.dep_ == "pobj"
+        and before.head.dep_ == "prep"
+        and before.head.head.i == head.i
+    ):
+        return before
+    return None
+
+
 def _climb(verb, signals: set[str]) -> None:
     """Walk up the clause chain, adding what each governing clause projects downwards."""
     while verb.head.i != verb.i:
@@ -168,6 +187,13 @@ def _climb(verb, signals: set[str]) -> None:
         if (edge in {"xcomp", "ccomp"} or gerund) and head.pos_ in _PREDICATE_HEADS:
             if _conditioned_from_above(verb, head):
                 signals.add("hypothetical")
+                return
+            noun = _stranded_noun(verb, head) if edge == "xcomp" else None
+            if noun is not None:
+                # "engaged in negotiations to hand over the prisoners": the infinitive says what
+                # the noun is for, as if it hung on the noun (the acl rule below)
+                future = cues.lemma_in(noun, cues.FUTURE_HEAD_NOUNS)
+                signals.add("future" if future else "hypothetical")
                 return
             obligation = head.lemma_.lower() == "have" and _is_infinitival(verb)  # "have to"
             directive = (

@@ -41,7 +41,7 @@ def find_parties(
     # a pronoun recipient that is the actor again is a parse or coreference slip ("X threw
     # its weight behind it" with "it" resolved to X); "urged their followers" is not, unless
     # "their" stands for several actors, of which coreference can name only one
-    own = [h for h in r_heads if h.pos_ != "PRON" and _kids(h, "poss")] if len(actors) == 1 else []
+    own = [h for h in r_heads if _own_people(h, mentions)] if len(actors) == 1 else []
     recipients = [
         e
         for e in resolve(r_heads, mentions)
@@ -55,6 +55,14 @@ def find_parties(
     if group:  # "talks between A and B": both sides act; "X mediated between A and B": targets
         (recipients if actors else actors).extend(e for e in group if e not in actors)
     return actors, recipients
+
+
+def _own_people(head, mentions: MentionIndex) -> bool:
+    """ "their followers", "its citizens": people of the possessor, not the possessor again
+    ("defended his decision" is no one's)."""
+    finder = getattr(mentions, "mention_for", None)
+    found = finder(head) if finder is not None and _kids(head, "poss") else None
+    return found is not None and found.person and found.head == head.i and head.pos_ != "PRON"
 
 
 def _same_actor(entity: Entity, actors: list[Entity]) -> bool:

@@ -60,11 +60,13 @@ def city_country(entity: Entity, doc, gazetteer=None) -> Optional[Entity]:
         gazetteer = load_gazetteer()
     text = doc.char_span(entity.start, entity.end).text
     entries = gazetteer.lookup(text)
-    # a named region or territory the gazetteer places in one country ("annexing Crimea",
-    # "withdraw from Transnistria"): the gazetteer lists only well-known ones, by hand, so
-    # the tagger calling one an organization ("Crimea" often) is its mistake
-    areas = {e.country for e in entries if e.kind in ("region", "territory")}
-    if len(areas) == 1 and None not in areas and not any(e.kind == "city" for e in entries):
+    # a named region, territory or US state the gazetteer places in one country ("annexing
+    # Crimea", "withdraw from Transnistria", "a visit to California"): the gazetteer lists
+    # only well-known regions, by hand, so the tagger calling one an organization ("Crimea"
+    # often) is its mistake
+    areas = {e.country for e in entries if e.kind in ("region", "territory", "state")}
+    towns = [e for e in entries if e.kind == "city" and e.population >= CITY_POPULATION]
+    if len(areas) == 1 and None not in areas and not towns:
         return replace(entity, country=areas.pop())
     if root.ent_type_ == "ORG":
         return None
