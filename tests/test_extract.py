@@ -313,6 +313,23 @@ def test_noun_modifiers_are_not_events(nlp, lexicon):
     assert triggers == []
 
 
+@pytest.mark.parametrize(
+    "text, noun",
+    [
+        ("The mayor tried to hinder the inquiry into the contracts.", "inquiry"),
+        ("Hardliners in Tehran want to derail the negotiations.", "negotiations"),
+        ("The leak could undermine the talks in Geneva.", "talks"),
+    ],
+)
+def test_a_process_worked_against_is_the_topic_not_an_event(nlp, lexicon, text, noun):
+    assert noun not in [d.trigger.text for d in drafts(nlp, lexicon, text)]
+
+
+def test_a_process_ended_or_joined_is_still_reported(nlp, lexicon):
+    text = "The envoy is ending a three-day trip to Cairo."
+    assert "trip" in [d.trigger.text for d in drafts(nlp, lexicon, text)]
+
+
 def test_event_without_arguments_is_kept_with_low_confidence(nlp, lexicon):
     d = one(nlp, lexicon, "The fighting lasted three days.", "fighting")
     assert (d.actors, d.recipients) == ([], [])

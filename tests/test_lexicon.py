@@ -580,6 +580,10 @@ def test_aid_constructions(nlp, lexicon, text, word, event, cameo):
             "SUPPORT",
             "050",
         ),
+        # legal action: a ruling appealed, an injunction sought (not an appeal for help)
+        ("The governor will appeal the court's decision.", "appeal", "ACCUSE", "115"),
+        ("The union sought an injunction against the ministry.", "sought", "ACCUSE", "115"),
+        ("Kabul appealed to its neighbours for calm.", "appealed", "REQUEST", "020"),
     ],
 )
 def test_real_news_constructions(nlp, lexicon, text, word, event, cameo):
@@ -614,6 +618,8 @@ def test_real_news_constructions(nlp, lexicon, text, word, event, cameo):
         ("Bond yields shot to their highest level in a decade.", "shot"),  # no shooting
         ("The ruling party rammed the spending bill through committee.", "rammed"),
         ("The minister offered a statement of support for the mayor.", "offered"),
+        # a passive through a raising verb still has its object: details are no prisoners
+        ("The details of the budget are expected to be released on Friday.", "released"),
     ],
 )
 def test_business_and_reporting_are_no_events(nlp, lexicon, text, word):

@@ -6,7 +6,7 @@ Every token the lexicon knows becomes a Draft, with its actor and recipient enti
 argument stage (parties.py: the parse around the trigger, resolved by the mention index).
 Modality and attribution are later stages; a demand ("urged Iran to halt enrichment") gives two
 drafts here, the REQUEST and the halting, each with its own arguments.  Then the drafts that
-are no events go (charges named as a topic), a noun restating its verb is merged into it, word
+are no events go (charges named as a topic, a process worked against: "hinder the inquiry"), a noun restating its verb is merged into it, word
 senses are read (senses.py), and demands made with "should" (demands.py) and judgements
 ("called the plan a sham": evaluations.py) are added.
 """
@@ -113,12 +113,33 @@ def _interview(draft: Draft) -> bool:
     )
 
 
+# Verbs that work against a process without being political events themselves: "hinder the
+# inquiry", "undermine the talks".  Their event-noun object is what the sentence is about, not
+# an occurrence it reports.  Not "end": "ending a five-day trip" reports the trip (and lexicon
+# rows code "end the strike" with its object).
+HINDERING_VERBS = frozenset(
+    {
+        "hinder",
+        "obstruct",
+        "impede",
+        "derail",
+        "undermine",
+        "scuttle",
+        "jeopardize",
+        "jeopardise",
+        "complicate",
+    }
+)
+
+
 def _label(draft: Draft) -> bool:
     tok = draft.trigger
-    return (
-        draft.entry.pos == "NOUN"
-        and not draft.actors
-        and (tok.lemma_.lower() in LABEL_NOUNS or tok.lower_.rstrip("s") in LABEL_NOUNS)
+    if draft.entry.pos != "NOUN":
+        return False
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in HINDERING_VERBS:
+        return True
+    return not draft.actors and (
+        tok.lemma_.lower() in LABEL_NOUNS or tok.lower_.rstrip("s") in LABEL_NOUNS
     )
 
 

@@ -79,9 +79,12 @@ def _lemma(tok) -> str:
 
 
 def _objects(tok) -> list:
-    """What the token acts on: its direct object, its passive subject, or (for a reduced
-    relative, "sanctions imposed on Iran") the noun it modifies."""
+    """What the token acts on: its direct object, its passive subject (also through a raising
+    verb), or (for a reduced relative, "sanctions imposed on Iran") the noun it modifies."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objs and tok.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in tok.children):
+        # "the details are expected to be released": the passive subject of the raising verb
+        objs = [c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         objs.append(tok.head)
     elif (
