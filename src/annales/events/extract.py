@@ -6,9 +6,10 @@ Every token the lexicon knows becomes a Draft, with its actor and recipient enti
 argument stage (parties.py: the parse around the trigger, resolved by the mention index).
 Modality and attribution are later stages; a demand ("urged Iran to halt enrichment") gives two
 drafts here, the REQUEST and the halting, each with its own arguments.  Then the drafts that
-are no events go (charges named as a topic, a process worked against: "hinder the inquiry"), a noun restating its verb is merged into it, word
-senses are read (senses.py), and demands made with "should" (demands.py) and judgements
-("called the plan a sham": evaluations.py) are added.
+are no events go (charges named as a topic, a process worked against: "hinder the inquiry"),
+a noun restating its verb is merged into it, word senses are read (senses.py), and demands
+made with "should" (demands.py) and judgements ("called the plan a sham": evaluations.py)
+are added.
 """
 
 from __future__ import annotations
