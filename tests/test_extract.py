@@ -330,6 +330,15 @@ def test_a_process_ended_or_joined_is_still_reported(nlp, lexicon):
     assert "trip" in [d.trigger.text for d in drafts(nlp, lexicon, text)]
 
 
+def test_a_noun_naming_the_operation_of_its_verb_is_one_event(nlp, lexicon):
+    # "their" is the verb's subject again: the verb says who acts on whom ("sent $5 million
+    # in aid" is another thing: what was sent, test_an_amount_in_aid_keeps_its_recipient)
+    text = "Russian troops shelled Kyiv in their fiercest assault so far."
+    ds = drafts(nlp, lexicon, text)
+    assert [(d.trigger.text, d.entry.event) for d in ds] == [("assault", "ASSAULT")]
+    assert names(ds[0].actors) == ["troops"] and names(ds[0].recipients) == ["Kyiv"]
+
+
 def test_event_without_arguments_is_kept_with_low_confidence(nlp, lexicon):
     d = one(nlp, lexicon, "The fighting lasted three days.", "fighting")
     assert (d.actors, d.recipients) == ([], [])

@@ -187,6 +187,12 @@ def _merge_restated(drafts: list[Draft]) -> list[Draft]:
             d.actors = d.actors or verb.actors
             d.recipients = d.recipients or verb.recipients
             merged.add(id(verb))
+        verb = _framing_verb(d, verbs)
+        if verb is not None:
+            # "its" in "in its first assault" is the verb's subject again: the verb says who
+            d.actors = verb.actors or d.actors
+            d.recipients = verb.recipients or d.recipients
+            merged.add(id(verb))
         main = _restating_participle(d, verbs)
         if main is not None:
             main.recipients = main.recipients or d.recipients
@@ -212,6 +218,20 @@ def _restating_participle(draft: Draft, verbs: dict) -> Optional[Draft]:
     ):
         return None
     return verbs.get((tok.head.i, draft.entry.event))
+
+
+def _framing_verb(draft: Draft, verbs: dict) -> Optional[Draft]:
+    """ "shelled the town in a fresh assault", "arrested six in a raid": a noun of the same
+    event in an in-phrase of the verb names the operation the verb's act belongs to (with a
+    determiner or possessor: "sent $5 million in aid" says what was sent)."""
+    tok = draft.trigger
+    head = tok.head
+    if draft.entry.pos != "NOUN" or tok.dep_ != "pobj" or head.lower_ != "in":
+        return None
+    if not any(c.dep_ in ("det", "poss") for c in tok.children):
+        return None
+    verb = head.head
+    return verbs.get((verb.i, draft.entry.event)) if verb.pos_ == "VERB" else None
 
 
 def _outcome_verb(draft: Draft, verbs: dict) -> Optional[Draft]:

@@ -100,6 +100,10 @@ def _own_signals(verb) -> set[str]:
         _is_conditional(verb) or _provided_that(verb.head)
     ):
         found.add("hypothetical")  # the condition itself: "if the deadline is missed"
+    elif any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
+        # an open question wherever the parser hangs it: "an inquiry into the election and
+        # whether the campaign colluded" (a conjunct of "election")
+        found.add("hypothetical")
     return found
 
 
