@@ -42,6 +42,15 @@ def test_a_plain_hyphen_ends_a_dateline_only_after_an_agency(nlp):
     assert dateline_end(nlp("Iran - a rival of Israel - protested.")) == 0
 
 
+def test_a_typographic_apostrophe_parses_like_a_plain_one(nlp):
+    text = "WASHINGTON (Reuters) - U.S. President Donald Trump's push for new tariffs stalled."
+    plain, curly = nlp(text), nlp(text.replace("'", "\u2019"))
+    assert [(t.dep_, t.head.i) for t in curly] == [(t.dep_, t.head.i) for t in plain]
+    assert curly.text == text.replace("'", "\u2019")  # the text and its offsets stay as written
+    trump = next(t for t in curly if t.text == "Trump")
+    assert (trump.dep_, trump.head.text) == ("poss", "push")
+
+
 @dataclass
 class Place:
     country: str

@@ -28,7 +28,26 @@ def load(name: str = MODEL):
 
     add_to(nlp)
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
+    _straighten_apostrophes(nlp.vocab)
     return nlp
+
+
+# Clitics and quote marks written with the typographic apostrophe (U+2019), as most news sites
+# print them.  spaCy already gives them the plain form's NORM, but the tagger and parser also
+# read PREFIX, SUFFIX and SHAPE, which keep the curly mark: "WASHINGTON (Reuters) - U.S.
+# President Donald Trump’s push" then parses with "Trump" as an apposition of the dateline,
+# while "Trump's push" parses right.  The lexemes get the plain form's features, so both
+# spellings parse alike; the text, and every offset, stays as written.
+CURLY_FORMS = ("’s", "’S", "’", "n’t", "N’T", "’re", "’ve", "’ll", "’d", "’m", "s’")
+
+
+def _straighten_apostrophes(vocab) -> None:
+    for form in CURLY_FORMS:
+        curly, plain = vocab[form], vocab[form.replace("’", "'")]
+        curly.norm_ = plain.norm_
+        curly.prefix_ = plain.prefix_
+        curly.suffix_ = plain.suffix_
+        curly.shape_ = plain.shape_
 
 
 # "VIENNA — ", "NEW YORK -- ", "WASHINGTON (Reuters) — ", "PENSACOLA, Fla. (Reuters) - ",

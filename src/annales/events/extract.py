@@ -178,7 +178,8 @@ def _merge_restated(drafts: list[Draft]) -> list[Draft]:
     """A noun that names again the event of the verb it is the object of ("pressed demands",
     "send $20 million in aid") is one event, not two.  The record keeps the noun, the
     content word a reader points to, with the verb's parties where the noun names none of
-    its own.  Meetings stay two: who hosts or brokers talks is not who talks."""
+    its own; a noun naming the verb's operation ("shelled the town in a fresh assault") goes
+    into the verb instead.  Meetings stay two: who hosts or brokers talks is not who talks."""
     verbs = {(d.trigger.i, d.entry.event): d for d in drafts if d.entry.pos == "VERB"}
     merged: set[int] = set()
     for d in drafts:
@@ -189,10 +190,11 @@ def _merge_restated(drafts: list[Draft]) -> list[Draft]:
             merged.add(id(verb))
         verb = _framing_verb(d, verbs)
         if verb is not None:
-            # "its" in "in its first assault" is the verb's subject again: the verb says who
-            d.actors = verb.actors or d.actors
-            d.recipients = verb.recipients or d.recipients
-            merged.add(id(verb))
+            # the verb tells the act and who did it ("its" in "in its first assault" is the
+            # verb's subject again); the noun only names the operation
+            verb.actors = verb.actors or d.actors
+            verb.recipients = verb.recipients or d.recipients
+            merged.add(id(d))
         main = _restating_participle(d, verbs)
         if main is not None:
             main.recipients = main.recipients or d.recipients
@@ -222,8 +224,9 @@ def _restating_participle(draft: Draft, verbs: dict) -> Optional[Draft]:
 
 def _framing_verb(draft: Draft, verbs: dict) -> Optional[Draft]:
     """ "shelled the town in a fresh assault", "arrested six in a raid": a noun of the same
-    event in an in-phrase of the verb names the operation the verb's act belongs to (with a
-    determiner or possessor: "sent $5 million in aid" says what was sent)."""
+    event in an in-phrase of the verb names the operation the verb's act belongs to, one
+    event with the verb (with a determiner or possessor: "sent $5 million in aid" says what
+    was sent)."""
     tok = draft.trigger
     head = tok.head
     if draft.entry.pos != "NOUN" or tok.dep_ != "pobj" or head.lower_ != "in":
