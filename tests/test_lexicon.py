@@ -584,6 +584,10 @@ def test_aid_constructions(nlp, lexicon, text, word, event, cameo):
         ("The governor will appeal the court's decision.", "appeal", "ACCUSE", "115"),
         ("The union sought an injunction against the ministry.", "sought", "ACCUSE", "115"),
         ("Kabul appealed to its neighbours for calm.", "appealed", "REQUEST", "020"),
+        # quitting an office or a race is resigning; quitting a treaty is leaving it
+        ("The senator will quit the race on Monday.", "quit", "CONCEDE", "0831"),
+        ("The minister quit her post after the vote.", "quit", "CONCEDE", "0831"),
+        ("Washington quit the treaty in 2019.", "quit", "SANCTION", "166"),
     ],
 )
 def test_real_news_constructions(nlp, lexicon, text, word, event, cameo):
