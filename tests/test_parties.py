@@ -796,3 +796,24 @@ def test_a_second_participle_after_a_quote_keeps_the_first_one_s_subject(pipelin
     (urging,) = _events(pipeline, text, "urging")
     assert [e.code for e in urging.actor] == ["IMGMOSALQ"]
     assert [e.code for e in urging.recipient] == ["IMGMOSALQ"]
+
+
+def _parties(event) -> tuple:
+    return [e.country for e in event.actor], [e.country for e in event.recipient]
+
+
+def test_a_concession_asked_for_yields_to_whoever_asks(pipeline):
+    (halt,) = _events(pipeline, "Washington urged Tehran to halt enrichment.", "halt")
+    assert _parties(halt) == (["IRN"], ["USA"])
+    (resign,) = _events(pipeline, "Berlin said the Austrian minister should resign.", "resign")
+    assert _parties(resign) == (["AUT"], ["DEU"])
+    # asked by no one: no one to yield to
+    (agreed_halt,) = _events(pipeline, "Tehran agreed to halt enrichment.", "halt")
+    assert "USA" not in _parties(agreed_halt)[1]
+
+
+def test_whoever_is_called_on_would_act(pipeline):
+    (lift,) = _events(pipeline, "Kyiv called on Moscow to lift the blockade.", "lift")
+    assert _parties(lift)[0] == ["RUS"]
+    (lift,) = _events(pipeline, "Kyiv called on Monday to lift the blockade.", "lift")
+    assert _parties(lift)[0] == ["UKR"]

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 from ..nlp import dateline_end
 
 RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
+CALL_ON_VERBS = {"call", "prevail"}  # "called on X to act": X is asked, and would act
 GROUP_PREPS = ("between", "among", "amongst")  # "talks between A and B": both sides act
 TARGET_PREPS = ("at", "on", "against", "to", "with", "into")
 
@@ -234,6 +235,9 @@ def subject_heads(verb, depth: int = 0) -> list:
         # object control ("urged Iran to halt"): the controller is the object, or the
         # passive subject ("Iran was urged to halt"); otherwise subject control.
         ctrl = _children(head, "dobj") or (_children(head, "nsubjpass") if is_passive(head) else [])
+        if not ctrl and head.lemma_.lower() in CALL_ON_VERBS:
+            # "called on Moscow to lift the blockade"; not "called on Monday to ..."
+            ctrl = [t for t in pobjs(head, ["on", "upon"]) if t.ent_type_ not in ("DATE", "TIME")]
         return ctrl[:1] or subject_heads(head, depth + 1)
     if dep == "conj" and verb.tag_ == "VBG" and head.tag_ != "VBG":
         # "a resolution calling X occupied, and demanding a halt": the parser hangs the

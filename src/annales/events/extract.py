@@ -167,11 +167,30 @@ def extract(doc, mentions: MentionIndex, lexicon: Lexicon) -> list[Draft]:
         if not _label(draft) and not _interview(draft):
             drafts.append(draft)
     drafts = _merge_restated(drafts)
-    return (
-        drafts
-        + implicit_demands(doc, drafts, mentions)
-        + evaluations(doc, mentions, getattr(lexicon, "classes", {}))
-    )
+    drafts += implicit_demands(doc, drafts, mentions)
+    _yield_to_requesters(drafts)
+    return drafts + evaluations(doc, mentions, getattr(lexicon, "classes", {}))
+
+
+def _yield_to_requesters(drafts: list[Draft]) -> None:
+    """A concession asked for is made to whoever asks: in "the senators urged the agency to
+    halt the program" and "Durbin said Franken should resign", the halting and the
+    resignation yield to the senators and to Durbin.  Only where the sentence names no
+    recipient of its own."""
+    requests = [d for d in drafts if d.entry.event == "REQUEST" and d.actors]
+    for d in drafts:
+        if d.entry.event != "CONCEDE" or d.recipients:
+            continue
+        tok = d.trigger
+        asking = [
+            r
+            for r in requests
+            if r.trigger.i != tok.i
+            and (r.trigger.head.i == tok.i or tok in r.trigger.subtree)  # "should" or above
+        ]
+        if asking:
+            nearest = min(asking, key=lambda r: abs(r.trigger.i - tok.i))
+            d.recipients = list(nearest.actors)
 
 
 def _merge_restated(drafts: list[Draft]) -> list[Draft]:
