@@ -588,6 +588,9 @@ def test_aid_constructions(nlp, lexicon, text, word, event, cameo):
         ("The senator will quit the race on Monday.", "quit", "CONCEDE", "0831"),
         ("The minister quit her post after the vote.", "quit", "CONCEDE", "0831"),
         ("Washington quit the treaty in 2019.", "quit", "SANCTION", "166"),
+        # restoring relations, however it is worded
+        ("Kuwait will re-establish ties with Damascus.", "establish", "SUPPORT", "050"),
+        ("Ankara moved to mend relations with Cairo.", "mend", "SUPPORT", "050"),
     ],
 )
 def test_real_news_constructions(nlp, lexicon, text, word, event, cameo):
