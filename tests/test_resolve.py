@@ -485,6 +485,18 @@ def test_a_lone_name_after_the_full_name_is_the_same_person(nlp):
     assert entity is not None and entity.country == "PRK" and entity.text == "Kim"
 
 
+def test_part_of_a_full_name_is_the_same_person(resolve):
+    doc, idx = resolve(
+        "Crown Prince Mohammed bin Salman met the Emir of Qatar on Monday. "
+        "Bin Salman later flew to Cairo."
+    )
+    salman = [t for t in doc if t.text == "Salman"][1]
+    assert idx.entity_for(salman).country == "SAU"
+    # a name with a word the earlier one lacks is someone else
+    doc, idx = resolve("Mohammed bin Salman met Yasir bin Salman on Monday.")
+    assert idx.entity_for([t for t in doc if t.text == "Salman"][1]).country is None
+
+
 def test_a_lone_name_nobody_was_called_stays_unknown(nlp):
     from datetime import date
 

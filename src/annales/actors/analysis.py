@@ -267,19 +267,18 @@ class DocAnalysis:
         )
 
     def _short_name(self, head, start: int, end: int) -> Optional[Mention]:
-        """A lone name that is one word of a person named in full earlier in the article:
-        "Kim" after "Kim Jong Un", "Lam" after "Carrie Lam".  News style names a person in
-        full first; the KB cannot list bare surnames that several people share."""
-        if end - start > 1 and any(t.pos_ == "PROPN" for t in self.doc[start:end] if t.i != head.i):
-            return None
-        word = head.text.lower()
+        """A name that is part of a person named in full earlier in the article: "Kim" after
+        "Kim Jong Un", "Lam" after "Carrie Lam", "Bin Salman" after "Mohammed bin Salman".
+        News style names a person in full first; the KB cannot list bare surnames that
+        several people share."""
+        words = {t.lower_ for t in self.doc[start:end] if t.pos_ == "PROPN" or t.i == head.i}
         for m in reversed(self.mentions):
             if (
                 m.person
                 and m.entry is not None
                 and m.head < head.i
-                and word
-                in {
+                and words
+                <= {
                     w
                     for alias in [m.entry.name, *m.entry.aliases]
                     for w in alias.lower().replace("-", " ").split()
