@@ -497,6 +497,11 @@ def test_part_of_a_full_name_is_the_same_person(resolve):
     assert idx.entity_for([t for t in doc if t.text == "Salman"][1]).country is None
 
 
+def test_two_names_joined_by_a_slash_are_one_actor(resolve):
+    doc, idx = resolve("The YPG/YPJ led the fight. They have been praised by US generals.")
+    assert idx.entity_for(head(doc, "They")).country == "SYR"
+
+
 def test_a_lone_name_nobody_was_called_stays_unknown(nlp):
     from datetime import date
 

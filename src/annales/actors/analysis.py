@@ -189,6 +189,15 @@ class DocAnalysis:
                     antecedent=earlier,
                     **base,
                 )
+            partner = self._slash_partner(head)
+            if partner is not None:
+                return Mention(
+                    entity=entity_of(self.kb, partner, self.day, **where),
+                    entry=partner,
+                    kind=partner.kind,
+                    person=person,
+                    **base,
+                )
             app = appositive(head)
             inner = self.analyse(app) if app is not None else None
             if inner is not None and inner.entity.country:
@@ -286,6 +295,14 @@ class DocAnalysis:
             ):
                 return m
         return None
+
+    def _slash_partner(self, head):
+        """ "the YPG/YPJ": two names joined by a slash are one actor (a group and its wing,
+        a party and its list); an unknown second name takes the known first one's entry."""
+        if head.i < 2 or head.doc[head.i - 1].text != "/":
+            return None
+        entry = self.names.get(head.i - 2)
+        return entry if entry is not None and entry.kind != "person" else None
 
     def _spoken_for(self, head) -> Optional[tuple[str, Token]]:
         """("for", X) for "a spokesman for Hamas": whose voice a spokesperson is.  Only these
