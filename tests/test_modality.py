@@ -289,6 +289,21 @@ CASES = [
     ("Brussels published the proposed sanctions on Minsk.", "sanctions", "hypothetical"),
     ("Analysts warned of possible strikes on the port.", "strikes", "hypothetical"),
     ("There were no talks between the two delegations.", "talks", "negated"),
+    # a ranking by number is a ranking too
+    ("Reyes became the 15th senator to call for the governor to step down.", "call", "asserted"),
+    # a relative clause of taking part says the event took place; a plan says nothing of it
+    ("He declined to discuss a conversation he had with his father.", "conversation", "asserted"),
+    ("He declined to discuss the meeting he attended in June.", "meeting", "asserted"),
+    ("She refused to attend the meeting they had planned.", "meeting", "negated"),
+    (
+        "He declined to discuss a conversation he might have with his father.",
+        "conversation",
+        "negated",
+    ),
+    # an act that takes effect as it is announced
+    ("The envoy said he would resign effective immediately.", "resign", "asserted"),
+    ("The minister will resign with immediate effect.", "resign", "asserted"),
+    ("The minister will resign next month.", "resign", "future"),
     # an open question, wherever the parser hangs it (here a conjunct of "vote")
     (
         "The senator met the committee as part of its inquiry into Moscow, the 2016 vote "

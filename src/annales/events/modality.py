@@ -26,6 +26,7 @@ and relative clauses describe presupposed facts and do not inherit the main clau
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from . import cues
@@ -58,6 +59,10 @@ def modality_of(token) -> str:
         _climb(verb, signals)
     if _ends_in_question(token):
         signals.add("hypothetical")
+    if verb is not None and _effective_now(verb):
+        # "said he would resign effective immediately", "will step down with immediate effect":
+        # the act takes effect as it is announced
+        signals -= {_WOULD, "future"}
     if _WOULD in signals:
         signals.discard(_WOULD)
         signals.add("hypothetical")
@@ -66,6 +71,23 @@ def modality_of(token) -> str:
         if "negated" not in signals:
             signals.add("hypothetical")
     return next((m for m in PRECEDENCE if m in signals), "asserted")
+
+
+def _effective_now(verb) -> bool:
+    kids = list(verb.children)
+    for child in kids:
+        # "immediately" hangs on "effective" or on the verb itself
+        if child.lower_ == "effective" and any(
+            g.lower_ == "immediately" for g in list(child.children) + kids
+        ):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "with":
+            if any(
+                g.lower_ == "effect" and any(a.lower_ == "immediate" for a in g.children)
+                for g in child.children
+            ):
+                return True
+    return False
 
 
 def _own_signals(verb) -> set[str]:
@@ -268,10 +290,21 @@ def _climb(verb, signals: set[str]) -> None:
         verb = head
 
 
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")  # "the 15th senator to call for ..."
+
+
 def _ranked(noun) -> bool:
     """ "the first / last / only country to recognize it": an infinitive after a ranking
     names what the noun did, not a purpose."""
-    return any(c.dep_ == "amod" and c.lower_ in cues.RANKING_ADJECTIVES for c in noun.children)
+    return any(
+        c.dep_ == "amod"
+        and (
+            c.lower_ in cues.RANKING_ADJECTIVES
+            or c.ent_type_ == "ORDINAL"
+            or _ORDINAL.match(c.text)
+        )
+        for c in noun.children
+    )
 
 
 def _uncertain(head) -> bool:
@@ -341,6 +374,8 @@ def _presupposed(noun) -> bool:
     the governor's rebuke", "hoped Canada's condemnation would sway voters".  Not where the
     preposition itself says the act is wanted or feared ("called for Israel's withdrawal",
     "the threat of Russia's intervention")."""
+    if any(_says_it_took_place(c) for c in noun.children if c.dep_ == "relcl"):
+        return True  # "a conversation he had with his father", "the meeting she attended"
     if (
         noun.dep_ == "nsubj"
         and not cues.lemma_in(noun.head, cues.OCCURRENCE_VERBS)
@@ -359,6 +394,28 @@ def _presupposed(noun) -> bool:
         _prepositional_signal(noun.head, signals)
         return not signals
     return False
+
+
+# Verbs of taking part in or carrying out an event: in a relative clause on the event noun they
+# say it took place ("the talks they held"); "the meeting they had planned" says no such thing.
+TAKING_PART_VERBS = frozenset(
+    {"have", "hold", "attend", "conduct", "carry", "launch", "stage", "host", "join", "lead"}
+)
+
+
+def _says_it_took_place(clause) -> bool:
+    """A relative clause in the past tense, plain and affirmative, whose verb is one of
+    taking part: "(a conversation) he had with his father", "(the meeting) she attended"."""
+    past = clause.tag_ == "VBD" or (
+        clause.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
+    )
+    return (
+        past
+        and clause.lemma_.lower() in TAKING_PART_VERBS
+        and not _own_signals(clause)
+        and not any(c.dep_ == "mark" for c in clause.children)
+    )
 
 
 def _governing_verb(noun, signals: set[str]) -> Optional[object]:
