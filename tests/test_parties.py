@@ -817,3 +817,12 @@ def test_whoever_is_called_on_would_act(pipeline):
     assert _parties(lift)[0] == ["RUS"]
     (lift,) = _events(pipeline, "Kyiv called on Monday to lift the blockade.", "lift")
     assert _parties(lift)[0] == ["UKR"]
+
+
+def test_a_relative_clause_of_taking_part_says_who_took_part(pipeline):
+    text = "France said the talks that Paris held with Tehran had failed."
+    (talks,) = _events(pipeline, text, "talks")
+    assert _parties(talks) == (["FRA"], ["IRN"])
+    text = "Berlin declined to discuss a meeting its envoy attended with Russian officials."
+    (attended,) = _events(pipeline, text, "attended")
+    assert _parties(attended) == (["DEU"], ["RUS"])

@@ -359,7 +359,19 @@ def light_verb(noun, lexicon) -> Optional[Token]:
         verb = head.head
         if verb.pos_ == "VERB" and lexicon.match(verb) is None:
             return verb
+    for clause in _children(noun, "relcl"):
+        # "a conversation he had with his father", "the talks they held": the relative
+        # clause is the light verb, with the noun as its object
+        if (
+            clause.pos_ in ("VERB", "AUX")
+            and clause.lemma_.lower() in RELATIVE_LIGHT_VERBS
+            and all(o.lower_ in RELATIVE_PRONOUNS for o in _children(clause, "dobj"))
+        ):
+            return clause
     return None
+
+
+RELATIVE_LIGHT_VERBS = frozenset({"have", "hold", "conduct", "attend", "stage", "host"})
 
 
 # Prepositions that set a clause in a meeting or visit: "during a visit to X", "at talks in Y".
