@@ -826,3 +826,21 @@ def test_a_relative_clause_of_taking_part_says_who_took_part(pipeline):
     text = "Berlin declined to discuss a meeting its envoy attended with Russian officials."
     (attended,) = _events(pipeline, text, "attended")
     assert _parties(attended) == (["DEU"], ["RUS"])
+
+
+@pytest.mark.parametrize(
+    "text, trigger, actor, recipient",
+    [
+        # a place named in front of an attack is where it struck, not who struck
+        ("The Moscow theatre attack killed dozens.", "attack", [], ["RUS"]),
+        ("The Yemen war has drained Riyadh's coffers.", "war", [], ["YEM"]),
+        # a state, a group or a demonym in front of a strike is its author
+        ("A US drone strike killed two commanders.", "strike", ["USA"], []),
+        ("The Russian bombing killed six civilians.", "bombing", ["RUS"], []),
+    ],
+)
+def test_a_place_in_front_of_an_attack_is_its_scene(pipeline, text, trigger, actor, recipient):
+    (event,) = _events(pipeline, text, trigger)
+    actors, recipients = _parties(event)
+    assert [a for a in actors if a] == actor
+    assert [r for r in recipients if r] == recipient

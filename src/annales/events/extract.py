@@ -202,9 +202,12 @@ def _merge_restated(drafts: list[Draft]) -> list[Draft]:
     verbs = {(d.trigger.i, d.entry.event): d for d in drafts if d.entry.pos == "VERB"}
     merged: set[int] = set()
     for d in drafts:
-        verb = _restated_verb(d, verbs) or _outcome_verb(d, verbs)
+        outcome = _outcome_verb(d, verbs)
+        verb = _restated_verb(d, verbs) or outcome
         if verb is not None:
-            d.actors = d.actors or verb.actors
+            # an outcome verb's subject is the noun itself: its "actor" is only the noun's
+            # own modifiers again, which the noun has read already ("the Moscow attack")
+            d.actors = d.actors or ([] if verb is outcome else verb.actors)
             d.recipients = d.recipients or verb.recipients
             merged.add(id(verb))
         verb = _framing_verb(d, verbs)

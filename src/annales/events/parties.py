@@ -148,11 +148,19 @@ def _noun_heads(tok, match: Match, lexicon: Lexicon, mentions: MentionIndex) -> 
         modifiers=entry.event != "CONSULT",
         from_ok=entry.event not in FROM_IS_PLACE,
     )
+    if entry.event == "ASSAULT":
+        # "the Manchester Arena attack", "the Yemen war": the place named in front is where
+        # (and whom) it struck, not who struck
+        scene = [a for a in actors if _scene_word(a, tok, mentions)]
+        actors = [a for a in actors if a not in scene]
+    else:
+        scene = []
     # only heads that name someone: "a general mobilization" leaves the actor to the verb
     actors = [a for a in actors if resolve([a], mentions)]
     recipients = args.verb_recipient_heads(
         tok, tuple(s for s in entry.recipient if s != "dobj"), match.used
     )
+    recipients = recipients or scene
     verb = args.light_verb(tok, lexicon)
     expressed = _expression_of(tok)
     if verb is None and not actors and expressed is not None:
@@ -176,6 +184,34 @@ def _noun_heads(tok, match: Match, lexicon: Lexicon, mentions: MentionIndex) -> 
         if not recipients:
             recipients = args.pobjs(verb, [s for s in entry.recipient if s != "dobj"])
     return actors, recipients
+
+
+# Nouns of a war as a whole, named for the country it is fought in ("the Yemen war", "the Iraq
+# conflict"); a single strike or attack is named for its author ("a US strike").
+THEATRE_NOUNS = frozenset({"war", "conflict", "insurgency", "civil war"})
+
+
+def _scene_word(mod, noun, mentions: MentionIndex) -> bool:
+    """A proper-name compound in front of an attack noun that names a place: a city, a venue,
+    a region; a country only in front of a war."""
+    if mod.dep_ != "compound":
+        return False
+    if mod.ent_type_ not in ("GPE", "LOC", "FAC"):
+        # "the Moscow theatre attack": a venue named for its place
+        places = [t for t in mod.subtree if t.ent_type_ in ("GPE", "LOC", "FAC")]
+        words = [t for t in mod.subtree if t.pos_ in ("NOUN", "PROPN")]
+        if (
+            mod.pos_ != "NOUN"
+            or not places
+            or any(t.ent_type_ in ("ORG", "NORP", "PERSON") for t in words)
+        ):
+            return False
+        mod = places[0]
+    entity = mentions.entity_for(mod)
+    kb_id = (entity.kb_id or "") if entity is not None else ""
+    if kb_id.startswith("country:"):
+        return noun.lemma_.lower() in THEATRE_NOUNS
+    return not kb_id or kb_id.startswith("seat:")
 
 
 def _expression_of(tok):
