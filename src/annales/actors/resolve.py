@@ -31,10 +31,7 @@ US_OFFICES = {
     "rep.",
     "governor",
     "gov.",
-    "lawmaker",
-    "legislator",
-    "delegation",
-}
+}  # offices of US politics only: "a lawmaker from Georgia" may sit in Tbilisi
 US_PARTY_WORDS = {"republican", "republicans", "democrat", "democrats", "democratic"}
 
 

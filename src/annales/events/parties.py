@@ -188,7 +188,7 @@ def _noun_heads(tok, match: Match, lexicon: Lexicon, mentions: MentionIndex) -> 
 
 # Nouns of a war as a whole, named for the country it is fought in ("the Yemen war", "the Iraq
 # conflict"); a single strike or attack is named for its author ("a US strike").
-THEATRE_NOUNS = frozenset({"war", "conflict", "insurgency", "civil war"})
+THEATRE_NOUNS = frozenset({"war", "conflict", "insurgency"})
 
 
 def _scene_word(mod, noun, mentions: MentionIndex) -> bool:

@@ -20,7 +20,7 @@ def known(e: Entity) -> bool:
     return bool(e.kb_id or e.code)
 
 
-def _root(entity: Entity, doc):
+def entity_root(entity: Entity, doc):
     """The head token of the entity's phrase, or None when it has no offsets."""
     if entity.start is None or entity.end is None:
         return None
@@ -51,7 +51,7 @@ def city_country(entity: Entity, doc, gazetteer=None) -> Optional[Entity]:
     the gazetteer names ("annexing Crimea"): the entity with that place's country, as
     PETRARCH's city dictionaries code it (no code is guessed).  `gazetteer` is the pipeline's
     (the built-in one when None: hand-built mention indexes in tests)."""
-    root = _root(entity, doc)
+    root = entity_root(entity, doc)
     if root is None or root.pos_ != "PROPN" or root.ent_type_ in ("PERSON", "NORP"):
         return None
     if gazetteer is None:
@@ -104,7 +104,7 @@ def _people(entity: Entity, doc) -> bool:
     """A nation's people, not its state: a capitalised plural head that is no word of the
     country's name ("Palestinians", "thousands of Iraqis"; not "the United States", "the
     Philippines", nor "Russian tanks")."""
-    root = _root(entity, doc)
+    root = entity_root(entity, doc)
     return (
         root is not None
         and bool(entity.country)
@@ -133,7 +133,7 @@ PROTEST_PLACE_PREPS = ("in", "through", "across")  # "marched through Hong Kong"
 
 
 def _person(entity: Entity, doc, mentions) -> bool:
-    root = _root(entity, doc)
+    root = entity_root(entity, doc)
     finder = getattr(mentions, "mention_for", None)
     m = finder(root) if root is not None and finder is not None else None
     return bool(m and m.person) or entity.sector in CROWD_SECTORS

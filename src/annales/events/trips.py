@@ -5,8 +5,9 @@
 A visit (CAMEO 042) is one political actor going to another.  Three kinds of trip the lexicon's
 travel verbs also find are not: a private person's ("citizens wanting to visit the United States
 for tourism"), a trip at home, to a place that is no actor of its own ("the president will
-visit Ohio"), and a visit to a website ("click here to visit example.com/letters").  A trip with no traveller named stays: it is often the visit of a sentence before
-("a trip Britain hopes will cement relations").
+visit Ohio"), and a visit to a website ("click here to visit example.com/letters").  A trip
+with no traveller named stays: it is often the visit of a sentence before ("a trip Britain
+hopes will cement relations").
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .stand_ins import _root
+from .stand_ins import entity_root
 
 if TYPE_CHECKING:
     from .extract import Draft
@@ -69,5 +70,5 @@ def _place_in(text: str, countries: set, gazetteer) -> bool:
 
 
 def _private(entity, doc) -> bool:
-    root = _root(entity, doc)
+    root = entity_root(entity, doc)
     return root is not None and root.lemma_.lower() in PRIVATE_PEOPLE
