@@ -562,7 +562,7 @@ def test_aid_constructions(nlp, lexicon, text, word, event, cameo):
         ),
         ("The two chambers debated the budget late into the night.", "debated", "CONSULT", "040"),
         (
-            "The Senate voted to go to conference with the House on the bill.",
+            "The upper chamber agreed to go to conference with the lower chamber on it.",
             "go",
             "CONSULT",
             "040",

@@ -292,12 +292,12 @@ CASES = [
     # a ranking by number is a ranking too
     ("Reyes became the 15th senator to call for the governor to step down.", "call", "asserted"),
     # a relative clause of taking part says the event took place; a plan says nothing of it
-    ("He declined to discuss a conversation he had with his father.", "conversation", "asserted"),
+    ("She declined to discuss a call she had with her counterpart.", "call", "asserted"),
     ("He declined to discuss the meeting he attended in June.", "meeting", "asserted"),
     ("She refused to attend the meeting they had planned.", "meeting", "negated"),
     (
-        "He declined to discuss a conversation he might have with his father.",
-        "conversation",
+        "She declined to discuss a call she might have with her counterpart.",
+        "call",
         "negated",
     ),
     # an act that takes effect as it is announced

@@ -43,12 +43,12 @@ def test_a_plain_hyphen_ends_a_dateline_only_after_an_agency(nlp):
 
 
 def test_a_typographic_apostrophe_parses_like_a_plain_one(nlp):
-    text = "WASHINGTON (Reuters) - U.S. President Donald Trump's push for new tariffs stalled."
+    text = "LONDON (Reuters) - French President Emmanuel Macron's bid for a trade deal faltered."
     plain, curly = nlp(text), nlp(text.replace("'", "\u2019"))
     assert [(t.dep_, t.head.i) for t in curly] == [(t.dep_, t.head.i) for t in plain]
     assert curly.text == text.replace("'", "\u2019")  # the text and its offsets stay as written
-    trump = next(t for t in curly if t.text == "Trump")
-    assert (trump.dep_, trump.head.text) == ("poss", "push")
+    macron = next(t for t in curly if t.text == "Macron")
+    assert (macron.dep_, macron.head.text) == ("poss", "bid")
 
 
 @dataclass
@@ -790,7 +790,7 @@ def test_a_second_participle_after_a_quote_keeps_the_first_one_s_subject(pipelin
     # the parser hangs "urging" inside the quote's clause; "their supporters" are the
     # actor's own people, a recipient in their own right
     text = (
-        "Al-Qaeda fighters have released a video purporting to show the border, saying "
+        "Al-Qaeda fighters have posted footage purporting to show the frontier, saying "
         "“tomorrow we will win” and urging their supporters to remain calm."
     )
     (urging,) = _events(pipeline, text, "urging")

@@ -498,7 +498,7 @@ def test_part_of_a_full_name_is_the_same_person(resolve):
 
 
 def test_two_names_joined_by_a_slash_are_one_actor(resolve):
-    doc, idx = resolve("The YPG/YPJ led the fight. They have been praised by US generals.")
+    doc, idx = resolve("The YPG/YPJ held the line. They were commended by NATO commanders.")
     assert idx.entity_for(head(doc, "They")).country == "SYR"
 
 

@@ -34,9 +34,9 @@ def load(name: str = MODEL):
 
 # Clitics and quote marks written with the typographic apostrophe (U+2019), as most news sites
 # print them.  spaCy already gives them the plain form's NORM, but the tagger and parser also
-# read PREFIX, SUFFIX and SHAPE, which keep the curly mark: "WASHINGTON (Reuters) - U.S.
-# President Donald Trump’s push" then parses with "Trump" as an apposition of the dateline,
-# while "Trump's push" parses right.  The lexemes get the plain form's features, so both
+# read PREFIX, SUFFIX and SHAPE, which keep the curly mark: after a dateline ("LONDON
+# (Reuters) - French President Emmanuel Macron’s bid ...") the name can then parse as an
+# apposition of the dateline, while "Macron's bid" parses right.  The lexemes get the plain form's features, so both
 # spellings parse alike; the text, and every offset, stays as written.
 CURLY_FORMS = ("’s", "’S", "’", "n’t", "N’T", "’re", "’ve", "’ll", "’d", "’m", "s’")
 

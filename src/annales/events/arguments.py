@@ -360,7 +360,7 @@ def light_verb(noun, lexicon) -> Optional[Token]:
         if verb.pos_ == "VERB" and lexicon.match(verb) is None:
             return verb
     for clause in _children(noun, "relcl"):
-        # "a conversation he had with his father", "the talks they held": the relative
+        # "a call she had with her counterpart", "the talks they held": the relative
         # clause is the light verb, with the noun as its object
         if (
             clause.pos_ in ("VERB", "AUX")

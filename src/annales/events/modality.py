@@ -231,7 +231,7 @@ def _climb(verb, signals: set[str]) -> None:
                 signals.add("hypothetical")
                 return
             if edge == "ccomp" and _uncertain(head):
-                signals.add("hypothetical")  # "it is not clear that the militia will leave"
+                signals.add("hypothetical")  # "it is unclear whether the militia will leave"
                 return
             if cues.lemma_in(head, cues.NEGATING_VERBS):
                 signals.add("negated")
@@ -375,7 +375,7 @@ def _presupposed(noun) -> bool:
     preposition itself says the act is wanted or feared ("called for Israel's withdrawal",
     "the threat of Russia's intervention")."""
     if any(_says_it_took_place(c) for c in noun.children if c.dep_ == "relcl"):
-        return True  # "a conversation he had with his father", "the meeting she attended"
+        return True  # "a call she had with her counterpart", "the meeting she attended"
     if (
         noun.dep_ == "nsubj"
         and not cues.lemma_in(noun.head, cues.OCCURRENCE_VERBS)

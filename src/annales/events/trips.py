@@ -3,8 +3,8 @@
     if not_a_visit(draft): ...   # after completion.py has given the parties their countries
 
 A visit (CAMEO 042) is one political actor going to another.  Three kinds of trip the lexicon's
-travel verbs also find are not: a private person's ("citizens wanting to visit the United States
-for tourism"), a trip at home, to a place that is no actor of its own ("the president will
+travel verbs also find are not: a private person's ("tourists hoping to visit Japan on
+holiday"), a trip at home, to a place that is no actor of its own ("the president will
 visit Ohio"), and a visit to a website ("click here to visit example.com/letters").  A trip
 with no traveller named stays: it is often the visit of a sentence before ("a trip Britain
 hopes will cement relations").
