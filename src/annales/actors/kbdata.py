@@ -6,12 +6,12 @@ silently skipped row would make resolution quietly worse.
 
 from __future__ import annotations
 
-import csv
 import re
 from datetime import date
 from pathlib import Path
 from typing import Iterator, Optional
 
+from .. import datafiles
 from ..errors import DataFileError
 
 # Sectors a KB row may carry (CAMEO/PLOVER agent codes plus the IGO/NGO pseudo-sectors).
@@ -48,32 +48,8 @@ def read_rows(name: str, folder: Optional[Path] = None) -> Iterator[tuple[str, d
     expected = TABLES[name]
     path = (folder or KB_DIR) / name
     label = name if folder is None else str(path)
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-            header = tuple(next(reader, ()))
-            if header != expected:
-                raise DataFileError(
-                    path=f"{label}:1",
-                    expected="header " + "\t".join(expected),
-                    found="\t".join(header) or "nothing",
-                    hint="Fix the header row.",
-                )
-            for lineno, row in enumerate(reader, start=2):
-                if not row:
-                    continue
-                if len(row) != len(expected):
-                    raise DataFileError(
-                        path=f"{label}:{lineno}",
-                        expected=f"{len(expected)} tab-separated fields",
-                        found=f"{len(row)} on line {lineno}",
-                        hint="Fix the row.",
-                    )
-                yield f"{label}:{lineno}", dict(zip(expected, (cell.strip() for cell in row)))
-    except UnicodeDecodeError as exc:
-        raise DataFileError(
-            path=label, expected="UTF-8 text", found=str(exc), hint="Re-encode the file as UTF-8."
-        ) from exc
+    for lineno, row in datafiles.read_table(path, label, expected):
+        yield f"{label}:{lineno}", {key: cell.strip() for key, cell in row.items()}
 
 
 def split_list(cell: str) -> list[str]:

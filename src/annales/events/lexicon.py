@@ -9,13 +9,13 @@ preposition ("call" + "on"), an object ("impose" + "sanction"), an infinitival c
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterator, Optional, Sequence
 
+from ..datafiles import read_lines, read_table
 from ..errors import DataFileError
 from ..schema import EVENT_TYPES
 from . import codes
@@ -311,35 +311,9 @@ def _entry(row: dict, where: str, classes: Optional[dict] = None) -> LexEntry:
     )
 
 
-def read_rows(path) -> Iterator[tuple[int, dict]]:
+def read_rows(path) -> list[tuple[int, dict]]:
     """(line number, row) for every data row; '#' lines are section comments."""
-    try:
-        with path.open(encoding="utf-8") as fh:
-            lines = [(n, line) for n, line in enumerate(fh, start=1) if not line.startswith("#")]
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(
-            path=str(path),
-            expected="a readable UTF-8 file",
-            found=str(exc),
-            hint="Check the path and the encoding.",
-        ) from exc
-    reader = csv.DictReader((line for _, line in lines), delimiter="\t", quoting=csv.QUOTE_NONE)
-    if tuple(reader.fieldnames or ()) != COLUMNS:
-        raise DataFileError(
-            path=str(path),
-            expected=f"header {COLUMNS}",
-            found=repr(reader.fieldnames),
-            hint="Restore the header line.",
-        )
-    for (n, _), row in zip(lines[1:], reader):
-        if None in row or any(v is None for v in row.values()):
-            raise DataFileError(
-                path=f"{path}:{n}",
-                expected=f"{len(COLUMNS)} tab-separated columns",
-                found=repr(row),
-                hint="Fix the row.",
-            )
-        yield n, row
+    return read_table(Path(path), str(path), COLUMNS, comments=True)
 
 
 def load_lexicon(path: Optional[str | Path] = None) -> Lexicon:
@@ -411,20 +385,10 @@ def read_classes(
 ) -> dict[str, frozenset[str]]:
     """The classes of one classes.tsv file, added to `into` (a name may be defined once)."""
     out = into if into is not None else {}
-    try:
-        with path.open(encoding="utf-8") as fh:
-            lines = list(fh)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(
-            path=str(path),
-            expected="a readable UTF-8 file",
-            found=str(exc),
-            hint="Check the path and the encoding.",
-        ) from exc
-    for n, line in enumerate(lines, start=1):
+    for n, line in enumerate(read_lines(Path(path), str(path)), start=1):
         if not line.strip() or line.startswith("#"):
             continue
-        name, _, words = line.rstrip("\n").partition("\t")
+        name, _, words = line.partition("\t")
         if not name.isalpha() or not words.split() or name in out:
             raise DataFileError(
                 path=f"{path}:{n}",

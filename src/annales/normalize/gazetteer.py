@@ -10,13 +10,13 @@ the regions format (`load_gazetteer(places=[...])`, `--places`).
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import astuple, dataclass, fields
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
+from .. import datafiles
 from ..errors import DataFileError
 
 # Cities of at least 5,000 people (GeoNames `cities5000`, ~69k places, ~0.4 s to load).  Event
@@ -297,7 +297,7 @@ def _state_entries(gc):
 def _region_entries(path: Path, label: str):
     """Rows of a regions-format file (the built-in regions.tsv or a user's --places file),
     checked row by row; `label` names the file in errors."""
-    for n, row in _read_tsv(path, label, REGION_COLUMNS):
+    for n, row in datafiles.read_table(path, label, REGION_COLUMNS):
 
         def bad(expected: str, found: str, n: int = n) -> DataFileError:
             return DataFileError(
@@ -337,35 +337,3 @@ def _region_entries(path: Path, label: str):
 
 def _split(field: str) -> list[str]:
     return [a.strip() for a in field.split("|") if a.strip()]
-
-
-def _read_tsv(path: Path, label: str, columns: tuple[str, ...]) -> list[tuple[int, dict]]:
-    """(line number, row) pairs after checking the header; a short row is an error."""
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-            if tuple(reader.fieldnames or ()) != columns:
-                raise DataFileError(
-                    path=f"{label}:1",
-                    expected="columns " + " ".join(columns),
-                    found=" ".join(reader.fieldnames or ()) or "nothing",
-                    hint="Restore the header row.",
-                )
-            rows = []
-            for row in reader:
-                if None in row or any(v is None for v in row.values()):
-                    raise DataFileError(
-                        path=f"{label}:{reader.line_num}",
-                        expected=f"{len(columns)} tab-separated columns",
-                        found=repr(row),
-                        hint="Fix the row.",
-                    )
-                rows.append((reader.line_num, row))
-            return rows
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(
-            path=label,
-            expected="a readable UTF-8 file",
-            found=str(exc),
-            hint="Check the path and the encoding.",
-        ) from exc
