@@ -108,14 +108,15 @@ class ActorResolver:
                 and entry.kind != "dictionary"
             ):
                 continue
+            if (
+                entry is not None
+                and span.text.lower() in US_STATE_NAMES
+                and _us_state_reading(span)
+            ):
+                entry = self.kb.best(normal_form("United States"))
             if entry is not None:
                 for i in range(span.start, span.end):
                     out[i] = entry
-        for span in filter_spans(spans):
-            if span.text.lower() in US_STATE_NAMES and _us_state_reading(span):
-                usa = self.kb.best(normal_form("United States"))
-                for i in range(span.start, span.end):
-                    out[i] = usa
         if self.stems:
             for tok in doc:
                 if tok.i not in out and tok.is_alpha and len(tok) > MIN_STEM:

@@ -42,10 +42,9 @@ def find_parties(
     # its weight behind it" with "it" resolved to X); "urged their followers" is not, unless
     # "their" stands for several actors, of which coreference can name only one
     own = [h for h in r_heads if _own_people(h, mentions)] if len(actors) == 1 else []
+    own_people = resolve(own, mentions) if own else []
     recipients = [
-        e
-        for e in resolve(r_heads, mentions)
-        if not _same_actor(e, actors) or any(e in resolve([h], mentions) for h in own)
+        e for e in resolve(r_heads, mentions) if not _same_actor(e, actors) or e in own_people
     ]
     if not any(e.country for e in recipients):
         recipients += _owners(tok, r_heads, a_heads, match, actors, mentions, verbal)
